@@ -1,0 +1,89 @@
+/**
+ * The in-memory snapshot: what the reader hands to the rest of the pipeline.
+ * Values are already parsed to canonical form (see DATA.md):
+ * - dates are ISO `YYYY-MM-DD` strings (compare as strings),
+ * - timestamps are numbers (epoch milliseconds, UTC),
+ * - booleans are `true` / `false`,
+ * - enum labels (French profile or scope labels) are replaced by their canonical code,
+ * - an empty cell is absent (the key is not set), never `""`.
+ */
+
+/** One row of a table, or one item of a partner.yaml list, with where it came from. */
+export interface DataRecord {
+  /** Table name (`habilitations`) or partner list name (`contacts`). */
+  readonly table: string;
+  /** File path relative to the snapshot root (`habilitations.csv`), or the single JSON file's name. */
+  readonly file: string;
+  /** 1-based line where the record starts. */
+  readonly line: number;
+  /** Canonical column name → parsed value. Unknown extra columns are not kept here. */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** A table of the snapshot that is present (absent tables are simply not in `Snapshot.tables`). */
+export interface Table {
+  readonly name: string;
+  /** Relative file path, as in DataRecord.file. */
+  readonly file: string;
+  /** Canonical columns present in the file (CSV header, or union of JSON object keys). */
+  readonly columns: readonly string[];
+  readonly records: readonly DataRecord[];
+}
+
+/** A position in a source file; line and column are 1-based. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The partner declarations (partner.yaml / partner.json, or the keys of a single-file snapshot). */
+export interface PartnerDocument {
+  /** Relative file path (`partner.yaml`). */
+  readonly file: string;
+  /** Parsed and normalised content (dates as ISO strings, booleans as booleans). */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Where a key path (e.g. `['convention', 'signed_on']`, `['contacts', 0]`) is written, if it is. */
+  locate(path: readonly (string | number)[]): SourcePosition | undefined;
+}
+
+export interface Snapshot {
+  /** The path the user gave (folder or JSON file). */
+  readonly path: string;
+  readonly partner: PartnerDocument;
+  /** Only the tables present in the snapshot, by canonical name. */
+  readonly tables: ReadonlyMap<string, Table>;
+}
+
+/** An input error: a value that does not parse, a missing column, a YAML syntax error… */
+export interface InputError {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Stable machine code, e.g. `invalid-date`, `unknown-profile`, `duplicate-key`. */
+  readonly code: string;
+  /** The offending value as written in the file (absent when there is none, e.g. a missing column). */
+  readonly value?: string;
+  /** Parameters interpolated into the localised message (column name, expected values, first line…). */
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** A row skipped in `--lenient` mode, with the errors that made it skipped. */
+export interface SkippedRow {
+  readonly file: string;
+  readonly line: number;
+  readonly errors: readonly InputError[];
+}
+
+export interface LoadOptions {
+  /** Skip bad rows (listing them) instead of failing. Errors outside rows (YAML syntax, missing column) still fail. */
+  readonly lenient?: boolean;
+  /** Called as a file is read, to show progress on large snapshots. */
+  readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
+}
+
+export interface LoadResult {
+  /** Absent when errors prevent building a snapshot (every error is in `errors`). */
+  readonly snapshot?: Snapshot;
+  readonly errors: readonly InputError[];
+  readonly skipped: readonly SkippedRow[];
+}
