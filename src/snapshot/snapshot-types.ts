@@ -59,7 +59,7 @@ export interface InputError {
   readonly file: string;
   readonly line: number;
   readonly column: number;
-  /** Stable machine code, e.g. `invalid-date`, `unknown-profile`, `duplicate-key`. */
+  /** Stable machine code, e.g. `invalid-date`, `unknown-value`, `duplicate-key` (see input-error-messages.ts). */
   readonly code: string;
   /** The offending value as written in the file (absent when there is none, e.g. a missing column). */
   readonly value?: string;

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The compiled CLI (npm's `prepare` builds dist/ on install).
+import '../dist/cli.js';

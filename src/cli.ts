@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import type { Lang } from './rules/rule-types.js';
+import { SEVERITIES } from './rules/rule-types.js';
+import { EXIT, type FailOn } from './report/exit-code.js';
+import { isFormat } from './format/registry.js';
+import { parseAsOf } from './pipeline/as-of.js';
+import { usageError } from './pipeline/display-error.js';
+import { checkCommand } from './commands/check-command.js';
+import { invalid } from './commands/check-command.js';
+import { rulesCommand } from './commands/rules-command.js';
+import { validateCommand } from './commands/validate-command.js';
+import type { CommandResult } from './commands/command-result.js';
+import { VERSION } from './version.js';
+
+const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention « Mon Compte Partenaire »
+
+  vigie check <snapshot...> [--as-of DATE] [--format text|json] [--output FILE]
+              [--fail-on error|warning|info|never] [--rules DIR]... [--config FILE]
+              [--lang fr|en] [--lenient]
+  vigie validate <snapshot> [--format text|json]
+  vigie rules list | show ID | test [DIR]
+  vigie --help | --version
+
+Codes de sortie : 0 rien au niveau de --fail-on, 1 constats à ce niveau, 2 données, règles ou usage invalides.
+`;
+
+const OPTIONS = {
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  rules: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  lang: { type: 'string' },
+  lenient: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Parses the command line, runs one command, prints its output and returns the exit code. */
+async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return emit(invalid([usageError((error as Error).message)], 'text'));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return emit({ stdout: `${VERSION}\n`, stderr: '', exitCode: EXIT.ok });
+  const [command, ...args] = positionals;
+  if (values.help || !command) return emit({ stdout: USAGE, stderr: '', exitCode: command || values.help ? EXIT.ok : EXIT.invalid });
+
+  const lang = (values.lang ?? 'fr') as Lang;
+  const format = values.format ?? 'text';
+  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  const problems = [
+    lang !== 'fr' && lang !== 'en' ? usageError('--lang fr|en', values.lang) : undefined,
+    !isFormat(format) ? usageError('--format text|json', format) : undefined,
+    ![...SEVERITIES, 'never'].includes(failOn) ? usageError('--fail-on error|warning|info|never', failOn) : undefined,
+  ].filter((problem) => problem !== undefined);
+  const asOf = values['as-of'] === undefined ? undefined : parseAsOf(values['as-of']);
+  if (values['as-of'] !== undefined && asOf === undefined) problems.push(usageError('--as-of AAAA-MM-JJ | JJ/MM/AAAA', values['as-of']));
+  if (problems.length > 0) return emit(invalid(problems, format));
+  const common = { lang, format, rulesDirs: values.rules ?? [], config: values.config };
+
+  switch (command) {
+    case 'check':
+      if (args.length === 0) return emit(invalid([usageError('vigie check <snapshot...>')], format));
+      return emit(
+        await checkCommand({
+          ...common,
+          snapshots: args,
+          asOf,
+          output: values.output,
+          failOn,
+          lenient: values.lenient ?? false,
+          color: format === 'text' && !values.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        }),
+      );
+    case 'validate':
+      if (args.length !== 1) return emit(invalid([usageError('vigie validate <snapshot>')], format));
+      return emit(await validateCommand({ ...common, snapshot: args[0] }));
+    case 'rules':
+      return emit(await rulesCommand({ ...common, action: args[0] ?? 'list', argument: args[1] }));
+  }
+  return emit(invalid([usageError(lang === 'fr' ? 'commande inconnue' : 'unknown command', command)], format));
+}
+
+function emit(result: CommandResult): number {
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  return result.exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug of vigie, not of the user's data: say so plainly, without a stack trace.
+    process.stderr.write(`vigie: erreur interne : ${(error as Error)?.message ?? String(error)}\n`);
+    process.exitCode = EXIT.invalid;
+  },
+);

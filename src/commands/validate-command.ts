@@ -1,0 +1,33 @@
+import type { Lang } from '../rules/rule-types.js';
+import { EXIT } from '../report/exit-code.js';
+import { loadSnapshot } from '../snapshot/load-snapshot.js';
+import { fromInputError } from '../pipeline/display-error.js';
+import { loadCatalogue } from '../pipeline/run-check.js';
+import { statSync } from 'node:fs';
+import type { CommandResult } from './command-result.js';
+import { invalid } from './check-command.js';
+
+export interface ValidateOptions {
+  readonly snapshot: string;
+  readonly lang: Lang;
+  readonly format: string;
+  readonly rulesDirs?: readonly string[];
+  readonly config?: string;
+}
+
+/** `vigie validate`: input checks only (snapshot, rules, configuration); no evaluation. */
+export async function validateCommand(options: ValidateOptions): Promise<CommandResult> {
+  const catalogue = loadCatalogue(options);
+  const loaded = await loadSnapshot(options.snapshot);
+  const root = statSync(options.snapshot, { throwIfNoEntry: false })?.isDirectory() ? options.snapshot : undefined;
+  const errors = [...catalogue.errors, ...loaded.errors.map((error) => fromInputError(error, root, options.lang))];
+  if (errors.length > 0 || !loaded.snapshot) return invalid(errors, options.format);
+  const tables = [...loaded.snapshot.tables.values()];
+  if (options.format === 'json') {
+    const summary = { valid: true, tables: tables.map((table) => ({ name: table.name, file: table.file, rows: table.records.length })) };
+    return { stdout: `${JSON.stringify(summary, null, 2)}\n`, stderr: '', exitCode: EXIT.ok };
+  }
+  const lines = tables.map((table) => `  ${table.file}: ${table.records.length} ${options.lang === 'fr' ? 'ligne(s)' : 'row(s)'}`);
+  const title = options.lang === 'fr' ? `${options.snapshot} : données valides` : `${options.snapshot}: valid data`;
+  return { stdout: `${[title, `  ${loaded.snapshot.partner.file}`, ...lines].join('\n')}\n`, stderr: '', exitCode: EXIT.ok };
+}

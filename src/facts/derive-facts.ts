@@ -1,0 +1,138 @@
+import type { DataRecord } from '../snapshot/snapshot-types.js';
+import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
+import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
+import { resolveValue } from './expressions.js';
+import type { Scope } from './scope.js';
+import { compileWhere, selectRecords } from './where.js';
+
+/** A derived fact's value and the records it rests on (kept as evidence when the rule asks). */
+export interface DerivedFact {
+  readonly value: unknown;
+  readonly records: readonly DataRecord[];
+}
+
+/** The outcome of "X within delay" (OBLIGATIONS.md, Deadlines). */
+export interface DeadlineOutcome {
+  /** `none`: the starting event has not happened by D; `pending`: still inside its delay. */
+  readonly status: 'none' | 'pending' | 'met' | 'missed';
+  readonly start?: string;
+  readonly due?: string;
+  readonly done?: string;
+}
+
+const AGGREGATES = ['count', 'count_distinct', 'exists', 'first', 'values', 'min', 'max'] as const;
+
+/**
+ * Computes the facts a rule declares, in order (a fact may use the ones before it).
+ * Returns the values by name and the records of facts marked `evidence: true`.
+ */
+export function deriveFacts(
+  definitions: Readonly<Record<string, FactDefinition>>,
+  scope: Scope,
+): { values: Record<string, unknown>; evidence: DataRecord[] } {
+  const evidence: DataRecord[] = [];
+  for (const [name, definition] of Object.entries(definitions)) {
+    const fact = deriveFact(definition, scope);
+    scope.facts[name] = fact.value;
+    if (definition.evidence === true) evidence.push(...fact.records);
+  }
+  return { values: scope.facts, evidence };
+}
+
+/** Computes one fact from its definition (see the `fact` definition in schemas/rule.schema.json). */
+export function deriveFact(definition: FactDefinition, scope: Scope): DerivedFact {
+  if ('value' in definition) return plain(resolveValue(definition.value, scope));
+  if ('coalesce' in definition) {
+    const candidates = resolveValue(definition.coalesce, scope) as unknown[];
+    return plain(candidates.find((candidate) => candidate !== undefined && candidate !== null) ?? null);
+  }
+  if ('date' in definition) return plain(shiftedDate(definition.date as Record<string, string>, scope));
+  if ('latest' in definition) return plain(extremeDate(resolveValue(definition.latest, scope) as unknown[], 1));
+  if ('earliest' in definition) return plain(extremeDate(resolveValue(definition.earliest, scope) as unknown[], -1));
+  if ('deadline' in definition) return plain(deadline(definition.deadline as Record<string, string>, scope));
+  if ('normalize' in definition) {
+    const spec = definition.normalize as { value: string; remove: string };
+    const value = resolveValue(spec.value, scope);
+    return plain(value === undefined || value === null ? value : String(value).replace(new RegExp(spec.remove, 'g'), ''));
+  }
+  return aggregate(definition, scope);
+}
+
+function plain(value: unknown): DerivedFact {
+  return { value, records: [] };
+}
+
+function shiftedDate(spec: Record<string, string>, scope: Scope): string | null {
+  const from = resolveValue(spec.from, scope);
+  if (!isIsoDate(from)) return null;
+  const by = spec.plus ?? spec.minus;
+  if (by === undefined) return from;
+  const duration = parseDuration(resolveValue(by, scope));
+  if (!duration) return null;
+  return shiftDate(from, duration, spec.plus !== undefined ? 1 : -1);
+}
+
+/** The latest (direction 1) or earliest (-1) of the dates given; absent ones are ignored. */
+function extremeDate(values: readonly unknown[], direction: 1 | -1): string | null {
+  const dates = values.filter(isIsoDate).sort();
+  if (dates.length === 0) return null;
+  return direction === 1 ? dates[dates.length - 1] : dates[0];
+}
+
+/**
+ * "X within delay": missed when X happened after the deadline, or has not happened by D
+ * and the deadline is already past; an event still inside its delay at D is pending.
+ * Events dated after D have not happened yet as of D.
+ */
+function deadline(spec: Record<string, string>, scope: Scope): DeadlineOutcome {
+  const asOf = scope.context.asOf;
+  const start = resolveValue(spec.start, scope);
+  if (!isIsoDate(start) || start > asOf) return { status: 'none' };
+  const duration = parseDuration(resolveValue(spec.delay, scope));
+  if (!duration) return { status: 'none', start };
+  const due = shiftDate(start, duration);
+  const doneValue = spec.done === undefined ? undefined : resolveValue(spec.done, scope);
+  const done = isIsoDate(doneValue) && doneValue <= asOf ? doneValue : undefined;
+  if (done !== undefined) return { status: done > due ? 'missed' : 'met', start, due, done };
+  return { status: due < asOf ? 'missed' : 'pending', start, due };
+}
+
+function aggregate(definition: FactDefinition, scope: Scope): DerivedFact {
+  const records = sourceRecords(definition, scope);
+  const kind = AGGREGATES.find((name) => name in definition);
+  const field = kind ? definition[kind] : undefined;
+  const fieldValues = () =>
+    typeof field === 'string' ? records.map((record) => record.values[field]).filter((value) => value !== undefined && value !== null) : [];
+  switch (kind) {
+    case 'count':
+      return { value: records.length, records };
+    case 'count_distinct':
+      return { value: new Set(fieldValues()).size, records };
+    case 'exists':
+      return { value: records.length > 0, records };
+    case 'first': {
+      const first = records[0];
+      const value = first === undefined ? null : typeof field === 'string' ? (first.values[field] ?? null) : first.values;
+      return { value, records: first === undefined ? [] : [first] };
+    }
+    case 'values':
+      return { value: [...new Set(fieldValues())].sort(), records };
+    case 'min':
+    case 'max': {
+      const sorted = fieldValues().sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
+      return { value: (kind === 'min' ? sorted[0] : sorted[sorted.length - 1]) ?? null, records };
+    }
+  }
+  // Without an aggregate the fact is the list of records' values.
+  return { value: records.map((record) => record.values), records };
+}
+
+/** `from` a source with `where`, or, without `from`, the entity's own records. */
+function sourceRecords(definition: FactDefinition, scope: Scope): readonly DataRecord[] {
+  const where = definition.where as WhereClause | undefined;
+  if (typeof definition.from === 'string') return selectRecords(definition.from, where, scope);
+  const own = scope.records ?? [];
+  if (!where) return own;
+  const test = compileWhere(where, scope);
+  return own.filter((record) => test(record.values));
+}

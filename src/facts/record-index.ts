@@ -1,0 +1,42 @@
+import type { DataRecord, Snapshot } from '../snapshot/snapshot-types.js';
+import { recordsOf } from './record-sources.js';
+
+/**
+ * Records per source and hash indexes per (source, field), built on first use and shared
+ * by every rule of an evaluation, so that a join (`where: {user_id: $record.user_id}`)
+ * costs one lookup instead of a scan.
+ */
+export class RecordIndex {
+  private readonly sources = new Map<string, readonly DataRecord[]>();
+  private readonly byField = new Map<string, Map<unknown, DataRecord[]>>();
+
+  constructor(private readonly snapshot: Snapshot) {}
+
+  /** All records of a source (table, partner list or `partner`). */
+  records(from: string): readonly DataRecord[] {
+    let records = this.sources.get(from);
+    if (!records) {
+      records = recordsOf(this.snapshot, from);
+      this.sources.set(from, records);
+    }
+    return records;
+  }
+
+  /** Records of a source whose `field` equals `value`. */
+  lookup(from: string, field: string, value: unknown): readonly DataRecord[] {
+    const key = `${from}\u0000${field}`;
+    let index = this.byField.get(key);
+    if (!index) {
+      index = new Map();
+      for (const record of this.records(from)) {
+        const fieldValue = record.values[field];
+        if (fieldValue === undefined || fieldValue === null) continue;
+        const bucket = index.get(fieldValue);
+        if (bucket) bucket.push(record);
+        else index.set(fieldValue, [record]);
+      }
+      this.byField.set(key, index);
+    }
+    return index.get(value) ?? [];
+  }
+}

@@ -1,0 +1,27 @@
+import type { DataRecord, Snapshot } from '../snapshot/snapshot-types.js';
+import type { Lang } from '../rules/rule-types.js';
+import type { RecordIndex } from './record-index.js';
+
+/** What every rule of one evaluation shares: the snapshot, the as-of date and caches. */
+export interface EvaluationContext {
+  readonly snapshot: Snapshot;
+  /** The as-of date D, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  readonly lang: Lang;
+  /** Facts of rules/_shared/facts.yaml, computed once per snapshot. */
+  readonly sharedFacts: Record<string, unknown>;
+  readonly index: RecordIndex;
+}
+
+/** What a reference (`$record.user_id`, `$param.max`, `$approvers`) is resolved against. */
+export interface Scope {
+  readonly context: EvaluationContext;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Values of the visited record (or, for a group, its key fields). */
+  readonly record?: Readonly<Record<string, unknown>>;
+  /** Records of the visited entity: the record itself, or the whole group. */
+  readonly records?: readonly DataRecord[];
+  readonly subject?: { readonly type: string; readonly id: string };
+  /** Facts of the rule computed so far, in declaration order. */
+  readonly facts: Record<string, unknown>;
+}

@@ -1,0 +1,49 @@
+import type { Finding, Report, RuleStatus } from '../report/report-types.js';
+
+/** The JSON report of PRODUCT.md, keys in a fixed order so that output is byte-stable. */
+export function formatJson(report: Report): string {
+  return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
+}
+
+/** The plain object behind `--format json` (also the element of a portfolio's `partners`). */
+export function jsonReport(report: Report): Record<string, unknown> {
+  return {
+    tool: report.tool,
+    asOf: report.asOf,
+    snapshot: report.snapshot,
+    summary: report.summary,
+    findings: report.findings.map(jsonFinding),
+    rules: report.rules.map(jsonRule),
+    ...(report.skipped && report.skipped.length > 0 ? { skipped: report.skipped } : {}),
+  };
+}
+
+function jsonFinding(finding: Finding): Record<string, unknown> {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    category: finding.category,
+    title: finding.title,
+    message: finding.message,
+    source: finding.source,
+    subject: finding.subject,
+    evidence: finding.evidence,
+    remediation: finding.remediation,
+    fingerprint: finding.fingerprint,
+    waived: finding.waived,
+    ...(finding.baseline ? { baseline: finding.baseline } : {}),
+  };
+}
+
+function jsonRule(rule: RuleStatus): Record<string, unknown> {
+  return {
+    id: rule.id,
+    status: rule.status,
+    ...(rule.reason ? { reason: rule.reason } : {}),
+    severity: rule.severity,
+    category: rule.category,
+    title: rule.title,
+    source: rule.source,
+    findings: rule.findings,
+  };
+}

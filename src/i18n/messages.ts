@@ -1,0 +1,18 @@
+import type { Lang } from '../rules/rule-types.js';
+
+/** User-facing strings of the machinery (rule texts live in the rule files). */
+const MESSAGES = {
+  tableAbsent: { fr: 'table « {table} » absente du snapshot', en: 'table “{table}” is absent from the snapshot' },
+  columnAbsent: { fr: 'colonne « {column} » absente de {file}', en: 'column “{column}” is absent from {file}' },
+  columnsAbsent: { fr: 'aucune des colonnes « {columns} » dans {file}', en: 'none of the columns “{columns}” in {file}' },
+  partnerKeyAbsent: { fr: 'clé « {key} » absente de {file}', en: 'key “{key}” is absent from {file}' },
+  evaluationFailed: { fr: "échec de l'évaluation : {detail}", en: 'evaluation failed: {detail}' },
+  noValue: { fr: '—', en: '—' },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A machinery message in the chosen language, with `{name}` placeholders filled. */
+export function t(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}

@@ -1,0 +1,73 @@
+import { statSync } from 'node:fs';
+import type { Lang, Rule } from '../rules/rule-types.js';
+import { applyConfig } from '../rules/apply-config.js';
+import { BUNDLED_RULES, loadRules, type SharedFacts } from '../rules/load-rules.js';
+import { loadSnapshot } from '../snapshot/load-snapshot.js';
+import { formatInputError } from '../snapshot/input-error-messages.js';
+import type { LoadOptions } from '../snapshot/snapshot-types.js';
+import { evaluate } from '../engine/evaluate.js';
+import { summarize } from '../engine/summarize.js';
+import type { Report } from '../report/report-types.js';
+import { chooseAsOf } from './as-of.js';
+import { fromInputError, fromRuleFileError, type DisplayError } from './display-error.js';
+
+export interface CatalogueOptions {
+  /** Extra rule folders (`--rules`); the bundled rules are always loaded first. */
+  readonly rulesDirs?: readonly string[];
+  readonly config?: string;
+  readonly lang: Lang;
+}
+
+export interface CheckOptions extends CatalogueOptions {
+  readonly asOf?: string;
+  readonly lenient?: boolean;
+  readonly onProgress?: LoadOptions['onProgress'];
+}
+
+/** The rules of a run, configured, or the errors that prevent using them. */
+export interface Catalogue {
+  readonly rules: readonly Rule[];
+  readonly shared: SharedFacts;
+  readonly errors: readonly DisplayError[];
+}
+
+/** Loads the bundled rules, any `--rules` folders and the `--config` overrides. */
+export function loadCatalogue(options: CatalogueOptions): Catalogue {
+  const loaded = loadRules([BUNDLED_RULES, ...(options.rulesDirs ?? [])]);
+  const configured = applyConfig(loaded.rules, options.config);
+  const errors = [...loaded.errors, ...configured.errors].map((error) => fromRuleFileError(error, options.lang));
+  return { rules: configured.rules, shared: loaded.shared, errors };
+}
+
+export type SnapshotOutcome =
+  | { readonly kind: 'report'; readonly report: Report }
+  | { readonly kind: 'invalid'; readonly errors: readonly DisplayError[] };
+
+/** Reads one snapshot and evaluates the catalogue on it: the whole pipeline of `vigie check`. */
+export async function checkSnapshot(path: string, catalogue: Catalogue, options: CheckOptions): Promise<SnapshotOutcome> {
+  const loaded = await loadSnapshot(path, { lenient: options.lenient, onProgress: options.onProgress });
+  const root = isFolder(path) ? path : undefined;
+  if (loaded.errors.length > 0 || !loaded.snapshot) {
+    return { kind: 'invalid', errors: loaded.errors.map((error) => fromInputError(error, root, options.lang)) };
+  }
+  const asOf = chooseAsOf(options.asOf, loaded.snapshot.partner.data.extracted_on);
+  const report = await evaluate(loaded.snapshot, catalogue.rules, catalogue.shared, { asOf, lang: options.lang });
+  if (loaded.skipped.length === 0) return { kind: 'report', report };
+  const skipped = loaded.skipped.map((row) => ({
+    file: row.file,
+    line: row.line,
+    errors: row.errors.map((error) => formatInputError(error, options.lang)),
+  }));
+  return {
+    kind: 'report',
+    report: { ...report, summary: summarize(report.findings, report.rules, skipped.length), skipped },
+  };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

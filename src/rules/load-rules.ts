@@ -1,0 +1,218 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import { createAjv } from '../util/ajv.js';
+import { packagePath } from '../util/package-paths.js';
+import { instancePathToKeys, parseYamlSource } from '../util/yaml-source.js';
+import type { RuleFileError } from './rule-error.js';
+import type { ConditionTree, FactDefinition, Rule } from './rule-types.js';
+
+/** Facts every rule may use, defined once in `rules/_shared/facts.yaml`. */
+export interface SharedFacts {
+  readonly facts: Readonly<Record<string, FactDefinition>>;
+  readonly file: string;
+}
+
+export interface RuleCatalogue {
+  readonly rules: readonly Rule[];
+  readonly shared: SharedFacts;
+  readonly errors: readonly RuleFileError[];
+}
+
+/** Facts every entity has besides the declared ones. */
+const BUILTIN_FACTS = ['record', 'subject', 'as_of'];
+
+const ajv = createAjv();
+const ruleSchema = JSON.parse(readFileSync(packagePath('schemas/rule.schema.json'), 'utf8'));
+const validateRule = ajv.compile(ruleSchema);
+const validateShared = ajv.compile({
+  type: 'object',
+  additionalProperties: false,
+  required: ['facts'],
+  properties: {
+    $schema: { type: 'string' },
+    facts: { type: 'object', additionalProperties: { $ref: 'https://vigie.local/schemas/rule.schema.json#/definitions/fact' } },
+  },
+});
+
+/** The rule folder shipped with vigie. */
+export const BUNDLED_RULES = packagePath('rules');
+
+/**
+ * Reads every `<RULE-ID>.yaml` below the given folders (folders starting with `_` hold
+ * shared data, `*.tests.yaml` hold fixtures), validates each against
+ * schemas/rule.schema.json and collects every error with file:line:column.
+ */
+export function loadRules(folders: readonly string[] = [BUNDLED_RULES]): RuleCatalogue {
+  const errors: RuleFileError[] = [];
+  const shared = loadSharedFacts(errors);
+  const rules: Rule[] = [];
+  const firstFile = new Map<string, string>();
+  for (const folder of folders) {
+    const files = ruleFiles(folder, errors);
+    if (files.length === 0 && errors.length === 0) {
+      errors.push({ file: displayPath(folder), line: 1, column: 1, code: 'rules-none' });
+    }
+    for (const file of files) {
+      const rule = loadRuleFile(file, shared, errors);
+      if (!rule) continue;
+      const first = firstFile.get(rule.id);
+      if (first) {
+        errors.push({ file: rule.file, line: 1, column: 1, code: 'rule-duplicate-id', value: rule.id, params: { first } });
+        continue;
+      }
+      firstFile.set(rule.id, rule.file);
+      rules.push(rule);
+    }
+  }
+  rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { rules, shared, errors };
+}
+
+function loadSharedFacts(errors: RuleFileError[]): SharedFacts {
+  const path = packagePath('rules/_shared/facts.yaml');
+  const file = displayPath(path);
+  const parsed = readYaml(path, errors);
+  if (parsed === undefined) return { facts: {}, file };
+  if (!validateShared(parsed.data)) {
+    pushSchemaErrors(validateShared.errors ?? [], file, parsed.locate, 'rule-schema', errors);
+    return { facts: {}, file };
+  }
+  return { facts: (parsed.data as { facts: Record<string, FactDefinition> }).facts, file };
+}
+
+function loadRuleFile(path: string, shared: SharedFacts, errors: RuleFileError[]): Rule | undefined {
+  const file = displayPath(path);
+  const parsed = readYaml(path, errors);
+  if (parsed === undefined) return undefined;
+  const data = parsed.data as Record<string, unknown>;
+  if (!validateRule(data)) {
+    pushSchemaErrors(validateRule.errors ?? [], file, parsed.locate, 'rule-schema', errors);
+    return undefined;
+  }
+  const expectedId = basename(path, '.yaml');
+  const errorCount = errors.length;
+  if (data.id !== expectedId) {
+    errors.push({ file, ...parsed.locate(['id']), code: 'rule-id-mismatch', value: String(data.id), params: { expected: expectedId } });
+  }
+  const declared = new Set([...BUILTIN_FACTS, ...Object.keys((data.facts as object) ?? {}), ...Object.keys(shared.facts)]);
+  for (const { path: conditionPath, fact } of conditionFacts(data.conditions as ConditionTree, ['conditions'])) {
+    if (!declared.has(fact)) errors.push({ file, ...parsed.locate(conditionPath), code: 'rule-unknown-fact', value: fact });
+  }
+  for (const { path: paramPath, name } of paramReferences(data, [])) {
+    if (!Object.hasOwn((data.params as object) ?? {}, name)) {
+      errors.push({ file, ...parsed.locate(paramPath), code: 'rule-unknown-param', value: name });
+    }
+  }
+  if (errors.length > errorCount) return undefined;
+  const rule = data as unknown as Omit<Rule, 'file'>;
+  return {
+    ...rule,
+    category: rule.category ?? 'obligation',
+    params: rule.params ?? {},
+    needs: rule.needs ?? {},
+    facts: rule.facts ?? {},
+    file,
+  };
+}
+
+/** Every `fact` named in a condition tree, with its key path (for error positions). */
+function* conditionFacts(tree: unknown, path: (string | number)[]): Generator<{ path: (string | number)[]; fact: string }> {
+  if (tree === null || typeof tree !== 'object') return;
+  const node = tree as Record<string, unknown>;
+  if (typeof node.fact === 'string') yield { path: [...path, 'fact'], fact: node.fact };
+  const value = node.value as Record<string, unknown> | undefined;
+  if (value && typeof value === 'object' && typeof value.fact === 'string') yield { path: [...path, 'value', 'fact'], fact: value.fact };
+  for (const key of ['all', 'any'] as const) {
+    const children = node[key];
+    if (Array.isArray(children)) for (const [i, child] of children.entries()) yield* conditionFacts(child, [...path, key, i]);
+  }
+  if (node.not) yield* conditionFacts(node.not, [...path, 'not']);
+}
+
+/** Every `$param.NAME` / `{param: NAME}` used anywhere in a rule. */
+function* paramReferences(value: unknown, path: (string | number)[]): Generator<{ path: (string | number)[]; name: string }> {
+  if (typeof value === 'string') {
+    const match = /^\$params?\.(\w+)/.exec(value);
+    if (match) yield { path, name: match[1] };
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
+  for (const [key, child] of entries) {
+    if (key === 'param' && typeof child === 'string' && !Array.isArray(value)) yield { path, name: child };
+    else yield* paramReferences(child, [...path, key]);
+  }
+}
+
+function ruleFiles(folder: string, errors: RuleFileError[]): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder).sort();
+  } catch (error) {
+    errors.push({ file: displayPath(folder), line: 1, column: 1, code: 'rule-unreadable', params: { detail: (error as Error).message } });
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.startsWith('_') || entry.startsWith('.')) continue;
+    const path = join(folder, entry);
+    if (statSync(path).isDirectory()) files.push(...ruleFiles(path, errors));
+    else if (entry.endsWith('.yaml') && !entry.endsWith('.tests.yaml')) files.push(path);
+  }
+  return files;
+}
+
+/** Reads and parses a YAML file; on failure records the errors and returns undefined. */
+export function readYaml(
+  path: string,
+  errors: RuleFileError[],
+): { data: unknown; locate: (keys: readonly (string | number)[]) => { line: number; column: number } } | undefined {
+  const file = displayPath(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    errors.push({ file, line: 1, column: 1, code: 'rule-unreadable', params: { detail: (error as Error).message } });
+    return undefined;
+  }
+  const source = parseYamlSource(text);
+  if (source.syntaxErrors.length > 0) {
+    for (const syntax of source.syntaxErrors) {
+      errors.push({ file, line: syntax.line, column: syntax.column, code: 'rule-yaml-syntax', params: { detail: syntax.message } });
+    }
+    return undefined;
+  }
+  return { data: source.document.toJS(), locate: source.locate };
+}
+
+/** Converts ajv errors to positioned errors (Spectral's convertAjvErrors, in short). */
+export function pushSchemaErrors(
+  ajvErrors: readonly ErrorObject[],
+  file: string,
+  locate: (keys: readonly (string | number)[]) => { line: number; column: number },
+  code: string,
+  errors: RuleFileError[],
+): void {
+  const seen = new Set<string>();
+  for (const error of ajvErrors) {
+    // anyOf branches repeat the same failure many times; keep the most telling one per place.
+    if (error.keyword === 'anyOf' || error.keyword === 'if') continue;
+    const keys = instancePathToKeys(error.instancePath);
+    const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+    const detail = `${error.instancePath || '/'} ${error.message ?? ''}${extra ? ` « ${extra} »` : ''}${
+      error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''
+    }`;
+    const position = locate(extra ? [...keys, extra] : keys);
+    const dedupe = `${position.line}:${position.column}:${detail}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    errors.push({ file, ...position, code, params: { detail } });
+  }
+}
+
+/** Paths in messages are relative to the working directory when inside it. */
+export function displayPath(path: string): string {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath.startsWith('..') ? path : relativePath;
+}

@@ -1,0 +1,38 @@
+import type { Lang } from './rule-types.js';
+
+/** A problem in a rule, shared-facts, fixture or configuration file: reported like an input error. */
+export interface RuleFileError {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly code: string;
+  readonly value?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+const MESSAGES: Record<string, { fr: string; en: string }> = {
+  'rule-yaml-syntax': { fr: 'YAML invalide : {detail}', en: 'invalid YAML: {detail}' },
+  'rule-schema': { fr: 'règle non conforme au schéma : {detail}', en: 'rule does not match the schema: {detail}' },
+  'rule-id-mismatch': { fr: "l'identifiant de la règle doit être le nom du fichier ({expected})", en: 'the rule ID must be the file name ({expected})' },
+  'rule-duplicate-id': { fr: 'identifiant de règle déjà défini dans {first}', en: 'rule ID already defined in {first}' },
+  'rule-unknown-fact': { fr: 'fait inconnu : ni déclaré dans facts, ni partagé, ni record/subject/as_of', en: 'unknown fact: not declared in facts, not shared, not record/subject/as_of' },
+  'rule-unknown-param': { fr: 'paramètre inconnu de la règle', en: 'parameter not declared by the rule' },
+  'rule-bad-pattern': { fr: 'expression régulière invalide : {detail}', en: 'invalid regular expression: {detail}' },
+  'rule-bad-duration': { fr: 'durée ISO 8601 invalide', en: 'invalid ISO 8601 duration' },
+  'rules-none': { fr: 'aucune règle trouvée dans ce dossier', en: 'no rule found in this folder' },
+  'config-schema': { fr: 'configuration invalide : {detail}', en: 'invalid configuration: {detail}' },
+  'config-unknown-rule': { fr: 'règle inconnue dans la configuration', en: 'unknown rule in the configuration' },
+  'fixture-schema': { fr: 'cas de test invalide : {detail}', en: 'invalid test case: {detail}' },
+  'rule-unreadable': { fr: 'fichier illisible : {detail}', en: 'cannot read file: {detail}' },
+};
+
+/** The localized message of a rule-file error. */
+export function formatRuleFileError(error: RuleFileError, lang: Lang): string {
+  const template = MESSAGES[error.code]?.[lang] ?? error.code;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(error.params?.[key] ?? ''));
+}
+
+/** Whether an error code belongs to this catalogue (rule, fixture and configuration files). */
+export function isRuleFileErrorCode(code: string): boolean {
+  return Object.hasOwn(MESSAGES, code);
+}

@@ -1,0 +1,51 @@
+import { normalizeHeader } from './normalize-header.js';
+import { parseBoolean, parseDate, parseNumber, parseTimestamp, ValueFailure } from './parse-values.js';
+import type { JsonSchema } from './table-schemas.js';
+
+/** Turns the (trimmed, non-empty) text of a value into its canonical form, or a {@link ValueFailure}. */
+export type Converter = (text: string) => unknown;
+
+function typesOf(schema: JsonSchema): readonly string[] {
+  if (schema.type === undefined) return [];
+  return typeof schema.type === 'string' ? [schema.type] : schema.type;
+}
+
+function enumConverter(codes: readonly string[], labels: Readonly<Record<string, readonly string[]>>): Converter {
+  const byLabel = new Map<string, string>();
+  for (const code of codes) {
+    byLabel.set(normalizeHeader(code), code);
+    for (const label of labels[code] ?? []) byLabel.set(normalizeHeader(label), code);
+  }
+  const unknown = new ValueFailure('unknown-value', { expected: codes.join(', ') });
+  return (text) => byLabel.get(normalizeHeader(text)) ?? unknown;
+}
+
+const asText: Converter = (text) => text;
+
+/** The converter a property schema calls for, compiled once per column so that per-row work stays one call. */
+export function compileConverter(schema: JsonSchema): Converter {
+  const types = typesOf(schema);
+  if (schema['x-format'] === 'date') return parseDate;
+  if (schema['x-format'] === 'timestamp') return parseTimestamp;
+  if (schema.enum) return enumConverter(schema.enum, schema['x-labels'] ?? {});
+  if (types.includes('boolean')) return parseBoolean;
+  if (types.includes('integer') || types.includes('number')) return parseNumber;
+  return asText;
+}
+
+/**
+ * Converts a value JSON or YAML already typed: a number where text is expected (a SIRET written
+ * unquoted) becomes its digits as written; objects and arrays are left for the schema to reject.
+ */
+export function convertTypedValue(schema: JsonSchema, convert: Converter, value: unknown, written: string | undefined): unknown {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : convert(trimmed);
+  }
+  if (typeof value !== 'number' && typeof value !== 'boolean') return value;
+  const types = typesOf(schema);
+  if (typeof value === 'number' && schema['x-format'] === 'timestamp') return value;
+  if (typeof value === 'number' && schema['x-format'] === undefined && (types.includes('number') || types.includes('integer'))) return value;
+  if (typeof value === 'boolean' && types.includes('boolean')) return value;
+  return convert(written ?? String(value));
+}

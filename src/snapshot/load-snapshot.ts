@@ -1,0 +1,131 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { isMap, isScalar } from 'yaml';
+import { decodeText } from './decode-text.js';
+import { LoadCollector } from './load-collector.js';
+import { parseYamlText } from './parse-yaml-text.js';
+import { readCsvTable } from './read-csv.js';
+import { readJsonTable, readJsonTableFile } from './read-json-table.js';
+import { readPartner } from './read-partner.js';
+import { reportYamlErrors } from './report-yaml-errors.js';
+import { listSnapshotFiles } from './snapshot-files.js';
+import type { InputError, LoadOptions, LoadResult, PartnerDocument, SkippedRow, Table } from './snapshot-types.js';
+import { getTableModel } from './table-model.js';
+import { TABLE_NAMES } from './table-schemas.js';
+
+/** The tables of DATA.md, in its order. */
+export function listTableNames(): string[] {
+  return [...TABLE_NAMES];
+}
+
+interface Loaded {
+  readonly partner?: PartnerDocument;
+  readonly tables: Map<string, Table>;
+}
+
+function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? 'EIO';
+}
+
+/** Reads a file, or reports it unreadable. */
+async function readBytes(path: string, file: string, collector: LoadCollector): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    collector.fileError({ file, line: 1, column: 1, code: 'unreadable', params: { reason: reasonOf(error) } });
+    return undefined;
+  }
+}
+
+async function loadFolder(folder: string, collector: LoadCollector): Promise<Loaded> {
+  const tables = new Map<string, Table>();
+  const files = await listSnapshotFiles(folder).catch((error: unknown) => {
+    collector.fileError({ file: folder, line: 1, column: 1, code: 'unreadable', params: { reason: reasonOf(error) } });
+    return undefined;
+  });
+  if (!files) return { tables };
+  let partner: PartnerDocument | undefined;
+  if (files.partner.length === 0) {
+    collector.fileError({ file: 'partner.yaml', line: 1, column: 1, code: 'missing-partner' });
+  } else if (files.partner.length > 1) {
+    collector.fileError({ file: files.partner[1], line: 1, column: 1, code: 'conflicting-files', params: { files: files.partner.join(', ') } });
+  } else {
+    const file = files.partner[0];
+    const bytes = await readBytes(join(folder, file), file, collector);
+    const source = bytes && parseYamlText(decodeText(bytes).text);
+    if (source && reportYamlErrors(source, file, collector)) partner = readPartner(source, file, collector);
+    collector.progress(file, 0, true);
+  }
+  for (const name of TABLE_NAMES) {
+    const candidates = files.tables.get(name) ?? [];
+    if (candidates.length > 1) {
+      collector.fileError({ file: candidates[1], line: 1, column: 1, code: 'conflicting-files', params: { files: candidates.join(', ') } });
+      continue;
+    }
+    const file = candidates[0];
+    if (file === undefined) continue;
+    const bytes = await readBytes(join(folder, file), file, collector);
+    if (!bytes) continue;
+    const model = getTableModel(name);
+    const table = extname(file).toLowerCase() === '.json'
+      ? readJsonTableFile(bytes, file, model, collector)
+      : readCsvTable(bytes, file, model, collector);
+    if (table) tables.set(name, table);
+  }
+  return { partner, tables };
+}
+
+/** A single JSON file: the partner keys and, beside them, one array per table. */
+async function loadSingleFile(path: string, collector: LoadCollector): Promise<Loaded> {
+  const file = basename(path);
+  const tables = new Map<string, Table>();
+  const bytes = await readBytes(path, file, collector);
+  const source = bytes && parseYamlText(decodeText(bytes).text);
+  if (!source || !reportYamlErrors(source, file, collector)) return { tables };
+  const contents = source.document.contents;
+  const tableKeys = new Set<string>();
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name === undefined || !TABLE_NAMES.includes(name)) continue;
+      tableKeys.add(name);
+      const table = readJsonTable(pair.value, source, file, getTableModel(name), collector);
+      if (table) tables.set(name, table);
+    }
+  }
+  const partner = readPartner(source, file, collector, tableKeys);
+  return { partner, tables: new Map(TABLE_NAMES.filter((name) => tables.has(name)).map((name) => [name, tables.get(name)!])) };
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareErrors(a: InputError, b: InputError): number {
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.code, b.code);
+}
+
+function compareRows(a: SkippedRow, b: SkippedRow): number {
+  return compareStrings(a.file, b.file) || a.line - b.line;
+}
+
+/**
+ * Reads a snapshot (folder or single JSON file), reporting every input error of every file,
+ * sorted; there is a snapshot only when there is no error (bad rows are skipped when lenient).
+ */
+export async function loadSnapshot(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const collector = new LoadCollector(options);
+  const kind = await stat(path).then(
+    (stats) => (stats.isDirectory() ? 'folder' : 'file'),
+    (error: unknown) => {
+      collector.fileError({ file: path, line: 1, column: 1, code: 'unreadable', params: { reason: reasonOf(error) } });
+      return 'none';
+    },
+  );
+  const loaded: Loaded =
+    kind === 'folder' ? await loadFolder(path, collector) : kind === 'file' ? await loadSingleFile(path, collector) : { tables: new Map() };
+  const errors = [...collector.errors].sort(compareErrors);
+  const skipped = [...collector.skipped].sort(compareRows);
+  if (errors.length > 0 || !loaded.partner) return { errors, skipped };
+  return { snapshot: { path, partner: loaded.partner, tables: loaded.tables }, errors, skipped };
+}

@@ -1,0 +1,145 @@
+import { parse, type CsvError, type InfoRecord } from 'csv-parse/sync';
+import { toUtf8Bytes } from './decode-text.js';
+import { detectDelimiter } from './detect-delimiter.js';
+import { LineCursor } from './line-cursor.js';
+import type { LoadCollector } from './load-collector.js';
+import { ValueFailure } from './parse-values.js';
+import type { InputError, SourcePosition, Table } from './snapshot-types.js';
+import { TableBuilder, type RowSource } from './table-builder.js';
+import type { ColumnModel, TableModel } from './table-model.js';
+
+/** A column of the file that stands for a canonical column, with its 0-based field index. */
+interface FileColumn {
+  readonly model: ColumnModel;
+  readonly index: number;
+}
+
+/** A CSV row: its values are cells, its columns field indexes. */
+class CsvRow implements RowSource {
+  constructor(
+    readonly line: number,
+    private readonly cells: readonly string[],
+    private readonly indexes: ReadonlyMap<string, number>,
+  ) {}
+
+  position(column: string): SourcePosition {
+    return { line: this.line, column: (this.indexes.get(column) ?? 0) + 1 };
+  }
+
+  written(column: string): string | undefined {
+    const index = this.indexes.get(column);
+    const cell = index === undefined ? undefined : this.cells[index];
+    return cell === '' ? undefined : cell;
+  }
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
+/** What the header row says: the columns to read, and what it lacks. */
+interface Header {
+  readonly width: number;
+  readonly columns: readonly FileColumn[];
+  readonly indexes: ReadonlyMap<string, number>;
+  readonly missing: ReadonlySet<string>;
+}
+
+function readHeader(cells: readonly string[], line: number, file: string, model: TableModel, collector: LoadCollector): Header {
+  const indexes = new Map<string, number>();
+  const columns: FileColumn[] = [];
+  cells.forEach((cell, index) => {
+    const name = model.resolveHeader(cell);
+    if (name === undefined) return;
+    const first = indexes.get(name);
+    if (first !== undefined) {
+      collector.fileError({ file, line, column: index + 1, code: 'duplicate-column', value: cell, params: { column: name, firstColumn: first + 1 } });
+      return;
+    }
+    indexes.set(name, index);
+    columns.push({ model: model.columns.get(name)!, index });
+  });
+  const missing = new Set<string>();
+  for (const column of model.columns.values()) {
+    if (!column.required || indexes.has(column.name)) continue;
+    missing.add(column.name);
+    collector.fileError({ file, line, column: 1, code: 'missing-column', params: { column: column.name, table: model.name } });
+  }
+  return { width: cells.length, columns, indexes, missing };
+}
+
+/** Reads a CSV table as people export it (DATA.md); the table is returned even when rows were rejected. */
+export function readCsvTable(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
+  const { bytes } = toUtf8Bytes(raw);
+  const cursor = new LineCursor(bytes);
+  let header: Header | undefined;
+  let builder: TableBuilder | undefined;
+  let previousEnd = 0;
+  let syntaxErrors = 0;
+
+  const readRow = (cells: string[], line: number, current: Header, rows: TableBuilder) => {
+    if (cells.length !== current.width) {
+      rows.countRow();
+      const column = Math.min(cells.length, current.width) + 1;
+      const error = { file, line, column, code: 'field-count', params: { expected: current.width, actual: cells.length } };
+      collector.rowErrors(file, line, [error]);
+      return;
+    }
+    const values: Record<string, unknown> = {};
+    let errors: InputError[] | undefined;
+    for (const { model: column, index } of current.columns) {
+      const cell = cells[index];
+      const text = cell.trim();
+      if (text === '') continue;
+      const value = column.convert(text);
+      if (value instanceof ValueFailure) {
+        errors ??= [];
+        errors.push({ file, line, column: index + 1, code: value.code, value: cell, params: { column: column.name, ...value.params } });
+      } else values[column.name] = value;
+    }
+    rows.add(new CsvRow(line, cells, current.indexes), values, errors);
+  };
+
+  const onRecord = (record: string[], info: InfoRecord) => {
+    const line = cursor.lineAt(cursor.skipLineEnds(previousEnd));
+    previousEnd = info.bytes;
+    if (isBlank(record)) return null;
+    if (!header) {
+      header = readHeader(record, line, file, model, collector);
+      builder = new TableBuilder(model, file, collector, header.missing);
+    } else readRow(record, line, header, builder!);
+    // Records are consumed here, so the whole file is never held as arrays of strings.
+    return null;
+  };
+
+  const onSyntaxError = (error: CsvError | undefined): undefined => {
+    const line = cursor.lineAt(cursor.skipLineEnds(previousEnd));
+    const field = typeof error?.index === 'number' ? error.index + 1 : 1;
+    syntaxErrors++;
+    collector.fileError({ file, line, column: field, code: 'csv-syntax', params: { reason: error?.code ?? 'CSV_UNKNOWN_ERROR' } });
+    return undefined;
+  };
+
+  try {
+    parse(bytes, {
+      delimiter: detectDelimiter(bytes),
+      // A stray quote inside an unquoted field (`15" screen`) is text; only an unclosed quote is an error.
+      relax_quotes: true,
+      // Rows of the wrong width are reported by us, row by row, instead of stopping the parse.
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: onSyntaxError,
+      // on_record receives the record's info (`bytes`: its end); `info: true` would build it twice per row.
+      on_record: onRecord as never,
+    });
+  } catch (error) {
+    onSyntaxError(error as CsvError);
+  }
+  if (!header || !builder) {
+    if (syntaxErrors === 0) collector.fileError({ file, line: 1, column: 1, code: 'missing-header' });
+    return undefined;
+  }
+  return builder.finish(header.columns.map((column) => column.model.name));
+}

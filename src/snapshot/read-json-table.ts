@@ -1,0 +1,94 @@
+import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import { convertTypedValue } from './compile-converter.js';
+import { decodeText } from './decode-text.js';
+import type { LoadCollector } from './load-collector.js';
+import { parseYamlText, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
+import { reportYamlErrors } from './report-yaml-errors.js';
+import { ValueFailure } from './parse-values.js';
+import type { InputError, SourcePosition, Table } from './snapshot-types.js';
+import { TableBuilder, type RowSource } from './table-builder.js';
+import type { TableModel } from './table-model.js';
+
+/** A JSON object of a table: each value has its own position. */
+class JsonRow implements RowSource {
+  readonly line: number;
+
+  constructor(
+    private readonly start: SourcePosition,
+    private readonly positions: ReadonlyMap<string, SourcePosition>,
+    private readonly texts: ReadonlyMap<string, string>,
+  ) {
+    this.line = start.line;
+  }
+
+  position(column: string): SourcePosition {
+    return this.positions.get(column) ?? this.start;
+  }
+
+  written(column: string): string | undefined {
+    return this.texts.get(column);
+  }
+}
+
+/**
+ * Reads a table written as a JSON array of objects (a `NAME.json` file, or one key of a
+ * single-file snapshot). Keys are matched like CSV headers and values converted the same
+ * way; each record keeps the line of its object.
+ */
+export function readJsonTable(node: unknown, source: YamlText, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
+  const start = positionOf(source, node) ?? { line: 1, column: 1 };
+  if (!isSeq(node)) {
+    collector.fileError({ file, ...start, code: 'not-an-array', params: { table: model.name } });
+    return undefined;
+  }
+  const builder = new TableBuilder(model, file, collector);
+  const columns: string[] = [];
+  for (const item of node.items) {
+    const at = positionOf(source, item) ?? start;
+    if (!isMap(item)) {
+      builder.countRow();
+      const error = { file, ...at, code: 'not-an-object', params: { table: model.name } };
+      collector.rowErrors(file, at.line, [withValue(error, writtenText(item))]);
+      continue;
+    }
+    const values: Record<string, unknown> = {};
+    const errors: InputError[] = [];
+    const positions = new Map<string, SourcePosition>();
+    const texts = new Map<string, string>();
+    for (const pair of item.items) {
+      const keyText = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const name = keyText === undefined ? undefined : model.resolveHeader(keyText);
+      if (name === undefined) continue;
+      const keyAt = positionOf(source, pair.key) ?? at;
+      if (positions.has(name)) {
+        errors.push({ file, ...keyAt, code: 'duplicate-column', value: keyText, params: { column: name } });
+        continue;
+      }
+      const where = positionOf(source, pair.value) ?? keyAt;
+      positions.set(name, where);
+      if (!columns.includes(name)) columns.push(name);
+      const text = writtenText(pair.value);
+      if (text !== undefined) texts.set(name, text);
+      const raw = isNode(pair.value) ? (isScalar(pair.value) ? pair.value.value : pair.value.toJSON()) : pair.value;
+      if (raw === null || raw === undefined) continue;
+      const column = model.columns.get(name)!;
+      const value = convertTypedValue(column.schema, column.convert, raw, text);
+      if (value instanceof ValueFailure) {
+        errors.push(withValue({ file, ...where, code: value.code, params: { column: name, ...value.params } }, text));
+      } else if (value !== undefined) values[name] = value;
+    }
+    builder.add(new JsonRow(at, positions, texts), values, errors);
+  }
+  return builder.finish(columns);
+}
+
+/** Reads a `NAME.json` table file. */
+export function readJsonTableFile(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
+  const source = parseYamlText(decodeText(raw).text);
+  if (!reportYamlErrors(source, file, collector)) return undefined;
+  return readJsonTable(source.document.contents, source, file, model, collector);
+}
+
+function withValue(error: InputError, value: string | undefined): InputError {
+  return value === undefined ? error : { ...error, value };
+}

@@ -1,0 +1,98 @@
+import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import { compileConverter, convertTypedValue } from './compile-converter.js';
+import type { LoadCollector } from './load-collector.js';
+import { nodeAt, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
+import { ValueFailure } from './parse-values.js';
+import { compileSchemaValidator, type SchemaValidator } from './schema-validator.js';
+import type { InputError, PartnerDocument, SourcePosition } from './snapshot-types.js';
+import { loadPartnerSchema, resolveRef, type JsonSchema } from './table-schemas.js';
+
+type KeyPath = readonly (string | number)[];
+
+let validatePartner: SchemaValidator | undefined;
+
+/** Converts partner nodes along the partner schema, collecting conversion errors. */
+class PartnerConverter {
+  readonly errors: InputError[] = [];
+  /** Key paths whose value did not convert: the schema validation does not report them again. */
+  readonly failedPaths = new Set<string>();
+
+  constructor(
+    private readonly source: YamlText,
+    private readonly file: string,
+    private readonly root: JsonSchema,
+  ) {}
+
+  convert(node: unknown, schema: JsonSchema | undefined, path: KeyPath): unknown {
+    const resolved = schema && resolveRef(this.root, schema);
+    if (isMap(node)) {
+      const result: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const value = this.convert(pair.value, resolved?.properties?.[key], [...path, key]);
+        if (value !== undefined) result[key] = value;
+      }
+      return result;
+    }
+    if (isSeq(node)) return node.items.map((item, index) => this.convert(item, resolved?.items, [...path, index]));
+    const raw = isScalar(node) ? node.value : isNode(node) ? node.toJSON() : node;
+    // Keys the schema does not know are kept as written; null means "explicitly none".
+    if (!resolved || raw === null || raw === undefined) return raw ?? null;
+    const value = convertTypedValue(resolved, compileConverter(resolved), raw, writtenText(node));
+    if (!(value instanceof ValueFailure)) return value;
+    const at = positionOf(this.source, node) ?? { line: 1, column: 1 };
+    const error = { file: this.file, ...at, code: value.code, params: { key: path.join('.'), ...value.params } };
+    const written = writtenText(node);
+    this.errors.push(written === undefined ? error : { ...error, value: written });
+    this.failedPaths.add(path.join('.'));
+    return undefined;
+  }
+}
+
+/**
+ * Reads the partner declarations, converted like table cells and checked against the partner
+ * schema. Errors here always fail the load, even when lenient.
+ */
+export function readPartner(source: YamlText, file: string, collector: LoadCollector, tableKeys: ReadonlySet<string> = new Set()): PartnerDocument | undefined {
+  const contents = source.document.contents;
+  const start = positionOf(source, contents) ?? { line: 1, column: 1 };
+  if (!isMap(contents)) {
+    collector.fileError({ file, ...start, code: 'not-an-object', params: {} });
+    return undefined;
+  }
+  const schema = loadPartnerSchema();
+  const converter = new PartnerConverter(source, file, schema);
+  const data: Record<string, unknown> = {};
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (tableKeys.has(key)) continue;
+    const value = converter.convert(pair.value, schema.properties?.[key], [key]);
+    if (value !== undefined) data[key] = value;
+  }
+  validatePartner ??= compileSchemaValidator(schema);
+  const errors = [...converter.errors];
+  for (const issue of validatePartner(data)) {
+    const key = issue.path.join('.');
+    if (converter.failedPaths.has(key)) continue;
+    // A missing key is shown at the key of its parent (`partner:` when `partner.name` is missing).
+    const at = issue.code === 'required' ? locateKey(source, issue.path.slice(0, -1)) : locateValue(source, issue.path);
+    const error = { file, ...(at ?? start), code: issue.code, params: { key, ...issue.params } };
+    const written = issue.code === 'required' ? undefined : writtenText(nodeAt(source, issue.path)?.node);
+    errors.push(written === undefined ? error : { ...error, value: written });
+  }
+  for (const error of errors) collector.fileError(error);
+  if (errors.length > 0) return undefined;
+  return { file, data, locate: (path) => locateKey(source, path) };
+}
+
+function locateValue(source: YamlText, path: KeyPath): SourcePosition | undefined {
+  const found = nodeAt(source, path);
+  return found && (positionOf(source, found.node) ?? positionOf(source, found.key));
+}
+
+/** Where a key path is written: its key in a map, or the item itself in a list. */
+function locateKey(source: YamlText, path: KeyPath): SourcePosition | undefined {
+  const found = nodeAt(source, path);
+  return found && (positionOf(source, found.key) ?? positionOf(source, found.node));
+}
+

@@ -1,0 +1,66 @@
+import type { ErrorObject } from 'ajv';
+import { createAjv } from '../util/ajv.js';
+import type { JsonSchema } from './table-schemas.js';
+
+/** One schema violation, as a key path into the data and an input error code. */
+export interface SchemaIssue {
+  /** Key path of the offending value; for `required`, the path of the missing key. */
+  readonly path: readonly (string | number)[];
+  /** `required`, `unknown-value` (enum) or `schema` (anything else). */
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** Checks data against a compiled schema; an empty list when it conforms. */
+export type SchemaValidator = (data: unknown) => readonly SchemaIssue[];
+
+const VIGIE_KEYWORDS = ['x-format', 'x-aliases', 'x-labels', 'x-key'];
+const NO_ISSUES: readonly SchemaIssue[] = [];
+
+function ajvWithVigieKeywords() {
+  const ajv = createAjv();
+  // Declared, so that the annotations also pass a strict ajv.
+  for (const keyword of VIGIE_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
+  return ajv;
+}
+
+let ajv: ReturnType<typeof ajvWithVigieKeywords> | undefined;
+
+function pathOf(instancePath: string): (string | number)[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function toIssue(error: ErrorObject): SchemaIssue {
+  const path = pathOf(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path: [...path, String(params.missingProperty)], code: 'required', params: {} };
+    case 'enum':
+      return { path, code: 'unknown-value', params: { expected: (params.allowedValues as unknown[]).join(', ') } };
+    case 'type':
+      return { path, code: 'schema', params: { keyword: 'type', expected: String(params.type) } };
+    case 'pattern':
+      return { path, code: 'schema', params: { keyword: 'pattern', expected: String(params.pattern) } };
+    default: {
+      const limit = params.limit;
+      return {
+        path,
+        code: 'schema',
+        params: typeof limit === 'number' ? { keyword: error.keyword, expected: limit } : { keyword: error.keyword },
+      };
+    }
+  }
+}
+
+/** Compiles a schema once (ajv, all errors) into a validator reporting {@link SchemaIssue}s. */
+export function compileSchemaValidator(schema: JsonSchema): SchemaValidator {
+  ajv ??= ajvWithVigieKeywords();
+  const validate = ajv.compile(schema as object);
+  return (data) => (validate(data) ? NO_ISSUES : (validate.errors ?? []).map(toIssue));
+}

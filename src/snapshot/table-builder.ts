@@ -1,0 +1,84 @@
+import type { LoadCollector } from './load-collector.js';
+import { PROGRESS_INTERVAL } from './load-collector.js';
+import type { DataRecord, InputError, SourcePosition, Table } from './snapshot-types.js';
+import type { TableModel } from './table-model.js';
+
+/** Where a row read from a file writes each of its values. */
+export interface RowSource {
+  readonly line: number;
+  /** Where a column's value is written; where the row starts when it is not written. */
+  position(column: string): SourcePosition;
+  /** A column's value as written, when it is. */
+  written(column: string): string | undefined;
+}
+
+/**
+ * Turns converted rows into a table (defaults, schema validation, unique ids), routing bad rows
+ * to the collector; shared by the CSV and JSON readers so that both obey the same contract.
+ */
+export class TableBuilder {
+  private readonly records: DataRecord[] = [];
+  private readonly firstLineOfKey = new Map<string, number>();
+  private rows = 0;
+
+  constructor(
+    private readonly model: TableModel,
+    private readonly file: string,
+    private readonly collector: LoadCollector,
+    // Required columns already reported missing for the whole file, not to be reported per row.
+    private readonly missingColumns: ReadonlySet<string> = new Set(),
+  ) {}
+
+  /** Counts a row that produced no record (blank, or rejected before conversion). */
+  countRow(): void {
+    this.rows++;
+    if (this.rows % PROGRESS_INTERVAL === 0) this.collector.progress(this.file, this.rows, false);
+  }
+
+  /** Adds one row: `values` are converted, `errors` are the conversion errors already found. */
+  add(row: RowSource, values: Record<string, unknown>, conversionErrors?: InputError[]): void {
+    this.countRow();
+    let errors = conversionErrors;
+    for (const [column, value] of this.model.defaults) if (values[column] === undefined) values[column] = value;
+    const issues = this.model.validate(values);
+    if (issues.length > 0) {
+      errors ??= [];
+      const invalid = new Set(errors.map((error) => error.params?.column));
+      for (const issue of issues) {
+        const column = String(issue.path[0] ?? '');
+        // One error per value: a value that did not convert is not also reported as missing.
+        if (invalid.has(column) || this.missingColumns.has(column)) continue;
+        invalid.add(column);
+        errors.push(this.error(row, column, issue.code, issue.params));
+      }
+    }
+    const duplicate = this.checkKey(row, values);
+    if (duplicate) (errors ??= []).push(duplicate);
+    if (errors && errors.length > 0) this.collector.rowErrors(this.file, row.line, errors);
+    else this.records.push({ table: this.model.name, file: this.file, line: row.line, values });
+  }
+
+  /** The table read so far, with the canonical columns present in the file. */
+  finish(columns: readonly string[]): Table {
+    this.collector.progress(this.file, this.rows, true);
+    return { name: this.model.name, file: this.file, columns, records: this.records };
+  }
+
+  /** The duplicate-key error of a row whose id was already seen. */
+  private checkKey(row: RowSource, values: Record<string, unknown>): InputError | undefined {
+    const key = this.model.key;
+    const value = key === undefined ? undefined : values[key];
+    if (key === undefined || typeof value !== 'string') return undefined;
+    const firstLine = this.firstLineOfKey.get(value);
+    // Even a rejected row claims its id: its duplicate is still a duplicate.
+    if (firstLine === undefined) this.firstLineOfKey.set(value, row.line);
+    return firstLine === undefined ? undefined : this.error(row, key, 'duplicate-key', { firstLine });
+  }
+
+  private error(row: RowSource, column: string, code: string, params: Readonly<Record<string, string | number>>): InputError {
+    const position = row.position(column);
+    const value = row.written(column);
+    const error = { file: this.file, line: position.line, column: position.column, code, params: { column, ...params } };
+    return value === undefined ? error : { ...error, value };
+  }
+}

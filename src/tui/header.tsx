@@ -1,0 +1,61 @@
+import { Box, Text } from 'ink';
+import type { Lang } from '../rules/rule-types.js';
+import { SEVERITIES } from '../rules/rule-types.js';
+import type { Report } from '../report/report-types.js';
+import { fill, labels, SEVERITY_SYMBOL } from '../i18n/labels.js';
+import { formatDate } from '../util/dates.js';
+import { severityColor } from './severity-color.js';
+import { tuiLabels } from './tui-labels.js';
+
+export interface HeaderProps {
+  readonly report: Report;
+  readonly lang: Lang;
+  readonly width: number;
+  readonly color: boolean;
+}
+
+/** Lines the header takes, rule included: the layout reserves them. */
+export const HEADER_HEIGHT = 5;
+
+/** Who is checked, as of when, and the counts: one line each, cut to the width. */
+export function Header({ report, lang, width, color }: HeaderProps) {
+  const words = labels(lang);
+  const { snapshot, summary } = report;
+  const identity = [
+    snapshot.siret ? `SIRET ${snapshot.siret}` : undefined,
+    `${words.asOf} ${formatDate(report.asOf, lang)}`,
+    snapshot.managementMode ? (words.mode[snapshot.managementMode] ?? snapshot.managementMode) : undefined,
+    snapshot.path,
+  ].filter(Boolean);
+  const rulesWaived = report.rules.filter((rule) => rule.status === 'waived').length;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate-end">
+        vigie — {snapshot.partner}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        {identity.join(' · ')}
+      </Text>
+      <Text wrap="truncate-end">
+        {SEVERITIES.map((severity) => (
+          <Text key={severity}>
+            <Text color={severityColor(severity, color)}>{SEVERITY_SYMBOL[severity]}</Text>{' '}
+            {fill(words.count[severity], { n: summary[severity] })}
+            {'  '}
+          </Text>
+        ))}
+        {summary.waived > 0 ? `· ${fill(words.count.waived, { n: summary.waived })}` : ''}
+        {summary.rowsSkipped > 0 ? ` · ${fill(words.skipped, { n: summary.rowsSkipped })}` : ''}
+      </Text>
+      <Text wrap="truncate-end">
+        {fill(tuiLabels(lang).rulesLine, {
+          failed: summary.rulesFailed,
+          passed: summary.rulesPassed,
+          notEvaluated: summary.rulesNotEvaluated,
+          waived: rulesWaived,
+        })}
+      </Text>
+      <Text dimColor>{'─'.repeat(width)}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,53 @@
+import { Box, Text } from 'ink';
+import type { Lang } from '../rules/rule-types.js';
+import { fill } from '../i18n/labels.js';
+import { tuiLabels } from './tui-labels.js';
+
+/** How far the reading of one snapshot file has gone. */
+export interface FileProgress {
+  readonly file: string;
+  readonly rows: number;
+  readonly done: boolean;
+}
+
+export interface LoadingViewProps {
+  readonly files: readonly FileProgress[];
+  readonly lang: Lang;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * What is being read and how many rows so far, so that a million-row trace file never
+ * looks frozen; once every file is read, that the rules are being evaluated.
+ */
+export function LoadingView({ files, lang, width, height }: LoadingViewProps) {
+  const tui = tuiLabels(lang);
+  const reading = files.some((file) => !file.done);
+  const evaluating = files.length > 0 && !reading;
+  // Keep the latest files when a snapshot has more files than lines.
+  const shown = files.slice(Math.max(0, files.length - Math.max(1, height - 3)));
+  const nameWidth = Math.min(Math.max(0, ...shown.map((file) => [...file.file].length)) + 2, Math.floor(width / 2));
+  const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB');
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold>{tui.loading}</Text>
+      <Box flexDirection="column" marginTop={1}>
+        {shown.map((file) => (
+          <Box key={file.file}>
+            <Text>{file.done ? '✓ ' : '… '}</Text>
+            <Box width={nameWidth} flexShrink={0}>
+              <Text wrap="truncate-middle">{file.file}</Text>
+            </Box>
+            <Text>{fill(tui.rows, { n: number.format(file.rows) })}</Text>
+          </Box>
+        ))}
+      </Box>
+      {evaluating ? (
+        <Box marginTop={1}>
+          <Text>{tui.evaluating}</Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,30 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Box, measureElement, type DOMElement } from 'ink';
+
+export interface ScrollAreaProps {
+  readonly height: number;
+  readonly width: number;
+  /** First content line on screen. */
+  readonly top: number;
+  /** Told the content's height after each layout, so the container can bound scrolling. */
+  readonly onMeasure: (lines: number) => void;
+  readonly children: ReactNode;
+}
+
+/**
+ * A window of `height` lines over content of any length. Ink wraps the text, so only the
+ * layout knows how many lines it takes: the content is measured, not counted beforehand.
+ */
+export function ScrollArea({ height, width, top, onMeasure, children }: ScrollAreaProps) {
+  const content = useRef<DOMElement>(null);
+  useEffect(() => {
+    if (content.current) onMeasure(measureElement(content.current).height);
+  });
+  return (
+    <Box height={height} width={width} overflow="hidden" flexDirection="column">
+      <Box ref={content} flexDirection="column" flexShrink={0} width={width} marginTop={-top}>
+        {children}
+      </Box>
+    </Box>
+  );
+}

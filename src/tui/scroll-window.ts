@@ -1,0 +1,15 @@
+/**
+ * The first row of a window of `height` rows over `total` rows that shows rows `top` to
+ * `bottom`, moving as little as possible from `previousTop` so the list does not jump.
+ */
+export function keepInView(previousTop: number, top: number, bottom: number, height: number, total: number): number {
+  let first = previousTop;
+  if (bottom >= first + height) first = bottom - height + 1;
+  if (top < first) first = top;
+  return clampTop(first, height, total);
+}
+
+/** A first row that leaves no empty space after the last row (after a resize, for instance). */
+export function clampTop(top: number, height: number, total: number): number {
+  return Math.max(0, Math.min(top, total - height));
+}

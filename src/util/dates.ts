@@ -1,0 +1,53 @@
+import { DateTime, Duration } from 'luxon';
+
+/** The time zone every calendar date of the convention is read in. */
+export const PARIS = 'Europe/Paris';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a `YYYY-MM-DD` string (the canonical date form of a snapshot). */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && ISO_DATE.test(value);
+}
+
+/** Parses an ISO 8601 duration (`P10D`, `P1M`, `P1Y`, `PT10M`); undefined when invalid. */
+export function parseDuration(text: unknown): Duration | undefined {
+  if (typeof text !== 'string') return undefined;
+  const duration = Duration.fromISO(text);
+  return duration.isValid ? duration : undefined;
+}
+
+/**
+ * Adds (sign 1) or subtracts (sign -1) an ISO duration to a calendar date.
+ * Luxon adds months on the calendar and clamps to the month's last day
+ * (2023-08-31 + P1M = 2023-09-30), which is what the contract's delays mean.
+ */
+export function shiftDate(isoDate: string, duration: Duration, sign: 1 | -1 = 1): string {
+  const start = DateTime.fromISO(isoDate, { zone: 'UTC' });
+  const shifted = sign === 1 ? start.plus(duration) : start.minus(duration);
+  return shifted.toISODate() as string;
+}
+
+/** Today's calendar date in Europe/Paris. */
+export function todayInParis(): string {
+  return DateTime.now().setZone(PARIS).toISODate() as string;
+}
+
+/** The Europe/Paris calendar date of an instant (epoch milliseconds). */
+export function parisDateOf(epochMs: number): string {
+  return DateTime.fromMillis(epochMs, { zone: PARIS }).toISODate() as string;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const a = DateTime.fromISO(from, { zone: 'UTC' });
+  const b = DateTime.fromISO(to, { zone: 'UTC' });
+  return Math.round(b.diff(a, 'days').days);
+}
+
+/** Renders a date for people: `DD/MM/YYYY` in French, ISO in English. */
+export function formatDate(isoDate: string, lang: 'fr' | 'en'): string {
+  if (lang === 'en') return isoDate;
+  const [year, month, day] = isoDate.split('-');
+  return `${day}/${month}/${year}`;
+}

@@ -1,0 +1,131 @@
+import iconv from 'iconv-lite';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { LoadCollector } from '../../src/snapshot/load-collector.js';
+import { readCsvTable } from '../../src/snapshot/read-csv.js';
+import { getTableModel } from '../../src/snapshot/table-model.js';
+
+function read(table: string, content: string | Buffer, file = `${table}.csv`) {
+  const collector = new LoadCollector();
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const result = readCsvTable(bytes, file, getTableModel(table), collector);
+  return { table: result, errors: collector.errors };
+}
+
+const valuesOf = (result: ReturnType<typeof read>) => result.table?.records.map((record) => record.values);
+const linesOf = (result: ReturnType<typeof read>) => result.table?.records.map((record) => record.line);
+
+const lines = suite('readCsvTable: lines');
+
+lines('a record spanning several lines keeps its first line', () => {
+  const text = 'site_id,name,address\nS1,Mairie,"1 place\nde l\'Église"\nS2,École,"a\nb\nc"\nS3,Gare,\n';
+  assert.equal(linesOf(read('sites', text)), [2, 4, 7]);
+  assert.is(valuesOf(read('sites', text))?.[0].address, "1 place\nde l'Église");
+});
+
+lines('CRLF inside quotes counts as one line', () => {
+  const text = 'site_id;name\r\nS1;"x\r\ny"\r\nS2;z\r\nS3;w\r\n';
+  assert.equal(linesOf(read('sites', text)), [2, 4, 5]);
+});
+
+lines('blank lines and rows of empty cells are skipped, line numbers stay true', () => {
+  const text = 'site_id;name\n\nS1;a\n;\n   \n\nS2;b\n';
+  assert.equal(linesOf(read('sites', text)), [3, 7]);
+  assert.equal(read('sites', text).errors, []);
+});
+
+lines('old Mac line ends (CR alone)', () => {
+  assert.equal(linesOf(read('sites', 'site_id,name\rS1,a\rS2,b\r')), [2, 3]);
+});
+
+lines.run();
+
+const encodings = suite('readCsvTable: encodings and delimiters');
+
+encodings('UTF-8 with BOM and tab delimiter', () => {
+  const result = read('sites', '\ufeffCode lieu\tLieu d’implantation\tAdresse\nS1\tMairie\t1, place de l\'Église\n');
+  assert.equal(result.table?.columns, ['site_id', 'name', 'address']);
+  assert.equal(valuesOf(result), [{ site_id: 'S1', name: 'Mairie', address: "1, place de l'Église" }]);
+});
+
+encodings('Windows-1252 bytes are decoded', () => {
+  const bytes = iconv.encode('Code lieu;Lieu d\'implantation\r\nS1;Crèche « Les Écureuils »\r\n', 'win1252');
+  assert.ok(!bytes.toString('utf8').includes('è'), 'fixture really is cp1252');
+  assert.equal(valuesOf(read('sites', bytes)), [{ site_id: 'S1', name: 'Crèche « Les Écureuils »' }]);
+});
+
+encodings('the most frequent delimiter outside quotes wins', () => {
+  const result = read('sites', '"site_id,x";name;address\nS1;a,b;c\n');
+  // The quoted comma does not count: `;` separates, and "site_id,x" is an unknown header.
+  assert.equal(result.errors.map((error) => error.code), ['missing-column']);
+  assert.equal(valuesOf(read('sites', 'site_id;name;address\nS1;a,b,c;d\n')), [{ site_id: 'S1', name: 'a,b,c', address: 'd' }]);
+});
+
+encodings.run();
+
+const headers = suite('readCsvTable: headers');
+
+headers('headers match case-, accent- and space-insensitively, aliases included', () => {
+  const text = 'IDENTIFIANT ; profil;NIVEAU;Périmètre;DATE_D_HABILITATION;date de CLOTURE;Commentaire\nU1;D1;site;S1;2024-01-15;;ok\n';
+  const result = read('habilitations', text);
+  assert.equal(result.errors, []);
+  assert.equal(result.table?.columns, ['user_id', 'profile', 'scope_level', 'scope_id', 'granted_on', 'revoked_on']);
+  assert.equal(valuesOf(result), [{ user_id: 'U1', profile: 'D1', scope_level: 'site', scope_id: 'S1', granted_on: '2024-01-15', service: 'AFAS' }]);
+});
+
+headers('two headers for the same column are an error at the second', () => {
+  const result = read('users', 'user_id,Identifiant\nU1,U1\n');
+  assert.equal(result.errors, [
+    { file: 'users.csv', line: 1, column: 2, code: 'duplicate-column', value: 'Identifiant', params: { column: 'user_id', firstColumn: 1 } },
+  ]);
+});
+
+headers('an empty file has no header', () => {
+  assert.equal(read('users', '\n\n').errors.map((error) => error.code), ['missing-header']);
+  assert.is(read('users', '').table, undefined);
+});
+
+headers('blank lines before the header are skipped', () => {
+  const result = read('users', '\n ; \nuser_id;nom\nU1;X\n');
+  assert.equal(result.errors, []);
+  assert.equal(linesOf(result), [4]);
+  assert.equal(read('users', ';;\n').errors.map((error) => error.code), ['missing-header']);
+});
+
+headers('a header-only file is an empty table', () => {
+  const result = read('users', 'user_id,nom\n');
+  assert.equal(result.table?.records, []);
+  assert.equal(result.table?.columns, ['user_id', 'last_name']);
+});
+
+headers.run();
+
+const values = suite('readCsvTable: values');
+
+values('empty cells are absent, defaults apply, cells are trimmed', () => {
+  const result = read('users', 'user_id,last_name,kind,left_on\n U1 ,,,\nT1,,Compte technique, 01/02/2024\n');
+  assert.equal(valuesOf(result), [
+    { user_id: 'U1', kind: 'person' },
+    { user_id: 'T1', kind: 'technical', left_on: '2024-02-01' },
+  ]);
+});
+
+values('errors carry the value as written and the field index', () => {
+  const result = read('incidents', 'incident_id;kind;opened_on;urgent\nI1;sécurité;31/02/2024;peut-être\n');
+  assert.equal(result.errors, [
+    { file: 'incidents.csv', line: 2, column: 3, code: 'invalid-date', value: '31/02/2024', params: { column: 'opened_on' } },
+    { file: 'incidents.csv', line: 2, column: 4, code: 'invalid-boolean', value: 'peut-être', params: { column: 'urgent' } },
+  ]);
+});
+
+values('a required value left empty', () => {
+  const result = read('habilitations', 'user_id,profile,scope_level,scope_id,granted_on\nU1,D1,site,,2024-01-01\n');
+  assert.equal(result.errors, [{ file: 'habilitations.csv', line: 2, column: 4, code: 'required', params: { column: 'scope_id' } }]);
+});
+
+values('schema constraints beyond conversion are checked (country code)', () => {
+  const result = read('subcontractors', 'subcontractor_id,name,starts_on,country\nP1,X,2024-01-01,France\n');
+  assert.equal(result.errors.map((error) => [error.code, error.column, error.value, error.params?.keyword]), [['schema', 4, 'France', 'pattern']]);
+});
+
+values.run();
