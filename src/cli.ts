@@ -76,6 +76,8 @@ async function main(argv: readonly string[]): Promise<number> {
           failOn,
           lenient: values.lenient ?? false,
           color: format === 'text' && !values.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+          // Only an interactive terminal opens the Ink app; pipes, CI and --format print and exit.
+          interactive: values.format === undefined && !values.output && Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI,
         }),
       );
     case 'validate':

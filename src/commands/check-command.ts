@@ -4,7 +4,7 @@ import { EXIT, exitCodeFor, type FailOn } from '../report/exit-code.js';
 import type { Report } from '../report/report-types.js';
 import { FORMATTERS } from '../format/registry.js';
 import { jsonReport } from '../format/format-json.js';
-import { checkSnapshot, loadCatalogue, type CheckOptions } from '../pipeline/run-check.js';
+import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
 import { errorLine, sortErrors, type DisplayError } from '../pipeline/display-error.js';
 import type { CommandResult } from './command-result.js';
 
@@ -14,12 +14,15 @@ export interface CheckCommandOptions extends CheckOptions {
   readonly output?: string;
   readonly failOn: FailOn;
   readonly color?: boolean;
+  /** Open the Ink app (an interactive terminal, no --format, CI unset). */
+  readonly interactive?: boolean;
 }
 
 /** `vigie check`: evaluates each snapshot and renders the report(s) in the chosen format. */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
   const catalogue = loadCatalogue(options);
   if (catalogue.errors.length > 0) return invalid(catalogue.errors, options.format);
+  if (options.interactive && options.snapshots.length === 1) return interactiveCheck(options.snapshots[0], catalogue, options);
   const reports: Report[] = [];
   const errors: DisplayError[] = [];
   for (const path of options.snapshots) {
@@ -37,6 +40,24 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   const stderr = sortErrors(errors).map((error) => `${errorLine(error)}\n`).join('');
   const exitCode = errors.length > 0 ? EXIT.invalid : Math.max(EXIT.ok, ...reports.map((report) => exitCodeFor(report, options.failOn)));
   return { stdout, stderr, exitCode };
+}
+
+/** The Ink app, loaded only here so that static formats never load ink or react. */
+async function interactiveCheck(path: string, catalogue: Catalogue, options: CheckCommandOptions): Promise<CommandResult> {
+  const { runInteractiveCheck } = await import('../tui/run-tui.js');
+  let errors: readonly DisplayError[] = [];
+  const exitCode = await runInteractiveCheck({
+    lang: options.lang,
+    load: async (onProgress) => {
+      const outcome = await checkSnapshot(path, catalogue, { ...options, onProgress });
+      if (outcome.kind === 'report') return outcome.report;
+      errors = outcome.errors;
+      return undefined;
+    },
+    exitCodeOf: (report) => exitCodeFor(report, options.failOn),
+  });
+  if (errors.length > 0) return invalid(errors, 'text');
+  return { stdout: '', stderr: '', exitCode };
 }
 
 function render(reports: readonly Report[], format: string, lang: Lang, color: boolean): string {
