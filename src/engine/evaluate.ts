@@ -35,6 +35,7 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     asOf: options.asOf,
     lang: options.lang,
     sharedFacts: {},
+    data: shared.data,
     index: new RecordIndex(snapshot),
   };
   const sharedScope: Scope = { context, params: {}, facts: {} };

@@ -1,6 +1,7 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
 import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
+import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
 import { resolveValue } from './expressions.js';
 import type { Scope } from './scope.js';
 import { compileWhere, selectRecords } from './where.js';
@@ -9,15 +10,6 @@ import { compileWhere, selectRecords } from './where.js';
 export interface DerivedFact {
   readonly value: unknown;
   readonly records: readonly DataRecord[];
-}
-
-/** The outcome of "X within delay" (OBLIGATIONS.md, Deadlines). */
-export interface DeadlineOutcome {
-  /** `none`: the starting event has not happened by D; `pending`: still inside its delay. */
-  readonly status: 'none' | 'pending' | 'met' | 'missed';
-  readonly start?: string;
-  readonly due?: string;
-  readonly done?: string;
 }
 
 const AGGREGATES = ['count', 'count_distinct', 'exists', 'first', 'values', 'min', 'max'] as const;
@@ -79,22 +71,10 @@ function extremeDate(values: readonly unknown[], direction: 1 | -1): string | nu
   return direction === 1 ? dates[dates.length - 1] : dates[0];
 }
 
-/**
- * "X within delay": missed when X happened after the deadline, or has not happened by D
- * and the deadline is already past; an event still inside its delay at D is pending.
- * Events dated after D have not happened yet as of D.
- */
+/** "X within delay" for a deadline fact: references resolved, then {@link deadlineOutcome}. */
 function deadline(spec: Record<string, string>, scope: Scope): DeadlineOutcome {
-  const asOf = scope.context.asOf;
-  const start = resolveValue(spec.start, scope);
-  if (!isIsoDate(start) || start > asOf) return { status: 'none' };
-  const duration = parseDuration(resolveValue(spec.delay, scope));
-  if (!duration) return { status: 'none', start };
-  const due = shiftDate(start, duration);
-  const doneValue = spec.done === undefined ? undefined : resolveValue(spec.done, scope);
-  const done = isIsoDate(doneValue) && doneValue <= asOf ? doneValue : undefined;
-  if (done !== undefined) return { status: done > due ? 'missed' : 'met', start, due, done };
-  return { status: due < asOf ? 'missed' : 'pending', start, due };
+  const done = spec.done === undefined ? undefined : resolveValue(spec.done, scope);
+  return deadlineOutcome(resolveValue(spec.start, scope), resolveValue(spec.delay, scope), done, scope.context.asOf);
 }
 
 function aggregate(definition: FactDefinition, scope: Scope): DerivedFact {

@@ -2,7 +2,7 @@ import type { Scope } from './scope.js';
 
 /**
  * References in rule files are strings starting with `$`: `$as_of`, `$param.delay`,
- * `$record.left_on`, `$subject.id`, a fact of the rule (`$approvers`), a shared fact
+ * `$record.left_on`, `$subject.id`, reference data (`$data.countries.eu_eea`), a fact of the rule (`$approvers`), a shared fact
  * (`$management_mode`) or a partner key (`$convention.signed_on`). Any other value is a literal.
  */
 export function isReference(value: unknown): value is string {
@@ -33,6 +33,8 @@ function rootValue(root: string, scope: Scope): unknown {
       return scope.record;
     case 'subject':
       return scope.subject;
+    case 'data':
+      return scope.context.data;
   }
   if (Object.hasOwn(scope.facts, root)) return scope.facts[root];
   if (Object.hasOwn(scope.context.sharedFacts, root)) return scope.context.sharedFacts[root];

@@ -10,6 +10,8 @@ export interface EvaluationContext {
   readonly lang: Lang;
   /** Facts of rules/_shared/facts.yaml, computed once per snapshot. */
   readonly sharedFacts: Record<string, unknown>;
+  /** Reference data of rules/_data (`$data.countries.eu_eea`). */
+  readonly data: Readonly<Record<string, unknown>>;
   readonly index: RecordIndex;
 }
 

@@ -2,6 +2,7 @@ import type { DataRecord } from '../snapshot/snapshot-types.js';
 import type { WhereClause } from '../rules/rule-types.js';
 import { isIsoDate } from '../util/dates.js';
 import { normalizeText } from '../util/text.js';
+import { deadlineOutcome } from './deadline.js';
 import { resolveValue } from './expressions.js';
 import type { Scope } from './scope.js';
 
@@ -50,6 +51,13 @@ function compileField(field: string, expected: unknown, scope: Scope): ValueTest
   }
   const resolved = resolveValue(expected, scope);
   if (Array.isArray(resolved)) return (values) => resolved.includes(values[field]);
+  if (resolved !== null && typeof resolved === 'object' && 'missed_deadline' in resolved) {
+    // `done_field: {missed_deadline: {start: START_FIELD, delay: P1M}}`: the deadline rule of OBLIGATIONS.md per record.
+    const spec = (resolved as { missed_deadline: { start: string; delay: unknown } }).missed_deadline;
+    const delay = resolveValue(spec.delay, scope);
+    const asOf = scope.context.asOf;
+    return (values) => deadlineOutcome(values[spec.start], delay, values[field], asOf).status === 'missed';
+  }
   if (resolved !== null && typeof resolved === 'object') {
     const checks = Object.entries(resolved).map(([operator, operand]) => compileOperator(operator, resolveValue(operand, scope)));
     return (values) => checks.every((check) => check(values[field]));

@@ -10,6 +10,8 @@ import type { ConditionTree, FactDefinition, Rule } from './rule-types.js';
 /** Facts every rule may use, defined once in `rules/_shared/facts.yaml`. */
 export interface SharedFacts {
   readonly facts: Readonly<Record<string, FactDefinition>>;
+  /** Reference data of `rules/_data/NAME.yaml`, as `$data.NAME` (e.g. the country lists). */
+  readonly data: Readonly<Record<string, unknown>>;
   readonly file: string;
 }
 
@@ -72,13 +74,26 @@ export function loadRules(folders: readonly string[] = [BUNDLED_RULES]): RuleCat
 function loadSharedFacts(errors: RuleFileError[]): SharedFacts {
   const path = packagePath('rules/_shared/facts.yaml');
   const file = displayPath(path);
+  const data = loadReferenceData(errors);
   const parsed = readYaml(path, errors);
-  if (parsed === undefined) return { facts: {}, file };
+  if (parsed === undefined) return { facts: {}, data, file };
   if (!validateShared(parsed.data)) {
     pushSchemaErrors(validateShared.errors ?? [], file, parsed.locate, 'rule-schema', errors);
-    return { facts: {}, file };
+    return { facts: {}, data, file };
   }
-  return { facts: (parsed.data as { facts: Record<string, FactDefinition> }).facts, file };
+  return { facts: (parsed.data as { facts: Record<string, FactDefinition> }).facts, data, file };
+}
+
+/** Every `rules/_data/NAME.yaml`, by NAME. */
+function loadReferenceData(errors: RuleFileError[]): Record<string, unknown> {
+  const folder = packagePath('rules/_data');
+  const data: Record<string, unknown> = {};
+  for (const entry of readdirSync(folder).sort()) {
+    if (!entry.endsWith('.yaml')) continue;
+    const parsed = readYaml(join(folder, entry), errors);
+    if (parsed) data[basename(entry, '.yaml')] = parsed.data;
+  }
+  return data;
 }
 
 function loadRuleFile(path: string, shared: SharedFacts, errors: RuleFileError[]): Rule | undefined {

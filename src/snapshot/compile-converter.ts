@@ -27,7 +27,8 @@ export function compileConverter(schema: JsonSchema): Converter {
   const types = typesOf(schema);
   if (schema['x-format'] === 'date') return parseDate;
   if (schema['x-format'] === 'timestamp') return parseTimestamp;
-  if (schema.enum) return enumConverter(schema.enum, schema['x-labels'] ?? {});
+  // null in an enum allows "explicitly none", which is no text to convert.
+  if (schema.enum) return enumConverter(schema.enum.filter((code): code is string => code !== null), schema['x-labels'] ?? {});
   if (types.includes('boolean')) return parseBoolean;
   if (types.includes('integer') || types.includes('number')) return parseNumber;
   return asText;

@@ -3,24 +3,38 @@ export type CsvDelimiter = ',' | ';' | '\t';
 
 const QUOTE = 0x22;
 const CANDIDATES: readonly CsvDelimiter[] = [',', ';', '\t'];
+const CODES = CANDIDATES.map((candidate) => candidate.charCodeAt(0));
 
-/**
- * The delimiter of a CSV file: the candidate found most often in the header line, outside
- * quotes. Ties and a single-column header fall back to the comma of RFC 4180.
- */
-export function detectDelimiter(bytes: Uint8Array): CsvDelimiter {
-  const counts = [0, 0, 0];
-  const codes = CANDIDATES.map((candidate) => candidate.charCodeAt(0));
-  let quoted = false;
-  for (const byte of bytes) {
-    if (byte === QUOTE) quoted = !quoted;
-    else if (!quoted && (byte === 0x0a || byte === 0x0d)) break;
-    else if (!quoted) {
-      const index = codes.indexOf(byte);
-      if (index >= 0) counts[index]++;
-    }
-  }
+function mostFrequent(counts: readonly number[]): CsvDelimiter {
   let best = 0;
   for (let index = 1; index < counts.length; index++) if (counts[index] > counts[best]) best = index;
   return CANDIDATES[best];
+}
+
+/**
+ * The delimiter of a CSV file: the candidate found most often outside quotes in the header line,
+ * the first line with text. Ties and single-column headers fall back to the comma of RFC 4180.
+ */
+export function detectDelimiter(bytes: Uint8Array): CsvDelimiter {
+  let counts = [0, 0, 0];
+  // A file of delimiters only (`;;`) is blank rows: split them with their own delimiter.
+  let fallback: number[] | undefined;
+  let quoted = false;
+  let hasText = false;
+  for (const byte of bytes) {
+    if (byte === QUOTE) {
+      quoted = !quoted;
+      hasText = true;
+    } else if (quoted) continue;
+    else if (byte === 0x0a || byte === 0x0d) {
+      if (hasText) return mostFrequent(counts);
+      if (!fallback && counts.some((count) => count > 0)) fallback = counts;
+      counts = [0, 0, 0];
+    } else {
+      const index = CODES.indexOf(byte);
+      if (index >= 0) counts[index]++;
+      else if (byte !== 0x20) hasText = true;
+    }
+  }
+  return mostFrequent(hasText || !fallback ? counts : fallback);
 }

@@ -42,7 +42,7 @@ function toIssue(error: ErrorObject): SchemaIssue {
     case 'required':
       return { path: [...path, String(params.missingProperty)], code: 'required', params: {} };
     case 'enum':
-      return { path, code: 'unknown-value', params: { expected: (params.allowedValues as unknown[]).join(', ') } };
+      return { path, code: 'unknown-value', params: { expected: (params.allowedValues as unknown[]).filter((value) => value !== null).join(', ') } };
     case 'type':
       return { path, code: 'schema', params: { keyword: 'type', expected: String(params.type) } };
     case 'pattern':

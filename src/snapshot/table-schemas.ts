@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 export interface JsonSchema {
   readonly $ref?: string;
   readonly type?: string | readonly string[];
-  readonly enum?: readonly string[];
+  readonly enum?: readonly (string | null)[];
   readonly default?: unknown;
   readonly pattern?: string;
   readonly description?: string;

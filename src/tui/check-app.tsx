@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, useApp, useInput, useStdin, type Key } from 'ink';
 import type { Lang } from '../rules/rule-types.js';
 import type { Report } from '../report/report-types.js';
@@ -88,20 +88,28 @@ export function CheckApp({ lang, load, exitCodeOf, color, onQuit }: CheckAppProp
   const view = settle(browse, listRowsShown, bodyHeight);
   const pageTop = clampPage(view.pageTop, bodyHeight, pageLines);
 
+  // Keys may come faster than React renders (a held arrow, a busy machine): each key is
+  // applied to the state the previous key left, kept here, not to the last rendered one.
+  const latestState = useRef<BrowseState>(browse);
   const onKey = (input: string, key: Key) => {
     if (!report) {
       if (input === 'q' || (key.ctrl && input === 'c')) finish(EXIT_INTERRUPTED);
       return;
     }
-    const outcome = handleKey({ ...view, pageTop }, input, key, { report, lang, listHeight: bodyHeight, pageHeight: bodyHeight, pageLines });
-    if (outcome.quit) finish(exitCodeOf(report));
-    else setBrowse(outcome.state);
+    const outcome = handleKey(latestState.current, input, key, { report, lang, listHeight: bodyHeight, pageHeight: bodyHeight, pageLines });
+    if (outcome.quit) {
+      finish(exitCodeOf(report));
+      return;
+    }
+    latestState.current = outcome.state;
+    setBrowse(outcome.state);
   };
   // Ink subscribes the handler in an effect, which can run a moment after the frame is on
-  // screen: a key pressed in between must still see this render's report and state.
+  // screen: a key pressed in between must still see this render's report and layout.
   const latestOnKey = useRef(onKey);
   latestOnKey.current = onKey;
-  useInput((input, key) => latestOnKey.current(input, key), { isActive: isRawModeSupported });
+  const onInput = useCallback((input: string, key: Key) => latestOnKey.current(input, key), []);
+  useInput(onInput, { isActive: isRawModeSupported });
 
   // Without a keyboard (stdin not a terminal) the app cannot be browsed: show it once and end.
   useEffect(() => {

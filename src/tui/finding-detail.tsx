@@ -36,11 +36,11 @@ export function FindingDetail({ finding, lang, color, width }: FindingDetailProp
         <Text color={severityColor(finding.severity, color)}>
           {SEVERITY_SYMBOL[finding.severity]} {words.severity[finding.severity].toUpperCase()}
         </Text>
+        {finding.waived ? ` [${tui.waivedTag}]` : ''}
         {'  '}
         {finding.ruleId}
         {'  '}
         {subjectText(finding.subject, lang)}
-        {finding.waived ? `  [${tui.waivedTag}]` : ''}
       </Text>
       <Paragraph bold>{finding.title}</Paragraph>
       <Section title={tui.message}>

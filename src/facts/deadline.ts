@@ -1,0 +1,25 @@
+import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
+
+/** The outcome of "X within delay" (OBLIGATIONS.md, Deadlines). */
+export interface DeadlineOutcome {
+  /** `none`: the starting event has not happened by D; `pending`: still inside its delay. */
+  readonly status: 'none' | 'pending' | 'met' | 'missed';
+  readonly start?: string;
+  readonly due?: string;
+  readonly done?: string;
+}
+
+/**
+ * "X within delay": missed when X happened after the deadline, or has not happened by D
+ * and the deadline is already past; an event still inside its delay at D is pending.
+ * Events dated after D have not happened yet as of D.
+ */
+export function deadlineOutcome(start: unknown, delay: unknown, doneValue: unknown, asOf: string): DeadlineOutcome {
+  if (!isIsoDate(start) || start > asOf) return { status: 'none' };
+  const duration = parseDuration(delay);
+  if (!duration) return { status: 'none', start };
+  const due = shiftDate(start, duration);
+  const done = isIsoDate(doneValue) && doneValue <= asOf ? doneValue : undefined;
+  if (done !== undefined) return { status: done > due ? 'missed' : 'met', start, due, done };
+  return { status: due < asOf ? 'missed' : 'pending', start, due };
+}
