@@ -117,23 +117,24 @@ partner('locate points at the key of a path, undefined when it is not written', 
 });
 
 partner('null stays null, numbers written for text keep their digits, unknown keys are kept', async () => {
-  const yaml = 'partner:\n  name: X\n  siret: 01234567800017\n  extra: {a: 1}\nconvention:\n  terminated_on: null\n  signed_on: ~\ncustom: [1, 2]\n';
+  const yaml = 'partner:\n  name: X\n  siret: 01234567800017\n  extra: {a: 1}\nconvention:\n  terminated_on: null\n  signed_on: ~\ncontacts: null\ncustom: [1, 2]\n';
   const snapshot = await loadOk(folderWith({ 'partner.yaml': yaml }));
   assert.equal(snapshot.partner.data, {
     partner: { name: 'X', siret: '01234567800017', extra: { a: 1 } },
     convention: { terminated_on: null, signed_on: null },
+    contacts: null,
     custom: [1, 2],
   });
 });
 
 partner('bad partner values are errors even when lenient', async () => {
-  const yaml = 'partner:\n  siret: "123"\nconvention:\n  signed_on: 31/02/2023\ncontacts:\n  - role: chef\namendments: oui\n';
+  const yaml = 'partner:\n  siret: [123]\nconvention:\n  signed_on: 31/02/2023\ncontacts:\n  - role: chef\namendments: oui\n';
   const result = await loadSnapshot(folderWith({ 'partner.yaml': yaml }), { lenient: true });
   assert.equal(
     result.errors.map((error) => [error.code, error.line, error.column, error.value, error.params?.key]),
     [
       ['required', 1, 1, undefined, 'partner.name'],
-      ['schema', 2, 10, '123', 'partner.siret'],
+      ['schema', 2, 10, undefined, 'partner.siret'],
       ['invalid-date', 4, 14, '31/02/2023', 'convention.signed_on'],
       ['unknown-value', 6, 11, 'chef', 'contacts.0.role'],
       ['schema', 7, 13, 'oui', 'amendments'],
