@@ -224,15 +224,15 @@ function evidenceOf(rule: Rule, scope: Scope, records: readonly DataRecord[]): E
     if (record.table === PARTNER_SOURCE) continue;
     push({ file: record.file, line: record.line, table: record.table, values: record.values });
   }
-  if (rule.for_each.from === PARTNER_SOURCE || items.length === 0) {
-    const keys = rule.needs.partner?.length ? rule.needs.partner : ['partner'];
-    for (const key of keys) {
-      const path = key.split('.');
-      const position = partner.locate(path);
-      if (!position) continue;
-      const value = path.reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), partner.data);
-      push({ file: partner.file, line: position.line, path: key, values: { [key]: value ?? null } });
-    }
+  // The partner.yaml keys the rule reads are evidence too; a finding about the partner cites at least its name.
+  const fallback = rule.for_each.from === PARTNER_SOURCE || items.length === 0 ? ['partner'] : [];
+  const keys = rule.needs.partner?.length ? rule.needs.partner : fallback;
+  for (const key of keys) {
+    const path = key.split('.');
+    const position = partner.locate(path);
+    if (!position) continue;
+    const value = path.reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), partner.data);
+    push({ file: partner.file, line: position.line, path: key, values: { [key]: value ?? null } });
   }
   return items.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }

@@ -13,6 +13,7 @@ export function summarize(findings: readonly Finding[], rules: readonly RuleStat
     rulesFailed: countStatus('failed'),
     rulesPassed: countStatus('passed'),
     rulesNotEvaluated: countStatus('not_evaluated'),
+    rulesWaived: countStatus('waived'),
     rowsSkipped,
   };
 }
