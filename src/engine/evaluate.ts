@@ -227,7 +227,10 @@ function evidenceOf(rule: Rule, scope: Scope, records: readonly DataRecord[]): E
   // The partner.yaml keys the rule reads are evidence too; a finding about the partner cites at least its name.
   const fallback = rule.for_each.from === PARTNER_SOURCE || items.length === 0 ? ['partner'] : [];
   const keys = rule.needs.partner?.length ? rule.needs.partner : fallback;
+  const listsCited = new Set(records.map((record) => record.table));
   for (const key of keys) {
+    // An item of a partner list (a contact) already cites its place in partner.yaml.
+    if (listsCited.has(key)) continue;
     const path = key.split('.');
     const position = partner.locate(path);
     if (!position) continue;
