@@ -1,6 +1,6 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
-import type { DataRecord, Snapshot } from '../snapshot/snapshot-types.js';
-import type { ConditionTree, Lang, Rule } from '../rules/rule-types.js';
+import type { DataRecord, InputError, SkippedRow, Snapshot } from '../snapshot/snapshot-types.js';
+import type { ConditionTree, FactDefinition, Lang, Rule, WhereClause } from '../rules/rule-types.js';
 import type { SharedFacts } from '../rules/load-rules.js';
 import { SEVERITIES } from '../rules/rule-types.js';
 import { deriveFact, deriveFacts } from '../facts/derive-facts.js';
@@ -14,13 +14,24 @@ import type { Evidence, Finding, Report, RuleStatus } from '../report/report-typ
 import { fingerprint } from '../report/fingerprint.js';
 import { renderTemplate } from '../report/render-template.js';
 import { VERSION } from '../version.js';
-import { enumerateEntities } from './entities.js';
+import { enumerateEntities, type Entity } from './entities.js';
+import { aggregateStreams, isStreamFact, joinOf } from '../facts/stream-facts.js';
 import { recordIdentity } from './record-identity.js';
 import { summarize } from './summarize.js';
 
 export interface EvaluateOptions {
   readonly asOf: string;
   readonly lang: Lang;
+  /** Skip trace rows that do not parse instead of failing (`--lenient`). */
+  readonly lenient?: boolean;
+  readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
+}
+
+/** The report, or the input errors found while streaming the traces (no report then). */
+export interface Evaluation {
+  readonly report?: Report;
+  readonly errors: readonly InputError[];
+  readonly skipped: readonly SkippedRow[];
 }
 
 interface RuleOutcome {
@@ -28,8 +39,12 @@ interface RuleOutcome {
   readonly findings: Finding[];
 }
 
-/** Evaluates every rule over a snapshot as of a date and builds the report. */
-export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions): Promise<Report> {
+/**
+ * Evaluates every rule over a snapshot as of a date: rules whose data is missing or that do
+ * not apply are settled first; the traces are then read once for all the others; finally
+ * each rule visits its entities through json-rules-engine.
+ */
+export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions): Promise<Evaluation> {
   const context: EvaluationContext = {
     snapshot,
     asOf: options.asOf,
@@ -42,12 +57,23 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
   for (const [name, definition] of Object.entries(shared.facts)) {
     context.sharedFacts[name] = deriveFact(definition, sharedScope).value;
   }
-  const outcomes: RuleOutcome[] = [];
-  for (const rule of rules) outcomes.push(await evaluateRule(rule, context));
-  const findings = outcomes.flatMap((outcome) => outcome.findings).sort(compareFindings);
-  const statuses = outcomes.map((outcome) => outcome.status);
+  const outcomes = new Map<Rule, RuleOutcome>();
+  const pending: Rule[] = [];
+  for (const rule of rules) {
+    const settled = await preflight(rule, context);
+    if (settled) outcomes.set(rule, settled);
+    else pending.push(rule);
+  }
+  const staticFacts = new Map(pending.map((rule) => [rule, staticFactsOf(rule, context)]));
+  const streamed = await aggregateStreams(snapshot, pending, context, staticFacts, options);
+  if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped };
+  context.streams = streamed.results;
+  for (const rule of pending) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
+  const ordered = rules.map((rule) => outcomes.get(rule)!);
+  const findings = ordered.flatMap((outcome) => outcome.findings).sort(compareFindings);
+  const statuses = ordered.map((outcome) => outcome.status);
   const partner = (snapshot.partner.data.partner ?? {}) as Record<string, unknown>;
-  return {
+  const report: Report = {
     tool: { name: 'vigie', version: VERSION },
     asOf: options.asOf,
     snapshot: {
@@ -60,11 +86,11 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     findings,
     rules: statuses,
   };
+  return { report, errors: [], skipped: streamed.skipped };
 }
 
-async function evaluateRule(rule: Rule, context: EvaluationContext): Promise<RuleOutcome> {
-  const { lang } = context;
-  const status = (kind: RuleStatus['status'], findings: number, reason?: string): RuleStatus => ({
+function ruleStatus(rule: Rule, lang: Lang, kind: RuleStatus['status'], findings: number, reason?: string): RuleStatus {
+  return {
     id: rule.id,
     title: rule.title[lang],
     severity: rule.severity,
@@ -73,33 +99,91 @@ async function evaluateRule(rule: Rule, context: EvaluationContext): Promise<Rul
     status: kind,
     ...(reason ? { reason } : {}),
     findings,
-  });
+  };
+}
+
+/** Settles a rule that does not apply (other management mode) or lacks data; undefined when it must run. */
+async function preflight(rule: Rule, context: EvaluationContext): Promise<RuleOutcome | undefined> {
+  const { lang } = context;
+  if (rule.applies_when) {
+    const applies = await conditionsHold(resolveParams(rule.applies_when.conditions, rule.params), { ...context.sharedFacts, as_of: context.asOf });
+    if (!applies) return { status: ruleStatus(rule, lang, 'passed', 0, rule.applies_when.otherwise[lang]), findings: [] };
+  }
+  const missing = missingData(rule, context.snapshot, lang);
+  if (missing.length > 0) return { status: ruleStatus(rule, lang, 'not_evaluated', 0, missing.join(' ; ')), findings: [] };
+  return undefined;
+}
+
+/**
+ * The facts of a rule that do not depend on the visited entity (a cut-off date, a count over
+ * a whole table): computed once, and usable by the streaming pass's row filters.
+ */
+function staticFactsOf(rule: Rule, context: EvaluationContext): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  const scope: Scope = { context, params: rule.params, facts };
+  const names = new Set(Object.keys(rule.facts));
+  for (const [name, definition] of Object.entries(rule.facts)) {
+    const text = JSON.stringify(definition);
+    if (isStreamFact(definition) || /\$(record|subject|row)\b/.test(text)) continue;
+    if (AGGREGATE_KEYS.some((key) => key in definition) && typeof definition.from !== 'string') continue;
+    const references = [...text.matchAll(/"\$(\w+)/g)].map((match) => match[1]);
+    if (references.some((reference) => names.has(reference) && !Object.hasOwn(facts, reference))) continue;
+    try {
+      facts[name] = deriveFact(definition, scope).value;
+    } catch {
+      // Left to the per-entity evaluation, which reports the failure.
+    }
+  }
+  return facts;
+}
+
+const AGGREGATE_KEYS = ['count', 'count_distinct', 'exists', 'first', 'values', 'min', 'max'];
+
+async function evaluateRule(rule: Rule, context: EvaluationContext, staticFacts: Record<string, unknown>): Promise<RuleOutcome> {
+  const { lang } = context;
+  const status = (kind: RuleStatus['status'], findings: number, reason?: string) => ruleStatus(rule, lang, kind, findings, reason);
+  const failure = context.streams?.failures.get(rule);
+  if (failure !== undefined) return { status: status('not_evaluated', 0, t('tracesOutOfOrder', lang, { place: failure })), findings: [] };
   try {
     const params = rule.params;
-    // A rule limited to one management mode passes in the other, whatever data is missing.
-    if (rule.applies_when) {
-      const applies = await conditionsHold(resolveParams(rule.applies_when.conditions, params), { ...context.sharedFacts, as_of: context.asOf });
-      if (!applies) return { status: status('passed', 0, rule.applies_when.otherwise[lang]), findings: [] };
+    if (rule.evaluable_when) {
+      const facts = { ...staticFacts };
+      deriveFacts(globalStreamFacts(rule), { context, params, facts });
+      const evaluable = await conditionsHold(resolveParams(rule.evaluable_when.conditions, params), { ...context.sharedFacts, ...facts, as_of: context.asOf });
+      if (!evaluable) return { status: status('not_evaluated', 0, renderTemplate(rule.evaluable_when.otherwise[lang], { context, params, facts }, lang)), findings: [] };
     }
-    const missing = missingData(rule, context.snapshot, lang);
-    if (missing.length > 0) return { status: status('not_evaluated', 0, missing.join(' ; ')), findings: [] };
     const engine = createEngine(resolveParams(rule.conditions, params));
     const findings: Finding[] = [];
-    const entities = enumerateEntities(rule.for_each, { context, params, facts: {} });
-    for (const entity of entities) {
-      const scope: Scope = { context, params, record: entity.record, records: entity.records, facts: {} };
+    for (const entity of entitiesOf(rule, context)) {
+      const scope: Scope = { context, params, record: entity.record, records: entity.records, facts: { ...staticFacts } };
       const subject = { type: rule.subject.type, id: renderTemplate(rule.subject.id, scope, lang) };
       const withSubject: Scope = { ...scope, subject };
       const derived = deriveFacts(rule.facts, withSubject);
       const { events, results } = await engine.run({ ...context.sharedFacts, ...derived.values, record: entity.record, subject, as_of: context.asOf });
       if (events.length === 0) continue;
       const matched = matchedLabels(rule, results[0], lang).map((label) => renderTemplate(label, withSubject, lang));
-      findings.push(buildFinding(rule, withSubject, [...entity.records, ...derived.evidence], matched));
+      const total = entity.records.length + derived.evidenceTotal;
+      findings.push(buildFinding(rule, withSubject, [...entity.records, ...derived.evidence], matched, total));
     }
     return { status: status(findings.length > 0 ? 'failed' : 'passed', findings.length), findings };
   } catch (error) {
     return { status: status('not_evaluated', 0, t('evaluationFailed', lang, { detail: (error as Error).message })), findings: [] };
   }
+}
+
+/** The rule's streamed facts that are not tied to an entity (the earliest trace of the file). */
+function globalStreamFacts(rule: Rule): Record<string, FactDefinition> {
+  return Object.fromEntries(Object.entries(rule.facts).filter(([, definition]) => isStreamFact(definition) && !joinOf(definition.where as WhereClause | undefined)));
+}
+
+/** The entities a rule visits: table or list records, groups, or the keys seen in the traces. */
+function entitiesOf(rule: Rule, context: EvaluationContext): readonly Entity[] {
+  const streamedKeys = context.streams?.entities.get(rule);
+  if (streamedKeys) {
+    const field = rule.for_each.group_by![0];
+    return streamedKeys.map((key) => ({ record: { [field]: key }, records: [] }));
+  }
+  return enumerateEntities(rule.for_each, { context, params: rule.params, facts: {} });
 }
 
 /** Reasons a rule cannot be evaluated: absent tables, columns or partner keys. */
@@ -110,7 +194,8 @@ function missingData(rule: Rule, snapshot: Snapshot, lang: Lang): string[] {
   }
   for (const [tableName, columns] of Object.entries(rule.needs.columns ?? {})) {
     const table = snapshot.tables.get(tableName);
-    if (!table) continue;
+    // An empty table (an empty JSON array has no columns at all) leaves nothing unjudged.
+    if (!table || (table.records.length === 0 && !table.scan)) continue;
     for (const column of columns) {
       const alternatives = typeof column === 'string' ? [column] : column;
       if (alternatives.some((name) => table.columns.includes(name))) continue;
@@ -185,7 +270,7 @@ function matchedLabels(rule: Rule, result: RuleResult | undefined, lang: Lang): 
   return labels;
 }
 
-function buildFinding(rule: Rule, scope: Scope, records: readonly DataRecord[], matched: string[]): Finding {
+function buildFinding(rule: Rule, scope: Scope, records: readonly DataRecord[], matched: string[], total: number): Finding {
   const { lang } = scope.context;
   const evidence = evidenceOf(rule, scope, records);
   const keys = records.filter((record) => record.table !== PARTNER_SOURCE).map(recordIdentity);
@@ -200,6 +285,7 @@ function buildFinding(rule: Rule, scope: Scope, records: readonly DataRecord[], 
     source: rule.source,
     subject: scope.subject!,
     evidence,
+    ...(total > evidence.length ? { evidenceTotal: total } : {}),
     remediation: renderTemplate(rule.remediation[lang], scope, lang, extra),
     fingerprint: fingerprint(rule.id, scope.subject!, keys),
     waived: false,

@@ -5,11 +5,14 @@ import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
 import { resolveValue } from './expressions.js';
 import type { Scope } from './scope.js';
 import { compileWhere, selectRecords } from './where.js';
+import { emptyAggregate, isStreamFact, joinOf } from './stream-facts.js';
 
 /** A derived fact's value and the records it rests on (kept as evidence when the rule asks). */
 export interface DerivedFact {
   readonly value: unknown;
   readonly records: readonly DataRecord[];
+  /** How many records the value rests on when `records` keeps only the first (streamed facts). */
+  readonly total?: number;
 }
 
 const AGGREGATES = ['count', 'count_distinct', 'exists', 'first', 'values', 'min', 'max'] as const;
@@ -21,18 +24,24 @@ const AGGREGATES = ['count', 'count_distinct', 'exists', 'first', 'values', 'min
 export function deriveFacts(
   definitions: Readonly<Record<string, FactDefinition>>,
   scope: Scope,
-): { values: Record<string, unknown>; evidence: DataRecord[] } {
+): { values: Record<string, unknown>; evidence: DataRecord[]; evidenceTotal: number } {
   const evidence: DataRecord[] = [];
+  let evidenceTotal = 0;
   for (const [name, definition] of Object.entries(definitions)) {
+    if (Object.hasOwn(scope.facts, name)) continue;
     const fact = deriveFact(definition, scope);
     scope.facts[name] = fact.value;
-    if (definition.evidence === true) evidence.push(...fact.records);
+    if (definition.evidence === true) {
+      evidence.push(...fact.records);
+      evidenceTotal += fact.total ?? fact.records.length;
+    }
   }
-  return { values: scope.facts, evidence };
+  return { values: scope.facts, evidence, evidenceTotal };
 }
 
 /** Computes one fact from its definition (see the `fact` definition in schemas/rule.schema.json). */
 export function deriveFact(definition: FactDefinition, scope: Scope): DerivedFact {
+  if (isStreamFact(definition)) return streamedFact(definition, scope);
   if ('value' in definition) return plain(resolveValue(definition.value, scope));
   if ('coalesce' in definition) {
     const candidates = resolveValue(definition.coalesce, scope) as unknown[];
@@ -48,6 +57,15 @@ export function deriveFact(definition: FactDefinition, scope: Scope): DerivedFac
     return plain(value === undefined || value === null ? value : String(value).replace(new RegExp(spec.remove, 'g'), ''));
   }
   return aggregate(definition, scope);
+}
+
+/** A fact over a streamed table: the aggregate of the entity's group, computed in the streaming pass. */
+function streamedFact(definition: FactDefinition, scope: Scope): DerivedFact {
+  const join = joinOf(definition.where as WhereClause | undefined);
+  const key = join ? scope.record?.[join.recordField] : '';
+  const aggregates = scope.context.streams?.facts.get(definition);
+  if (!aggregates) throw new Error('agrégats des traces non calculés');
+  return (key === undefined || key === null ? undefined : aggregates.get(String(key))) ?? emptyAggregate(definition);
 }
 
 function plain(value: unknown): DerivedFact {

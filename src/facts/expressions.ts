@@ -1,8 +1,9 @@
+import { parisDateOf } from '../util/dates.js';
 import type { Scope } from './scope.js';
 
 /**
  * References in rule files are strings starting with `$`: `$as_of`, `$param.delay`,
- * `$record.left_on`, `$subject.id`, reference data (`$data.countries.eu_eea`), a fact of the rule (`$approvers`), a shared fact
+ * `$record.left_on`, `$subject.id`, a trace row (`$row.at_date`), reference data (`$data.countries.eu_eea`), a fact of the rule (`$approvers`), a shared fact
  * (`$management_mode`) or a partner key (`$convention.signed_on`). Any other value is a literal.
  */
 export function isReference(value: unknown): value is string {
@@ -35,6 +36,8 @@ function rootValue(root: string, scope: Scope): unknown {
       return scope.subject;
     case 'data':
       return scope.context.data;
+    case 'row':
+      return scope.row;
   }
   if (Object.hasOwn(scope.facts, root)) return scope.facts[root];
   if (Object.hasOwn(scope.context.sharedFacts, root)) return scope.context.sharedFacts[root];
@@ -45,9 +48,22 @@ function walk(value: unknown, keys: readonly string[]): unknown {
   let current = value;
   for (const key of keys) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = fieldValue(current as Record<string, unknown>, key);
   }
   return current;
+}
+
+const DATE_SUFFIX = '_date';
+
+/**
+ * A field of a record; `X_date` of a timestamp field X (epoch ms) is its calendar date in
+ * Europe/Paris, so that rules compare trace instants with dates (`at_date`).
+ */
+export function fieldValue(values: Readonly<Record<string, unknown>>, field: string): unknown {
+  const value = values[field];
+  if (value !== undefined || !field.endsWith(DATE_SUFFIX)) return value;
+  const instant = values[field.slice(0, -DATE_SUFFIX.length)];
+  return typeof instant === 'number' ? parisDateOf(instant) : undefined;
 }
 
 /** Whether a dotted partner key is written in the partner declarations (`null` counts as written). */

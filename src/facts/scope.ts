@@ -1,6 +1,7 @@
 import type { DataRecord, Snapshot } from '../snapshot/snapshot-types.js';
 import type { Lang } from '../rules/rule-types.js';
 import type { RecordIndex } from './record-index.js';
+import type { StreamResults } from './stream-facts.js';
 
 /** What every rule of one evaluation shares: the snapshot, the as-of date and caches. */
 export interface EvaluationContext {
@@ -13,6 +14,8 @@ export interface EvaluationContext {
   /** Reference data of rules/_data (`$data.countries.eu_eea`). */
   readonly data: Readonly<Record<string, unknown>>;
   readonly index: RecordIndex;
+  /** Aggregates of the streaming pass over the traces, once it has run. */
+  streams?: StreamResults;
 }
 
 /** What a reference (`$record.user_id`, `$param.max`, `$approvers`) is resolved against. */
@@ -24,6 +27,8 @@ export interface Scope {
   /** Records of the visited entity: the record itself, or the whole group. */
   readonly records?: readonly DataRecord[];
   readonly subject?: { readonly type: string; readonly id: string };
+  /** The streamed row being aggregated (`$row.facility_id`), in a trace where clause. */
+  readonly row?: Readonly<Record<string, unknown>>;
   /** Facts of the rule computed so far, in declaration order. */
   readonly facts: Record<string, unknown>;
 }

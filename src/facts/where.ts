@@ -3,8 +3,11 @@ import type { WhereClause } from '../rules/rule-types.js';
 import { isIsoDate } from '../util/dates.js';
 import { normalizeText } from '../util/text.js';
 import { deadlineOutcome } from './deadline.js';
-import { resolveValue } from './expressions.js';
+import { fieldValue, resolveValue } from './expressions.js';
 import type { Scope } from './scope.js';
+
+/** The where-clause key that names a sub-query no record may match (`not_exists: {from, where}`). */
+export const NOT_EXISTS = 'not_exists';
 
 /**
  * The grant activity of OBLIGATIONS.md: active at D when `granted_on <= D` and
@@ -22,7 +25,7 @@ export function activeAt(values: Readonly<Record<string, unknown>>, date: unknow
 export function selectRecords(from: string, where: WhereClause | undefined, scope: Scope): readonly DataRecord[] {
   const index = scope.context.index;
   const entries = Object.entries(where ?? {});
-  const indexed = entries.find(([field, expected]) => field !== 'active_at' && isScalar(resolveValue(expected, scope)));
+  const indexed = entries.find(([field, expected]) => field !== 'active_at' && field !== NOT_EXISTS && isScalar(resolveValue(expected, scope)));
   let candidates: readonly DataRecord[];
   let rest = entries;
   if (indexed) {
@@ -38,57 +41,74 @@ export function selectRecords(from: string, where: WhereClause | undefined, scop
 
 /** Turns a where clause into a predicate over record values; references are resolved once. */
 export function compileWhere(where: WhereClause | undefined, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
-  const tests = Object.entries(where ?? {}).map(([field, expected]) => compileField(field, expected, scope));
+  const tests = Object.entries(where ?? {}).map(([field, expected]) => {
+    if (field === NOT_EXISTS) {
+      const query = expected as { from: string; where?: WhereClause };
+      const none = selectRecords(query.from, query.where, scope).length === 0;
+      return () => none;
+    }
+    const resolved = resolveExpected(expected, scope);
+    const asOf = scope.context.asOf;
+    return (values: Readonly<Record<string, unknown>>) => fieldMatches(values, field, resolved, asOf);
+  });
   return (values) => tests.every((test) => test(values));
 }
 
-type ValueTest = (values: Readonly<Record<string, unknown>>) => boolean;
-
-function compileField(field: string, expected: unknown, scope: Scope): ValueTest {
-  if (field === 'active_at') {
-    const date = resolveValue(expected, scope);
-    return (values) => activeAt(values, date);
-  }
+/** Resolves the references of a where value: the value itself, a list's items, an operator object's operands. */
+export function resolveExpected(expected: unknown, scope: Scope): unknown {
   const resolved = resolveValue(expected, scope);
-  if (Array.isArray(resolved)) return (values) => resolved.includes(values[field]);
-  if (resolved !== null && typeof resolved === 'object' && 'missed_deadline' in resolved) {
-    // `done_field: {missed_deadline: {start: START_FIELD, delay: P1M}}`: the deadline rule of OBLIGATIONS.md per record.
-    const spec = (resolved as { missed_deadline: { start: string; delay: unknown } }).missed_deadline;
-    const delay = resolveValue(spec.delay, scope);
-    const asOf = scope.context.asOf;
-    return (values) => deadlineOutcome(values[spec.start], delay, values[field], asOf).status === 'missed';
+  if (resolved === null || typeof resolved !== 'object' || Array.isArray(resolved)) return resolved;
+  const operators: Record<string, unknown> = {};
+  for (const [operator, operand] of Object.entries(resolved)) {
+    operators[operator] =
+      operator === 'missed_deadline'
+        ? { ...(operand as object), delay: resolveValue((operand as { delay: unknown }).delay, scope) }
+        : resolveValue(operand, scope);
   }
-  if (resolved !== null && typeof resolved === 'object') {
-    const checks = Object.entries(resolved).map(([operator, operand]) => compileOperator(operator, resolveValue(operand, scope)));
-    return (values) => checks.every((check) => check(values[field]));
-  }
-  // An absent expected value (a join on an empty field) matches nothing.
-  if (resolved === undefined || resolved === null) return () => false;
-  return (values) => values[field] === resolved;
+  return operators;
 }
 
-function compileOperator(operator: string, operand: unknown): (value: unknown) => boolean {
+/**
+ * Whether a record's field satisfies a resolved where value: equality with a scalar (an
+ * absent expected value matches nothing), membership in a list, or every operator of an
+ * object. `active_at` tests the grant activity at the expected date.
+ */
+export function fieldMatches(values: Readonly<Record<string, unknown>>, field: string, expected: unknown, asOf: string): boolean {
+  if (field === 'active_at') return activeAt(values, expected);
+  const value = fieldValue(values, field);
+  if (Array.isArray(expected)) return expected.includes(value);
+  if (expected === undefined || expected === null) return false;
+  if (typeof expected !== 'object') return value === expected;
+  for (const [operator, operand] of Object.entries(expected)) {
+    if (operator === 'missed_deadline') {
+      // `done_field: {missed_deadline: {start: START_FIELD, delay: P1M}}`: the deadline rule of OBLIGATIONS.md per record.
+      const spec = operand as { start: string; delay: unknown };
+      if (deadlineOutcome(fieldValue(values, spec.start), spec.delay, value, asOf).status !== 'missed') return false;
+    } else if (!operatorHolds(operator, value, operand)) return false;
+  }
+  return true;
+}
+
+function operatorHolds(operator: string, value: unknown, operand: unknown): boolean {
   switch (operator) {
     case 'in':
-      return (value) => Array.isArray(operand) && operand.includes(value);
+      return Array.isArray(operand) && operand.includes(value);
     case 'not_in':
-      return (value) => !Array.isArray(operand) || !operand.includes(value);
+      return !Array.isArray(operand) || !operand.includes(value);
     case 'not':
-      return (value) => value !== operand;
+      return value !== operand;
     case 'present':
-      return (value) => (value !== undefined && value !== null) === operand;
+      return (value !== undefined && value !== null) === operand;
     case 'before':
-      return (value) => comparable(value, operand) && (value as string) < (operand as string);
+      return comparable(value, operand) && (value as string) < (operand as string);
     case 'on_or_before':
-      return (value) => comparable(value, operand) && (value as string) <= (operand as string);
+      return comparable(value, operand) && (value as string) <= (operand as string);
     case 'after':
-      return (value) => comparable(value, operand) && (value as string) > (operand as string);
+      return comparable(value, operand) && (value as string) > (operand as string);
     case 'on_or_after':
-      return (value) => comparable(value, operand) && (value as string) >= (operand as string);
-    case 'equals_text': {
-      const wanted = normalizeText(operand);
-      return (value) => value !== undefined && value !== null && normalizeText(value) === wanted;
-    }
+      return comparable(value, operand) && (value as string) >= (operand as string);
+    case 'equals_text':
+      return value !== undefined && value !== null && normalizeText(value) === normalizeText(operand);
   }
   // The rule schema only lets the operators above through.
   throw new Error(`unknown where operator ${operator}`);

@@ -7,6 +7,10 @@ const MESSAGES = {
   columnsAbsent: { fr: 'aucune des colonnes « {columns} » dans {file}', en: 'none of the columns “{columns}” in {file}' },
   partnerKeyAbsent: { fr: 'clé « {key} » absente de {file}', en: 'key “{key}” is absent from {file}' },
   evaluationFailed: { fr: "échec de l'évaluation : {detail}", en: 'evaluation failed: {detail}' },
+  tracesOutOfOrder: {
+    fr: 'traces non triées par date pour un même utilisateur ({place}) : la règle suppose chaque utilisateur lu dans l’ordre chronologique',
+    en: 'traces not in time order for one user ({place}): the rule reads each user in chronological order',
+  },
   noValue: { fr: '—', en: '—' },
 } as const;
 

@@ -51,9 +51,19 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
     return { kind: 'invalid', errors: loaded.errors.map((error) => fromInputError(error, root, options.lang)) };
   }
   const asOf = chooseAsOf(options.asOf, loaded.snapshot.partner.data.extracted_on);
-  const report = await evaluate(loaded.snapshot, catalogue.rules, catalogue.shared, { asOf, lang: options.lang });
-  if (loaded.skipped.length === 0) return { kind: 'report', report };
-  const skipped = loaded.skipped.map((row) => ({
+  const evaluation = await evaluate(loaded.snapshot, catalogue.rules, catalogue.shared, {
+    asOf,
+    lang: options.lang,
+    lenient: options.lenient,
+    onProgress: options.onProgress,
+  });
+  if (!evaluation.report) {
+    return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)) };
+  }
+  const report = evaluation.report;
+  const skippedRows = [...loaded.skipped, ...evaluation.skipped];
+  if (skippedRows.length === 0) return { kind: 'report', report };
+  const skipped = skippedRows.map((row) => ({
     file: row.file,
     line: row.line,
     errors: row.errors.map((error) => formatInputError(error, options.lang)),

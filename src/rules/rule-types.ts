@@ -62,6 +62,8 @@ export interface Rule {
   readonly params: Readonly<Record<string, unknown>>;
   readonly needs: RuleNeeds;
   readonly applies_when?: RuleApplicability;
+  /** Conditions on the data (traces covering a window) without which the rule is not evaluated. */
+  readonly evaluable_when?: RuleApplicability;
   readonly for_each: ForEach;
   readonly subject: { readonly type: string; readonly id: string };
   readonly facts: Readonly<Record<string, FactDefinition>>;

@@ -101,7 +101,11 @@ async function runCase(rule: Rule, shared: SharedFacts, fixture: FixtureCase, sn
   const extracted = loaded.snapshot.partner.data.extracted_on;
   const asOf = fixture.as_of ?? (typeof extracted === 'string' ? extracted : DEFAULT_AS_OF);
   const configured: Rule = { ...rule, params: { ...rule.params, ...fixture.params } };
-  const report = await evaluate(loaded.snapshot, [configured], shared, { asOf, lang: 'fr' });
+  const evaluation = await evaluate(loaded.snapshot, [configured], shared, { asOf, lang: 'fr' });
+  if (!evaluation.report) {
+    return evaluation.errors.map((error) => `snapshot invalide: ${error.line}:${error.column} ${formatInputError(error, 'fr')} (${error.value ?? ''})`);
+  }
+  const report = evaluation.report;
   const status = report.rules[0];
   const problems: string[] = [];
   const expect = fixture.expect;

@@ -9,13 +9,32 @@ import { readJsonTable, readJsonTableFile } from './read-json-table.js';
 import { readPartner } from './read-partner.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
 import { listSnapshotFiles } from './snapshot-files.js';
-import type { InputError, LoadOptions, LoadResult, PartnerDocument, SkippedRow, Table } from './snapshot-types.js';
-import { getTableModel } from './table-model.js';
+import type { DataRecord, InputError, LoadOptions, LoadResult, PartnerDocument, ScanOptions, ScanResult, SkippedRow, Table } from './snapshot-types.js';
+import { getTableModel, type TableModel } from './table-model.js';
+import { readCsvHeader, scanCsvTable } from './scan-csv-table.js';
 import { TABLE_NAMES } from './table-schemas.js';
 
 /** The tables of DATA.md, in its order. */
 export function listTableNames(): string[] {
   return [...TABLE_NAMES];
+}
+
+/** Tables that may hold millions of rows: read row by row when evaluated, never held. */
+const STREAMED_TABLES = new Set(['traces']);
+
+/** A CSV table whose header is checked now and whose rows are streamed by `scan`. */
+async function streamedCsvTable(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<Table | undefined> {
+  const header = await readCsvHeader(path, file, model, collector).catch((error: unknown) => {
+    collector.fileError({ file, line: 1, column: 1, code: 'unreadable', params: { reason: reasonOf(error) } });
+    return undefined;
+  });
+  if (!header) return undefined;
+  const scan = async (visit: (record: DataRecord) => void, options: ScanOptions = {}): Promise<ScanResult> => {
+    const scanCollector = new LoadCollector(options);
+    const rows = await scanCsvTable(path, file, model, scanCollector, visit);
+    return { rows, errors: scanCollector.errors, skipped: scanCollector.skipped };
+  };
+  return { name: model.name, file, columns: header.columns.map((column) => column.model.name), records: [], scan };
 }
 
 interface Loaded {
@@ -64,9 +83,14 @@ async function loadFolder(folder: string, collector: LoadCollector): Promise<Loa
     }
     const file = candidates[0];
     if (file === undefined) continue;
+    const model = getTableModel(name);
+    if (STREAMED_TABLES.has(name) && extname(file).toLowerCase() !== '.json') {
+      const table = await streamedCsvTable(join(folder, file), file, model, collector);
+      if (table) tables.set(name, table);
+      continue;
+    }
     const bytes = await readBytes(join(folder, file), file, collector);
     if (!bytes) continue;
-    const model = getTableModel(name);
     const table = extname(file).toLowerCase() === '.json'
       ? readJsonTableFile(bytes, file, model, collector)
       : readCsvTable(bytes, file, model, collector);

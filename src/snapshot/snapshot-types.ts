@@ -28,6 +28,23 @@ export interface Table {
   /** Canonical columns present in the file (CSV header, or union of JSON object keys). */
   readonly columns: readonly string[];
   readonly records: readonly DataRecord[];
+  /**
+   * Present for a table too large to hold (traces read from CSV): `records` is then empty and
+   * the rows are streamed to `visit`, converted, each time the table is scanned.
+   */
+  readonly scan?: (visit: (record: DataRecord) => void, options?: ScanOptions) => Promise<ScanResult>;
+}
+
+export interface ScanOptions {
+  readonly lenient?: boolean;
+  readonly onProgress?: LoadOptions['onProgress'];
+}
+
+/** What a scan found besides the rows: their count and the bad rows (errors, or skipped when lenient). */
+export interface ScanResult {
+  readonly rows: number;
+  readonly errors: readonly InputError[];
+  readonly skipped: readonly SkippedRow[];
 }
 
 /** A position in a source file; line and column are 1-based. */

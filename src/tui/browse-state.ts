@@ -11,7 +11,7 @@ export interface BrowseState extends FindingFilter {
   readonly grouping: Grouping;
   /** True while the search line takes the keys (after `/`, until Enter or Esc). */
   readonly searching: boolean;
-  /** Index in `report.findings` of the selected finding; undefined when the list is empty. */
+  /** Index in `report.findings` of the selected finding; undefined when the report has none. */
   readonly selected?: number;
   /** First list row on screen. */
   readonly listTop: number;
@@ -19,6 +19,7 @@ export interface BrowseState extends FindingFilter {
   readonly pageTop: number;
 }
 
+/** The list, grouped by article, nothing hidden, the first finding selected. */
 export const INITIAL_BROWSE_STATE: BrowseState = {
   screen: 'list',
   grouping: 'source',
@@ -33,11 +34,12 @@ export const INITIAL_BROWSE_STATE: BrowseState = {
  * Makes a state consistent with the rows it shows: the selection is a shown finding (the
  * first one when the filter hid it) and is on screen, with its group heading when it opens
  * a group. Applied after every key and on every render, so a resize never hides it either.
+ * When nothing is shown the selection is kept, to come back when the filter is cleared.
  */
 export function settle(state: BrowseState, rows: readonly ListRow[], listHeight: number): BrowseState {
   let row = rows.findIndex((candidate) => candidate.kind === 'finding' && candidate.index === state.selected);
   if (row < 0) row = rows.findIndex((candidate) => candidate.kind === 'finding');
-  if (row < 0) return { ...state, selected: undefined, listTop: 0 };
+  if (row < 0) return { ...state, listTop: 0 };
   const selectedRow = rows[row] as Extract<ListRow, { kind: 'finding' }>;
   const top = rows[row - 1]?.kind === 'heading' ? row - 1 : row;
   return { ...state, selected: selectedRow.index, listTop: keepInView(state.listTop, top, row, listHeight, rows.length) };

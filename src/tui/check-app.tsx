@@ -21,6 +21,7 @@ import { useTerminalSize } from './use-terminal-size.js';
 /** Reads the snapshot and evaluates it, reporting files as they are read (see run-tui.ts). */
 export type LoadReport = (onProgress: (event: FileProgress) => void) => Promise<Report | undefined>;
 
+/** The contract of `runInteractiveCheck`, plus what tests and the runner need. */
 export interface CheckAppProps {
   readonly lang: Lang;
   readonly load: LoadReport;
@@ -101,6 +102,8 @@ export function CheckApp({ lang, load, exitCodeOf, color, onQuit }: CheckAppProp
       finish(exitCodeOf(report));
       return;
     }
+    // A page measures itself once shown; until then, the last page's length means nothing.
+    if (outcome.state.screen !== latestState.current.screen) setPageLines(0);
     latestState.current = outcome.state;
     setBrowse(outcome.state);
   };
@@ -128,9 +131,9 @@ export function CheckApp({ lang, load, exitCodeOf, color, onQuit }: CheckAppProp
     );
   }
 
-  const selectedFinding = view.selected === undefined ? undefined : report.findings[view.selected];
   const findingRows = listRowsShown.filter((row) => row.kind === 'finding');
   const position = findingRows.findIndex((row) => row.index === view.selected) + 1;
+  const selectedFinding = position > 0 && view.selected !== undefined ? report.findings[view.selected] : undefined;
   const linesText =
     pageLines > bodyHeight ? fill(tui.lines, { from: pageTop + 1, to: Math.min(pageLines, pageTop + bodyHeight), total: pageLines }) : undefined;
 
@@ -199,7 +202,7 @@ function filterSummary(state: BrowseState, shown: number, total: number, tui: Tu
   return parts.join(' · ');
 }
 
-/** The keys worth showing on the current screen, shortest words first to fit 80 columns. */
+/** The keys of the current screen, in short words: the list's fit on two lines of 80 columns. */
 function hintsFor(state: BrowseState | 'loading', tui: TuiLabels): KeyHint[] {
   const { keys, short } = tui;
   const hint = (keySpec: readonly string[], action: string): KeyHint => ({ keys: keySpec[0], action });

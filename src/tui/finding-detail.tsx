@@ -9,6 +9,7 @@ import { severityColor } from './severity-color.js';
 import { subjectText } from './subject-text.js';
 import { tuiLabels } from './tui-labels.js';
 
+/** The finding shown in full. */
 export interface FindingDetailProps {
   readonly finding: Finding;
   readonly lang: Lang;

@@ -6,6 +6,7 @@ import { severityColor } from './severity-color.js';
 import { subjectText } from './subject-text.js';
 import { tuiLabels } from './tui-labels.js';
 
+/** The rows of the list and the window over them. */
 export interface FindingListProps {
   readonly rows: readonly ListRow[];
   /** First row on screen. */

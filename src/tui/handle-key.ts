@@ -25,7 +25,26 @@ export interface KeyOutcome {
 const SEVERITY_KEYS: Readonly<Record<string, Severity>> = { '1': 'error', '2': 'warning', '3': 'info' };
 
 /** Applies one key press to the browsing state (a pure reducer: the container holds the state). */
-export function handleKey(state: BrowseState, input: string, key: Key, context: KeyContext): KeyOutcome {
+export function handleKey(previous: BrowseState, input: string, key: Key, context: KeyContext): KeyOutcome {
+  // Esc and the next key read together look like Alt+key to Ink; no key here uses Alt.
+  if (key.meta && !key.escape && !key.ctrl && input !== '') {
+    const afterEscape = handleKey(previous, '', { ...NO_KEY, escape: true, meta: true }, context);
+    return afterEscape.quit ? afterEscape : handleKey(afterEscape.state, input, { ...key, meta: false }, context);
+  }
+  // Keys typed faster than they are read arrive together (`jj`, `j\r`, `/dep`): one key each.
+  // Text arriving while a search is typed is taken as text: a paste must not run commands.
+  const letters = [...input];
+  if (letters.length > 1 && !previous.searching && !key.ctrl && !key.meta) {
+    let outcome: KeyOutcome = { state: previous, quit: false };
+    for (const letter of letters) {
+      const single = singleKey(letter);
+      if (single) outcome = handleKey(outcome.state, single.input, single.key, context);
+      if (outcome.quit) break;
+    }
+    return outcome;
+  }
+  // The selection the screen shows (the first finding, before any key) is the one keys act on.
+  const state = settle(previous, rowsOf(previous, context), context.listHeight);
   if (key.ctrl && input === 'c') return { state, quit: true };
   if (state.searching) return settled(searchKey(state, input, key, context), context);
   if (input === 'q') return { state, quit: true };
@@ -37,6 +56,38 @@ export function handleKey(state: BrowseState, input: string, key: Key, context: 
     default:
       return settled(pageKey(state, input, key, context), context);
   }
+}
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/** One character of a batch as Ink would have reported it alone; undefined for other control characters. */
+function singleKey(letter: string): { input: string; key: Key } | undefined {
+  if (letter === '\r' || letter === '\n') return { input: '', key: { ...NO_KEY, return: true } };
+  if (letter === '\u007F' || letter === '\b') return { input: '', key: { ...NO_KEY, backspace: true } };
+  if (letter === '\u0003') return { input: 'c', key: { ...NO_KEY, ctrl: true } };
+  if (/\p{Cc}/u.test(letter)) return undefined;
+  return { input: letter, key: NO_KEY };
 }
 
 function searchKey(state: BrowseState, input: string, key: Key, context: KeyContext): BrowseState {
@@ -55,7 +106,10 @@ function searchKey(state: BrowseState, input: string, key: Key, context: KeyCont
 function listKey(state: BrowseState, input: string, key: Key, context: KeyContext): BrowseState {
   const moved = motion(state, input, key, context);
   if (moved) return moved;
-  if (key.return) return state.selected === undefined ? state : { ...state, screen: 'detail', pageTop: 0 };
+  if (key.return) {
+    const shown = rowsOf(state, context).some((row) => row.kind === 'finding' && row.index === state.selected);
+    return shown ? { ...state, screen: 'detail', pageTop: 0 } : state;
+  }
   if (key.escape) return { ...state, query: '' };
   if (input === '/') return { ...state, searching: true };
   if (input === 'g') return { ...state, grouping: state.grouping === 'source' ? 'severity' : 'source' };

@@ -7,6 +7,7 @@ import { formatDate } from '../util/dates.js';
 import { severityColor } from './severity-color.js';
 import { tuiLabels } from './tui-labels.js';
 
+/** What the header shows, and how wide. */
 export interface HeaderProps {
   readonly report: Report;
   readonly lang: Lang;

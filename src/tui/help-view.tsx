@@ -5,6 +5,7 @@ import { labels, SEVERITY_SYMBOL } from '../i18n/labels.js';
 import { severityColor } from './severity-color.js';
 import { tuiLabels } from './tui-labels.js';
 
+/** Language and colours of the help page. */
 export interface HelpViewProps {
   readonly lang: Lang;
   readonly color: boolean;

@@ -33,6 +33,7 @@ export function arrangeHints(hints: readonly KeyHint[], width: number): KeyHint[
   return lines;
 }
 
+/** Hints already arranged in lines by `arrangeHints`. */
 export interface KeyFooterProps {
   readonly lines: readonly (readonly KeyHint[])[];
   readonly width: number;

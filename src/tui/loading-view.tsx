@@ -10,6 +10,7 @@ export interface FileProgress {
   readonly done: boolean;
 }
 
+/** The files read so far, in reading order. */
 export interface LoadingViewProps {
   readonly files: readonly FileProgress[];
   readonly lang: Lang;

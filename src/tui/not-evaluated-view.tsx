@@ -6,6 +6,7 @@ import { sourceHeading } from './list-rows.js';
 import { Paragraph } from './paragraph.js';
 import { tuiLabels } from './tui-labels.js';
 
+/** The report's rule statuses; the view picks those with a reason. */
 export interface NotEvaluatedViewProps {
   readonly rules: readonly RuleStatus[];
   readonly lang: Lang;

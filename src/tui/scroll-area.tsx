@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Box, measureElement, type DOMElement } from 'ink';
 
+/** The window and the content it scrolls over. */
 export interface ScrollAreaProps {
   readonly height: number;
   readonly width: number;

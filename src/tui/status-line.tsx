@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 
+/** The status text and where one is. */
 export interface StatusLineProps {
   readonly text: string;
   /** Where one is (`3/12`, `lignes 1–20 sur 35`), kept on the right. */

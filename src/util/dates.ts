@@ -33,9 +33,20 @@ export function todayInParis(): string {
   return DateTime.now().setZone(PARIS).toISODate() as string;
 }
 
-/** The Europe/Paris calendar date of an instant (epoch milliseconds). */
+const HOUR = 3_600_000;
+const dateOfHour = new Map<number, string>();
+
+/** The Europe/Paris calendar date of an instant (epoch milliseconds); one luxon call per hour seen. */
 export function parisDateOf(epochMs: number): string {
-  return DateTime.fromMillis(epochMs, { zone: PARIS }).toISODate() as string;
+  // Paris changes offset on whole hours, so every instant of a UTC hour has the same Paris date.
+  const hour = Math.floor(epochMs / HOUR);
+  let date = dateOfHour.get(hour);
+  if (date === undefined) {
+    date = DateTime.fromMillis(hour * HOUR, { zone: PARIS }).toISODate() as string;
+    if (dateOfHour.size > 200_000) dateOfHour.clear();
+    dateOfHour.set(hour, date);
+  }
+  return date;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
 import type { Report } from '../../src/report/report-types.js';
@@ -16,8 +17,16 @@ export const KEY = {
   ctrlC: '\u0003',
 } as const;
 
-/** Resolves after Ink has handled what was written (a lone Esc waits for a setImmediate). */
-export const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
+const immediate = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Resolves once Ink has handled what was written: React renders on a setImmediate, a lone
+ * Esc waits for one, and a page re-renders once more after measuring its content.
+ */
+export async function tick(ms = 15): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  for (let round = 0; round < 3; round += 1) await immediate();
+}
 
 /** Waits until `condition` holds, failing with the last frame after `timeout` ms. */
 export async function waitFor(condition: () => boolean, describe: () => string, timeout = 3000): Promise<void> {
@@ -29,10 +38,12 @@ export async function waitFor(condition: () => boolean, describe: () => string, 
 }
 
 export interface AppHarness {
-  /** The last frame, plain text (ink-testing-library's stdout has no colours). */
+  /** The last frame as plain text (chalk may colour it when the test runner forces colours). */
   readonly frame: () => string;
   /** Writes each key in turn, waiting for Ink between them. */
   readonly press: (...keys: string[]) => Promise<void>;
+  /** Writes the keys back to back, as a held key does, then waits once. */
+  readonly burst: (...keys: string[]) => Promise<void>;
   /** Changes the terminal size as a window resize does. */
   readonly resize: (columns: number, rows: number) => Promise<void>;
   /** Exit codes the app reported. */
@@ -63,7 +74,7 @@ export async function renderApp(report: Report | undefined, options: RenderOptio
       onQuit: (code: number) => quits.push(code),
     }),
   );
-  const frame = () => app.lastFrame() ?? '';
+  const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
   const resize = async (columns: number, rows: number) => {
     // ink-testing-library's stdout is 100 columns with no rows; a resize event is how a terminal says otherwise.
     Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
@@ -81,6 +92,10 @@ export async function renderApp(report: Report | undefined, options: RenderOptio
         app.stdin.write(key);
         await tick();
       }
+    },
+    burst: async (...keys: string[]) => {
+      for (const key of keys) app.stdin.write(key);
+      await tick();
     },
     resize,
     quits,

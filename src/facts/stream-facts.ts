@@ -1,0 +1,304 @@
+import type { DataRecord, InputError, SkippedRow, Snapshot, Table } from '../snapshot/snapshot-types.js';
+import type { FactDefinition, Rule, WhereClause } from '../rules/rule-types.js';
+import { parseDuration } from '../util/dates.js';
+import { fieldValue, isReference, resolveValue } from './expressions.js';
+import type { EvaluationContext, Scope } from './scope.js';
+import { fieldMatches, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
+
+/** Evidence lines a trace fact keeps (OBLIGATIONS.md: at most 20 per finding, plus the total). */
+export const EVIDENCE_LIMIT = 20;
+
+/** Tables read in one streaming pass: facts over them are aggregated row by row, never held. */
+export const STREAMED_SOURCES: ReadonlySet<string> = new Set(['traces']);
+
+/** The aggregate of one group (one entity) of a streamed fact. */
+export interface StreamAggregate {
+  readonly value: unknown;
+  /** At most EVIDENCE_LIMIT records the value rests on. */
+  readonly records: readonly DataRecord[];
+  /** How many records the value rests on in all. */
+  readonly total: number;
+}
+
+/** Streamed facts and streamed entities, by definition, then by group key (`''` when not joined). */
+export interface StreamResults {
+  readonly facts: Map<FactDefinition, Map<string, StreamAggregate>>;
+  /** Entity keys of `for_each` over a streamed table, in order of first appearance. */
+  readonly entities: Map<Rule, string[]>;
+  /** Rules that could not be aggregated (traces out of order for a sequence aggregate), with the reason. */
+  readonly failures: Map<Rule, string>;
+}
+
+/** Whether a fact reads a streamed table. */
+export function isStreamFact(definition: FactDefinition): boolean {
+  return typeof definition.from === 'string' && STREAMED_SOURCES.has(definition.from);
+}
+
+/** The `where` entry that ties rows to the visited entity (`user_id: $record.user_id`), if any. */
+export function joinOf(where: WhereClause | undefined): { rowField: string; recordField: string } | undefined {
+  for (const [field, expected] of Object.entries(where ?? {})) {
+    if (typeof expected === 'string' && expected.startsWith('$record.')) return { rowField: field, recordField: expected.slice('$record.'.length) };
+  }
+  return undefined;
+}
+
+class OutOfOrder extends Error {}
+
+/** Row-by-row state of one group of one fact. */
+class GroupState {
+  count = 0;
+  extreme: unknown = undefined;
+  records: DataRecord[] = [];
+  lastAt?: number;
+  lastDiffer?: unknown;
+  lastRecord?: DataRecord;
+  window: { at: number; record: DataRecord }[] = [];
+  windowStart = 0;
+  best = 0;
+}
+
+/** One streamed fact (or streamed `for_each`) compiled against the snapshot. */
+class StreamConsumer {
+  readonly groups = new Map<string, GroupState>();
+  private readonly join?: { rowField: string; recordField: string };
+  private readonly tests: ((row: Readonly<Record<string, unknown>>, scope: Scope) => boolean)[];
+  private readonly lookups: [string, { from: string; where?: WhereClause }][];
+  private readonly memo = new Map<string, unknown>();
+  private readonly withinMs?: number;
+
+  constructor(
+    readonly rule: Rule,
+    readonly definition: FactDefinition,
+    private readonly baseScope: Scope,
+    readonly entityKeys: boolean,
+  ) {
+    const where = definition.where as WhereClause | undefined;
+    this.join = joinOf(where);
+    this.lookups = Object.entries((definition.lookups ?? {}) as Record<string, { from: string; where?: WhereClause }>);
+    this.tests = Object.entries(where ?? {})
+      .filter(([field]) => field !== this.join?.rowField)
+      .map(([field, expected]) => this.compileTest(field, expected));
+    const sequence = (definition.close_pairs ?? definition.busiest_window) as { within?: unknown } | undefined;
+    if (sequence) {
+      const duration = parseDuration(resolveValue(sequence.within, baseScope));
+      if (!duration) throw new Error(`durée invalide : ${String(sequence.within)}`);
+      this.withinMs = duration.as('milliseconds');
+    }
+  }
+
+  /** A row predicate; static operands are resolved once, those naming `$row` or a lookup per row. */
+  private compileTest(field: string, expected: unknown): (row: Readonly<Record<string, unknown>>, scope: Scope) => boolean {
+    const asOf = this.baseScope.context.asOf;
+    if (field === NOT_EXISTS) {
+      const query = expected as { from: string; where?: WhereClause };
+      const refs = referencesIn(query.where);
+      return (_row, scope) => {
+        // The answer depends only on the references the sub-query reads: memoise on their values.
+        const key = `${field}\u0000${refs.map((ref) => String(resolveValue(ref, scope))).join('\u0000')}`;
+        let none = this.memo.get(key) as boolean | undefined;
+        if (none === undefined) {
+          none = selectRecords(query.from, query.where, scope).length === 0;
+          this.remember(key, none);
+        }
+        return none;
+      };
+    }
+    if (referencesIn(expected).some((ref) => isRowDependent(ref, this.lookups))) {
+      return (row, scope) => fieldMatches(row, field, resolveExpected(expected, scope), asOf);
+    }
+    const resolved = resolveExpected(expected, this.baseScope);
+    return (row) => fieldMatches(row, field, resolved, asOf);
+  }
+
+  private remember(key: string, value: unknown): void {
+    if (this.memo.size > 500_000) this.memo.clear();
+    this.memo.set(key, value);
+  }
+
+  accept(record: DataRecord): void {
+    const row = record.values;
+    const key = this.join ? row[this.join.rowField] : '';
+    if (key === undefined || key === null) return;
+    const scope = this.rowScope(row);
+    for (const test of this.tests) if (!test(row, scope)) return;
+    const groupKey = String(key);
+    let group = this.groups.get(groupKey);
+    if (!group) {
+      group = new GroupState();
+      this.groups.set(groupKey, group);
+    }
+    this.update(group, record);
+  }
+
+  private rowScope(row: Readonly<Record<string, unknown>>): Scope {
+    if (this.lookups.length === 0) return { ...this.baseScope, row };
+    const facts = { ...this.baseScope.facts };
+    const scope: Scope = { ...this.baseScope, row, facts };
+    for (const [name, { from, where }] of this.lookups) {
+      const refs = referencesIn(where);
+      const key = `${name}\u0000${refs.map((ref) => String(resolveValue(ref, scope))).join('\u0000')}`;
+      let found = this.memo.get(key);
+      if (found === undefined) {
+        found = selectRecords(from, where, scope)[0]?.values ?? null;
+        this.remember(key, found);
+      }
+      facts[name] = found ?? undefined;
+    }
+    return scope;
+  }
+
+  private update(group: GroupState, record: DataRecord): void {
+    const definition = this.definition;
+    const row = record.values;
+    if (definition.close_pairs) {
+      const spec = definition.close_pairs as { order_by: string; differ: string };
+      const at = row[spec.order_by] as number;
+      if (group.lastAt !== undefined && at < group.lastAt) throw new OutOfOrder(`${record.file}:${record.line}`);
+      const differ = row[spec.differ];
+      if (group.lastRecord && differ !== undefined && group.lastDiffer !== undefined && differ !== group.lastDiffer && at - group.lastAt! < this.withinMs!) {
+        group.count++;
+        if (group.records.length < EVIDENCE_LIMIT) group.records.push(group.lastRecord, record);
+      }
+      group.lastAt = at;
+      group.lastDiffer = differ;
+      group.lastRecord = record;
+      return;
+    }
+    if (definition.busiest_window) {
+      const spec = definition.busiest_window as { order_by: string };
+      const at = row[spec.order_by] as number;
+      if (group.lastAt !== undefined && at < group.lastAt) throw new OutOfOrder(`${record.file}:${record.line}`);
+      group.lastAt = at;
+      group.window.push({ at, record });
+      while (at - group.window[group.windowStart].at >= this.withinMs!) group.windowStart++;
+      if (group.windowStart > 1024) {
+        group.window = group.window.slice(group.windowStart);
+        group.windowStart = 0;
+      }
+      const size = group.window.length - group.windowStart;
+      if (size > group.best) {
+        group.best = size;
+        group.records = group.window.slice(group.windowStart, group.windowStart + EVIDENCE_LIMIT).map((entry) => entry.record);
+      }
+      return;
+    }
+    group.count++;
+    const field = (definition.min ?? definition.max) as string | undefined;
+    if (field !== undefined) {
+      const value = fieldValue(row, field);
+      if (value !== undefined && value !== null) {
+        const better = group.extreme === undefined || (definition.min !== undefined ? (value as number) < (group.extreme as number) : (value as number) > (group.extreme as number));
+        if (better) {
+          group.extreme = value;
+          group.records = [record];
+        }
+      }
+      return;
+    }
+    if (group.records.length < EVIDENCE_LIMIT) group.records.push(record);
+  }
+
+  /** The aggregate of each group. */
+  results(): Map<string, StreamAggregate> {
+    const results = new Map<string, StreamAggregate>();
+    const definition = this.definition;
+    for (const [key, group] of this.groups) {
+      if (definition.close_pairs) results.set(key, { value: group.count, records: group.records, total: group.count * 2 });
+      else if (definition.busiest_window) results.set(key, { value: group.best, records: group.records, total: group.best });
+      else if (definition.min !== undefined || definition.max !== undefined) results.set(key, { value: group.extreme ?? null, records: group.records, total: group.records.length });
+      else if (definition.exists) results.set(key, { value: group.count > 0, records: group.records, total: group.count });
+      else results.set(key, { value: group.count, records: group.records, total: group.count });
+    }
+    return results;
+  }
+}
+
+/** Every `$reference` string in a value (a where clause, a list, an operator object). */
+function referencesIn(value: unknown): string[] {
+  if (isReference(value)) return [value];
+  if (Array.isArray(value)) return value.flatMap(referencesIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(referencesIn);
+  return [];
+}
+
+function isRowDependent(reference: string, lookups: readonly [string, unknown][]): boolean {
+  const root = reference.slice(1).split('.')[0];
+  return root === 'row' || lookups.some(([name]) => name === root);
+}
+
+/** The aggregate a streamed fact yields for a group that saw no row. */
+export function emptyAggregate(definition: FactDefinition): StreamAggregate {
+  if (definition.exists) return { value: false, records: [], total: 0 };
+  if (definition.min !== undefined || definition.max !== undefined) return { value: null, records: [], total: 0 };
+  return { value: 0, records: [], total: 0 };
+}
+
+/** Iterates a table's rows whether it is held (JSON, fixtures) or streamed (CSV traces). */
+async function scanTable(table: Table, visit: (record: DataRecord) => void, lenient: boolean, onProgress: ((event: { file: string; rows: number; done: boolean }) => void) | undefined) {
+  if (table.scan) return table.scan(visit, { lenient, onProgress });
+  for (const record of table.records) visit(record);
+  return { rows: table.records.length, errors: [] as InputError[], skipped: [] as SkippedRow[] };
+}
+
+/**
+ * Runs one pass over each streamed table for every rule that reads it: the facts it declares
+ * over the table and, when it visits the table itself, its entity keys. `staticFacts` are each
+ * rule's facts that do not depend on the entity (a cut-off date), which row filters may use.
+ */
+export async function aggregateStreams(
+  snapshot: Snapshot,
+  rules: readonly Rule[],
+  context: EvaluationContext,
+  staticFacts: ReadonlyMap<Rule, Record<string, unknown>>,
+  options: { lenient?: boolean; onProgress?: (event: { file: string; rows: number; done: boolean }) => void } = {},
+): Promise<{ results: StreamResults; errors: InputError[]; skipped: SkippedRow[] }> {
+  const results: StreamResults = { facts: new Map(), entities: new Map(), failures: new Map() };
+  const consumers = new Map<string, StreamConsumer[]>();
+  const add = (source: string, consumer: StreamConsumer) => consumers.set(source, [...(consumers.get(source) ?? []), consumer]);
+  for (const rule of rules) {
+    const baseScope: Scope = { context, params: rule.params, facts: { ...(staticFacts.get(rule) ?? {}) } };
+    try {
+      if (STREAMED_SOURCES.has(rule.for_each.from)) {
+        const key = rule.for_each.group_by?.[0];
+        if (!key || rule.for_each.group_by!.length !== 1) throw new Error('for_each sur une table lue en flux : un seul champ group_by');
+        const entityWhere = { ...(rule.for_each.where ?? {}), [key]: `$record.${key}` };
+        add(rule.for_each.from, new StreamConsumer(rule, { from: rule.for_each.from, where: entityWhere, count: true }, baseScope, true));
+      }
+      for (const definition of Object.values(rule.facts)) {
+        if (isStreamFact(definition)) add(definition.from as string, new StreamConsumer(rule, definition, baseScope, false));
+      }
+    } catch (error) {
+      results.failures.set(rule, (error as Error).message);
+    }
+  }
+  const errors: InputError[] = [];
+  const skipped: SkippedRow[] = [];
+  for (const [source, list] of consumers) {
+    const table = snapshot.tables.get(source);
+    if (!table) continue;
+    let active = list;
+    const outcome = await scanTable(
+      table,
+      (record) => {
+        for (const consumer of active) {
+          try {
+            consumer.accept(record);
+          } catch (error) {
+            if (!(error instanceof OutOfOrder)) throw error;
+            results.failures.set(consumer.rule, error.message);
+            active = active.filter((candidate) => candidate.rule !== consumer.rule);
+          }
+        }
+      },
+      options.lenient ?? false,
+      options.onProgress,
+    );
+    errors.push(...outcome.errors);
+    skipped.push(...outcome.skipped);
+    for (const consumer of active) {
+      if (consumer.entityKeys) results.entities.set(consumer.rule, [...consumer.groups.keys()]);
+      else results.facts.set(consumer.definition, consumer.results());
+    }
+  }
+  return { results, errors, skipped };
+}

@@ -1,0 +1,162 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { CsvTokenizer } from './csv-tokenizer.js';
+import { detectDelimiter } from './detect-delimiter.js';
+import type { LoadCollector } from './load-collector.js';
+import { PROGRESS_INTERVAL } from './load-collector.js';
+import { ValueFailure } from './parse-values.js';
+import type { DataRecord, InputError } from './snapshot-types.js';
+import type { ColumnModel, TableModel } from './table-model.js';
+
+const CHUNK = 1 << 20;
+
+/** How a streamed file's bytes become text. */
+type Encoding = 'utf8' | 'win1252' | 'utf-16le' | 'utf-16be';
+
+/** The header of a streamed CSV table: its delimiter, width and the canonical columns found. */
+export interface CsvHeader {
+  readonly delimiter: string;
+  readonly width: number;
+  readonly columns: readonly { readonly model: ColumnModel; readonly index: number }[];
+}
+
+/**
+ * Detects the encoding of a file without holding it: a BOM decides, else one streaming strict
+ * UTF-8 pass (cheap next to parsing), else Windows-1252, what French Excel writes.
+ */
+async function detectEncoding(path: string): Promise<{ encoding: Encoding; skip: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    const { bytesRead } = await handle.read(head, 0, 3, 0);
+    if (bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', skip: 3 };
+    if (bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+    if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  } finally {
+    await handle.close();
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return { encoding: 'utf8', skip: 0 };
+  } catch {
+    return { encoding: 'win1252', skip: 0 };
+  }
+}
+
+/** Text chunks of a file in its encoding. */
+async function* textChunks(path: string): AsyncGenerator<string> {
+  const { encoding, skip } = await detectEncoding(path);
+  const decoder = encoding === 'utf8' ? new TextDecoder('utf-8') : undefined;
+  const iconvDecoder = encoding === 'utf8' ? undefined : iconv.getDecoder(encoding);
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, start: skip })) {
+    yield decoder ? decoder.decode(chunk as Buffer, { stream: true }) : iconvDecoder!.write(chunk as Buffer);
+  }
+  const last = decoder ? decoder.decode() : (iconvDecoder!.end() ?? '');
+  if (last) yield last;
+}
+
+/** Maps a header row to the table's canonical columns; reports duplicates and missing required ones. */
+export function readStreamHeader(
+  cells: readonly string[],
+  line: number,
+  file: string,
+  model: TableModel,
+  delimiter: string,
+  report?: (error: InputError) => void,
+): CsvHeader {
+  const columns: { model: ColumnModel; index: number }[] = [];
+  const seen = new Map<string, number>();
+  cells.forEach((cell, index) => {
+    const name = model.resolveHeader(cell);
+    if (name === undefined) return;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      report?.({ file, line, column: index + 1, code: 'duplicate-column', value: cell, params: { column: name, firstColumn: first + 1 } });
+      return;
+    }
+    seen.set(name, index);
+    columns.push({ model: model.columns.get(name)!, index });
+  });
+  for (const column of model.columns.values()) {
+    if (column.required && !seen.has(column.name)) {
+      report?.({ file, line, column: 1, code: 'missing-column', params: { column: column.name, table: model.name } });
+    }
+  }
+  return { delimiter, width: cells.length, columns };
+}
+
+/** Reads only the header of a CSV file (the columns present), without reading its rows. */
+export async function readCsvHeader(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<CsvHeader | undefined> {
+  let header: CsvHeader | undefined;
+  let delimiter: string | undefined;
+  for await (const text of textChunks(path)) {
+    delimiter ??= detectDelimiter(Buffer.from(text.slice(0, 65536)));
+    const tokenizer = new CsvTokenizer(delimiter, (cells, line) => {
+      header ??= readStreamHeader(cells, line, file, model, delimiter!, (error) => collector.fileError(error));
+    }, (line) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } }));
+    tokenizer.push(text, true);
+    if (header) return header;
+  }
+  collector.fileError({ file, line: 1, column: 1, code: 'missing-header' });
+  return undefined;
+}
+
+/**
+ * Streams the rows of a CSV table to `visit`, converted like any other table (dates,
+ * timestamps, labels, defaults, required values), without ever holding the rows. Bad rows go
+ * to the collector (errors, or skipped rows when lenient). Row schema validation is the
+ * converters' and the required check's: ajv per row would cost more than the parse.
+ */
+export async function scanCsvTable(path: string, file: string, model: TableModel, collector: LoadCollector, visit: (record: DataRecord) => void): Promise<number> {
+  let header: CsvHeader | undefined;
+  let rows = 0;
+  let tokenizer: CsvTokenizer | undefined;
+  let delimiter = ',';
+  const required = [...model.columns.values()].filter((column) => column.required).map((column) => column.name);
+  const onRecord = (cells: string[], line: number) => {
+    if (!header) {
+      // Header problems were reported when the snapshot was loaded.
+      header = readStreamHeader(cells, line, file, model, delimiter);
+      return;
+    }
+    rows++;
+    if (rows % PROGRESS_INTERVAL === 0) collector.progress(file, rows, false);
+    if (cells.length !== header.width) {
+      if (cells.length === 1 && cells[0].trim() === '') return;
+      collector.rowErrors(file, line, [{ file, line, column: Math.min(cells.length, header.width) + 1, code: 'field-count', params: { expected: header.width, actual: cells.length } }]);
+      return;
+    }
+    const values: Record<string, unknown> = {};
+    let errors: InputError[] | undefined;
+    for (const { model: column, index } of header.columns) {
+      const cell = cells[index];
+      const text = cell.length > 0 && (cell.charCodeAt(0) === 32 || cell.charCodeAt(cell.length - 1) === 32) ? cell.trim() : cell;
+      if (text === '') continue;
+      const value = column.convert(text);
+      if (value instanceof ValueFailure) {
+        (errors ??= []).push({ file, line, column: index + 1, code: value.code, value: cell, params: { column: column.name, ...value.params } });
+      } else values[column.name] = value;
+    }
+    for (const [column, value] of model.defaults) if (values[column] === undefined) values[column] = value;
+    for (const column of required) {
+      if (values[column] !== undefined || errors?.some((error) => error.params?.column === column)) continue;
+      const index = header.columns.find((candidate) => candidate.model.name === column)?.index ?? 0;
+      (errors ??= []).push({ file, line, column: index + 1, code: 'required', params: { column } });
+    }
+    if (errors) collector.rowErrors(file, line, errors);
+    else visit({ table: model.name, file, line, values });
+  };
+  for await (const text of textChunks(path)) {
+    if (!tokenizer) delimiter = detectDelimiter(Buffer.from(text.slice(0, 65536)));
+    tokenizer ??= new CsvTokenizer(delimiter, onRecord, (line) =>
+      collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } }),
+    );
+    tokenizer.push(text);
+  }
+  tokenizer?.push('', true);
+  collector.progress(file, rows, true);
+  return rows;
+}
