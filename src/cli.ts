@@ -3,21 +3,22 @@ import { parseArgs } from 'node:util';
 import type { Lang } from './rules/rule-types.js';
 import { SEVERITIES } from './rules/rule-types.js';
 import { EXIT, type FailOn } from './report/exit-code.js';
-import { isFormat } from './format/registry.js';
+import { planOutputs } from './format/plan-outputs.js';
 import { parseAsOf } from './pipeline/as-of.js';
 import { usageError } from './pipeline/display-error.js';
 import { checkCommand } from './commands/check-command.js';
 import { invalid } from './commands/check-command.js';
 import { rulesCommand } from './commands/rules-command.js';
 import { validateCommand } from './commands/validate-command.js';
+import { redactKey } from './redact/redact-key.js';
 import type { CommandResult } from './commands/command-result.js';
 import { VERSION } from './version.js';
 
 const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention « Mon Compte Partenaire »
 
-  vigie check <snapshot...> [--as-of DATE] [--format text|json] [--output FILE]
+  vigie check <snapshot...> [--as-of DATE] [--format text|json|sarif|junit|markdown [--output FILE]]...
               [--fail-on error|warning|info|never] [--rules DIR]... [--config FILE]
-              [--lang fr|en] [--lenient]
+              [--waivers FILE] [--baseline FILE] [--redact] [--lang fr|en] [--lenient]
   vigie validate <snapshot> [--format text|json]
   vigie rules list | show ID | test [DIR]
   vigie --help | --version
@@ -27,13 +28,16 @@ Codes de sortie : 0 rien au niveau de --fail-on, 1 constats à ce niveau, 2 donn
 
 const OPTIONS = {
   'as-of': { type: 'string' },
-  format: { type: 'string' },
-  output: { type: 'string', short: 'o' },
+  format: { type: 'string', multiple: true },
+  output: { type: 'string', short: 'o', multiple: true },
   'fail-on': { type: 'string' },
   rules: { type: 'string', multiple: true },
   config: { type: 'string' },
   lang: { type: 'string' },
   lenient: { type: 'boolean' },
+  waivers: { type: 'string' },
+  baseline: { type: 'string' },
+  redact: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -52,11 +56,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (values.help || !command) return emit({ stdout: USAGE, stderr: '', exitCode: command || values.help ? EXIT.ok : EXIT.invalid });
 
   const lang = (values.lang ?? 'fr') as Lang;
-  const format = values.format ?? 'text';
+  const outputs = planOutputs(values.format ?? [], values.output ?? [], lang === 'en' ? 'en' : 'fr');
+  const format = values.format?.[0] ?? 'text';
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
   const problems = [
     lang !== 'fr' && lang !== 'en' ? usageError('--lang fr|en', values.lang) : undefined,
-    !isFormat(format) ? usageError('--format text|json', format) : undefined,
+    ...outputs.errors,
     ![...SEVERITIES, 'never'].includes(failOn) ? usageError('--fail-on error|warning|info|never', failOn) : undefined,
   ].filter((problem) => problem !== undefined);
   const asOf = values['as-of'] === undefined ? undefined : parseAsOf(values['as-of']);
@@ -72,10 +77,13 @@ async function main(argv: readonly string[]): Promise<number> {
           ...common,
           snapshots: args,
           asOf,
-          output: values.output,
+          targets: outputs.targets,
           failOn,
           lenient: values.lenient ?? false,
-          color: format === 'text' && !values.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+          waivers: values.waivers,
+          baseline: values.baseline,
+          redactKey: values.redact ? redactKey(process.env.VIGIE_REDACT_KEY) : undefined,
+          color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
           // Only an interactive terminal opens the Ink app; pipes, CI and --format print and exit.
           interactive: values.format === undefined && !values.output && Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI,
         }),

@@ -1,28 +1,55 @@
 import { writeFileSync } from 'node:fs';
-import type { Lang } from '../rules/rule-types.js';
 import { EXIT, exitCodeFor, type FailOn } from '../report/exit-code.js';
 import type { Report } from '../report/report-types.js';
-import { FORMATTERS } from '../format/registry.js';
-import { jsonReport } from '../format/format-json.js';
+import { renderReports } from '../format/registry.js';
+import type { OutputTarget } from '../format/plan-outputs.js';
 import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
 import { errorLine, sortErrors, type DisplayError } from '../pipeline/display-error.js';
+import type { Waiver } from '../waivers/waiver.js';
+import { loadWaivers } from '../waivers/load-waivers.js';
+import { applyWaivers } from '../waivers/apply-waivers.js';
+import { loadBaseline, type BaselineReport } from '../baseline/load-baseline.js';
+import { applyBaseline, previousReportFor } from '../baseline/apply-baseline.js';
+import { redactReport } from '../redact/redact-report.js';
+import { createPseudonymizer } from '../redact/pseudonymizer.js';
 import type { CommandResult } from './command-result.js';
 
 export interface CheckCommandOptions extends CheckOptions {
   readonly snapshots: readonly string[];
-  readonly format: string;
-  readonly output?: string;
+  /** Where each rendering goes (`--format` / `--output` pairs); at most one without a file (stdout). */
+  readonly targets: readonly OutputTarget[];
   readonly failOn: FailOn;
   readonly color?: boolean;
+  /** `--waivers FILE`. */
+  readonly waivers?: string;
+  /** `--baseline FILE`: a previous `--format json` output. */
+  readonly baseline?: string;
+  /** `--redact`: the HMAC key of the pseudonyms; undefined keeps names and e-mails. */
+  readonly redactKey?: Buffer;
   /** Open the Ink app (an interactive terminal, no --format, CI unset). */
   readonly interactive?: boolean;
 }
 
-/** `vigie check`: evaluates each snapshot and renders the report(s) in the chosen format. */
+/** What a run adds to the evaluation: waivers and baseline, read once for every snapshot. */
+interface RunInputs {
+  readonly waivers?: readonly Waiver[];
+  readonly baseline?: readonly BaselineReport[];
+}
+
+/**
+ * `vigie check`: evaluates each snapshot once, applies waivers and baseline, decides the exit
+ * code, then renders the (redacted, with `--redact`) reports in every requested format.
+ */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
+  const errorFormat = jsonErrorsFormat(options.targets);
   const catalogue = loadCatalogue(options);
-  if (catalogue.errors.length > 0) return invalid(catalogue.errors, options.format);
-  if (options.interactive && options.snapshots.length === 1) return interactiveCheck(options.snapshots[0], catalogue, options);
+  const waivers = options.waivers === undefined ? undefined : loadWaivers(options.waivers, options.lang);
+  const baseline = options.baseline === undefined ? undefined : loadBaseline(options.baseline, options.lang);
+  const setupErrors = [...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
+  if (setupErrors.length > 0) return invalid(redactErrors(setupErrors, options), errorFormat);
+  const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports };
+  if (options.interactive && options.snapshots.length === 1) return interactiveCheck(options.snapshots[0], catalogue, inputs, options);
+
   const reports: Report[] = [];
   const errors: DisplayError[] = [];
   for (const path of options.snapshots) {
@@ -30,40 +57,76 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
     if (outcome.kind === 'invalid') errors.push(...outcome.errors);
     else reports.push(outcome.report);
   }
-  if (errors.length > 0 && reports.length === 0) return invalid(errors, options.format);
-  const rendered = render(reports, options.format, options.lang, options.color ?? false);
-  let stdout = rendered;
-  if (options.output) {
-    writeFileSync(options.output, rendered);
-    stdout = '';
+  if (errors.length > 0 && reports.length === 0) return invalid(redactErrors(errors, options), errorFormat);
+  const processed = reports.map((report) => withRunInputs(report, inputs, options, reports.length === 1));
+  const exitCode = errors.length > 0 ? EXIT.invalid : Math.max(EXIT.ok, ...processed.map((report) => exitCodeFor(report, options.failOn)));
+
+  const shown = options.redactKey ? processed.map((report) => redactReport(report, options.redactKey as Buffer, options.lang)) : processed;
+  let stdout = '';
+  for (const target of options.targets) {
+    const rendered = renderReports(shown, target.format, { lang: options.lang, color: !target.file && options.color, baseDir: process.cwd() });
+    if (!target.file) {
+      stdout += rendered;
+      continue;
+    }
+    try {
+      writeFileSync(target.file, rendered);
+    } catch (error) {
+      errors.push(unwritable(target.file, error as Error, options));
+    }
   }
-  const stderr = sortErrors(errors).map((error) => `${errorLine(error)}\n`).join('');
-  const exitCode = errors.length > 0 ? EXIT.invalid : Math.max(EXIT.ok, ...reports.map((report) => exitCodeFor(report, options.failOn)));
-  return { stdout, stderr, exitCode };
+  const stderr = sortErrors(redactErrors(errors, options))
+    .map((error) => `${errorLine(error)}\n`)
+    .join('');
+  return { stdout, stderr, exitCode: errors.length > 0 ? EXIT.invalid : exitCode };
+}
+
+/** Waivers, then baseline: a waived finding is still new or existing. */
+function withRunInputs(report: Report, inputs: RunInputs, options: CheckCommandOptions, singleRun: boolean): Report {
+  const waived = inputs.waivers ? applyWaivers(report, inputs.waivers, options.lang) : report;
+  return inputs.baseline ? applyBaseline(waived, previousReportFor(waived, inputs.baseline, singleRun)) : waived;
 }
 
 /** The Ink app, loaded only here so that static formats never load ink or react. */
-async function interactiveCheck(path: string, catalogue: Catalogue, options: CheckCommandOptions): Promise<CommandResult> {
+async function interactiveCheck(path: string, catalogue: Catalogue, inputs: RunInputs, options: CheckCommandOptions): Promise<CommandResult> {
   const { runInteractiveCheck } = await import('../tui/run-tui.js');
   let errors: readonly DisplayError[] = [];
   const exitCode = await runInteractiveCheck({
     lang: options.lang,
     load: async (onProgress) => {
       const outcome = await checkSnapshot(path, catalogue, { ...options, onProgress });
-      if (outcome.kind === 'report') return outcome.report;
-      errors = outcome.errors;
-      return undefined;
+      if (outcome.kind === 'invalid') {
+        errors = outcome.errors;
+        return undefined;
+      }
+      const report = withRunInputs(outcome.report, inputs, options, true);
+      return options.redactKey ? redactReport(report, options.redactKey, options.lang) : report;
     },
     exitCodeOf: (report) => exitCodeFor(report, options.failOn),
   });
-  if (errors.length > 0) return invalid(errors, 'text');
+  if (errors.length > 0) return invalid(redactErrors(errors, options), 'text');
   return { stdout: '', stderr: '', exitCode };
 }
 
-function render(reports: readonly Report[], format: string, lang: Lang, color: boolean): string {
-  if (reports.length === 1) return FORMATTERS[format](reports[0], { lang, color });
-  if (format === 'json') return `${JSON.stringify({ partners: reports.map(jsonReport) }, null, 2)}\n`;
-  return reports.map((report) => FORMATTERS[format](report, { lang, color })).join('\n');
+/** With `--redact`, e-mail addresses in input errors (a bad cell's value) are pseudonymized too. */
+function redactErrors(errors: readonly DisplayError[], options: CheckCommandOptions): DisplayError[] {
+  if (!options.redactKey) return [...errors];
+  const redact = createPseudonymizer(options.redactKey, new Map(), options.lang);
+  return errors.map((error) => ({ ...error, message: redact(error.message), ...(error.value === undefined ? {} : { value: redact(error.value) }) }));
+}
+
+function unwritable(file: string, error: Error, options: CheckCommandOptions): DisplayError {
+  const message = options.lang === 'fr' ? `écriture impossible : ${error.message}` : `cannot write: ${error.message}`;
+  return { file, line: 1, column: 1, code: 'output-unwritable', message };
+}
+
+/**
+ * Which format invalid input is reported in on stdout: JSON errors when the only output is
+ * JSON (wherever it goes, as before several outputs existed) or when JSON goes to stdout.
+ */
+function jsonErrorsFormat(targets: readonly OutputTarget[]): string {
+  if (targets.length === 1) return targets[0].format;
+  return targets.find((target) => !target.file)?.format ?? 'text';
 }
 
 /** Invalid input: every error on stderr, and with `--format json` as `{"errors": […]}` on stdout. */

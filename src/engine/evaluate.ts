@@ -3,7 +3,7 @@ import type { DataRecord, InputError, SkippedRow, Snapshot } from '../snapshot/s
 import type { ConditionTree, FactDefinition, Lang, Rule, WhereClause } from '../rules/rule-types.js';
 import type { SharedFacts } from '../rules/load-rules.js';
 import { SEVERITIES } from '../rules/rule-types.js';
-import { deriveFact, deriveFacts } from '../facts/derive-facts.js';
+import { deriveFact, deriveFacts, type DerivedFact } from '../facts/derive-facts.js';
 import { partnerKeyPresent } from '../facts/expressions.js';
 import { CUSTOM_OPERATORS } from '../facts/operators.js';
 import { RecordIndex } from '../facts/record-index.js';
@@ -11,7 +11,7 @@ import { PARTNER_SOURCE } from '../facts/record-sources.js';
 import type { EvaluationContext, Scope } from '../facts/scope.js';
 import { t } from '../i18n/messages.js';
 import type { Evidence, Finding, Report, RuleStatus } from '../report/report-types.js';
-import { fingerprint } from '../report/fingerprint.js';
+import { fingerprint, stableStringify } from '../report/fingerprint.js';
 import { renderTemplate } from '../report/render-template.js';
 import { VERSION } from '../version.js';
 import { enumerateEntities, type Entity } from './entities.js';
@@ -52,6 +52,7 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     sharedFacts: {},
     data: shared.data,
     index: new RecordIndex(snapshot),
+    factMemo: new Map(),
   };
   const sharedScope: Scope = { context, params: {}, facts: {} };
   for (const [name, definition] of Object.entries(shared.facts)) {
@@ -65,7 +66,7 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     else pending.push(rule);
   }
   const staticFacts = new Map(pending.map((rule) => [rule, staticFactsOf(rule, context)]));
-  const streamed = await aggregateStreams(snapshot, pending, context, staticFacts, options);
+  const streamed = await aggregateStreams(snapshot, pending, context, new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)])), options);
   if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped };
   context.streams = streamed.results;
   for (const rule of pending) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
@@ -118,7 +119,8 @@ async function preflight(rule: Rule, context: EvaluationContext): Promise<RuleOu
  * The facts of a rule that do not depend on the visited entity (a cut-off date, a count over
  * a whole table): computed once, and usable by the streaming pass's row filters.
  */
-function staticFactsOf(rule: Rule, context: EvaluationContext): Record<string, unknown> {
+function staticFactsOf(rule: Rule, context: EvaluationContext): Map<string, DerivedFact> {
+  const derived = new Map<string, DerivedFact>();
   const facts: Record<string, unknown> = {};
   const scope: Scope = { context, params: rule.params, facts };
   const names = new Set(Object.keys(rule.facts));
@@ -129,17 +131,25 @@ function staticFactsOf(rule: Rule, context: EvaluationContext): Record<string, u
     const references = [...text.matchAll(/"\$(\w+)/g)].map((match) => match[1]);
     if (references.some((reference) => names.has(reference) && !Object.hasOwn(facts, reference))) continue;
     try {
-      facts[name] = deriveFact(definition, scope).value;
+      const fact = deriveFact(definition, scope);
+      facts[name] = fact.value;
+      derived.set(name, fact);
     } catch {
       // Left to the per-entity evaluation, which reports the failure.
     }
   }
-  return facts;
+  return derived;
+}
+
+/** The values of precomputed facts, to start an entity's facts from. */
+function valuesOf(derived: ReadonlyMap<string, DerivedFact>): Record<string, unknown> {
+  return Object.fromEntries([...derived].map(([name, fact]) => [name, fact.value]));
 }
 
 const AGGREGATE_KEYS = ['count', 'count_distinct', 'exists', 'first', 'values', 'min', 'max'];
 
-async function evaluateRule(rule: Rule, context: EvaluationContext, staticFacts: Record<string, unknown>): Promise<RuleOutcome> {
+async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed: ReadonlyMap<string, DerivedFact>): Promise<RuleOutcome> {
+  const staticFacts = valuesOf(precomputed);
   const { lang } = context;
   const status = (kind: RuleStatus['status'], findings: number, reason?: string) => ruleStatus(rule, lang, kind, findings, reason);
   const failure = context.streams?.failures.get(rule);
@@ -152,16 +162,32 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, staticFacts:
       const evaluable = await conditionsHold(resolveParams(rule.evaluable_when.conditions, params), { ...context.sharedFacts, ...facts, as_of: context.asOf });
       if (!evaluable) return { status: status('not_evaluated', 0, renderTemplate(rule.evaluable_when.otherwise[lang], { context, params, facts }, lang)), findings: [] };
     }
-    const engine = createEngine(resolveParams(rule.conditions, params));
+    const conditions = resolveParams(rule.conditions, params);
+    const engine = createEngine(conditions);
+    const inputs = conditionInputs(conditions);
+    // json-rules-engine's answer depends only on the facts the conditions read: entities that
+    // present the same values (thousands of grants of one profile) are decided by one run.
+    const decisions = new Map<string, { fired: boolean; labels: string[] }>();
     const findings: Finding[] = [];
+    // The subject is named only for findings, unless the rule reads it.
+    const readsSubject = /\$subject\b|"subject"/.test(JSON.stringify([rule.facts, conditions]));
     for (const entity of entitiesOf(rule, context)) {
       const scope: Scope = { context, params, record: entity.record, records: entity.records, facts: { ...staticFacts } };
-      const subject = { type: rule.subject.type, id: renderTemplate(rule.subject.id, scope, lang) };
-      const withSubject: Scope = { ...scope, subject };
-      const derived = deriveFacts(rule.facts, withSubject);
-      const { events, results } = await engine.run({ ...context.sharedFacts, ...derived.values, record: entity.record, subject, as_of: context.asOf });
-      if (events.length === 0) continue;
-      const matched = matchedLabels(rule, results[0], lang).map((label) => renderTemplate(label, withSubject, lang));
+      const subjectOf = () => ({ type: rule.subject.type, id: renderTemplate(rule.subject.id, scope, lang) });
+      const early = readsSubject ? subjectOf() : undefined;
+      const derived = deriveFacts(rule.facts, early ? { ...scope, subject: early } : scope, precomputed);
+      const builtins: Record<string, unknown> = { record: entity.record, subject: early, as_of: context.asOf };
+      const engineFacts = projectFacts((name) => (Object.hasOwn(builtins, name) ? builtins[name] : Object.hasOwn(derived.values, name) ? derived.values[name] : context.sharedFacts[name]), inputs);
+      const key = stableStringify(engineFacts);
+      let decision = decisions.get(key);
+      if (!decision) {
+        const { events, results } = await engine.run(engineFacts);
+        decision = { fired: events.length > 0, labels: events.length > 0 ? matchedLabels(rule, results[0], lang) : [] };
+        decisions.set(key, decision);
+      }
+      if (!decision.fired) continue;
+      const withSubject: Scope = { ...scope, subject: early ?? subjectOf() };
+      const matched = decision.labels.map((label) => renderTemplate(label, withSubject, lang));
       const total = entity.records.length + derived.evidenceTotal;
       findings.push(buildFinding(rule, withSubject, [...entity.records, ...derived.evidence], matched, total));
     }
@@ -222,6 +248,45 @@ function createEngine(conditions: ConditionTree): Engine {
 async function conditionsHold(conditions: ConditionTree, facts: Record<string, unknown>): Promise<boolean> {
   const { events } = await createEngine(conditions).run(facts);
   return events.length > 0;
+}
+
+/** A fact a condition reads, and the path within it (`record` at `$.left_on`). */
+interface ConditionInput {
+  readonly fact: string;
+  readonly path?: string;
+}
+
+/** Every fact (and path) a condition tree reads, including facts compared against (`value: {fact}`). */
+function conditionInputs(tree: unknown): ConditionInput[] {
+  const inputs: ConditionInput[] = [];
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const condition = node as { fact?: string; path?: string; value?: unknown; all?: unknown[]; any?: unknown[]; not?: unknown };
+    if (typeof condition.fact === 'string') inputs.push({ fact: condition.fact, ...(condition.path ? { path: condition.path } : {}) });
+    const value = condition.value as { fact?: string; path?: string } | undefined;
+    if (value && typeof value === 'object' && typeof value.fact === 'string') inputs.push({ fact: value.fact, ...(value.path ? { path: value.path } : {}) });
+    for (const child of [...(condition.all ?? []), ...(condition.any ?? [])]) visit(child);
+    if (condition.not) visit(condition.not);
+  };
+  visit(tree);
+  return inputs;
+}
+
+/** Only what the conditions read: whole facts, or for a path the value at that path. */
+function projectFacts(valueOf: (fact: string) => unknown, inputs: readonly ConditionInput[]): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const { fact, path } of inputs) {
+    const value = valueOf(fact);
+    if (!path) {
+      facts[fact] = value;
+      continue;
+    }
+    const keys = path.slice(2).split('.');
+    let target = (facts[fact] ??= {}) as Record<string, unknown>;
+    keys.slice(0, -1).forEach((key) => (target = (target[key] ??= {}) as Record<string, unknown>));
+    target[keys[keys.length - 1]] = resolveSimplePath(value, path);
+  }
+  return facts;
 }
 
 /** `$.a.b` paths only (what the rule schema allows): faster than a JSONPath engine per condition. */

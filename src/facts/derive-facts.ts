@@ -2,7 +2,7 @@ import type { DataRecord } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
 import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
 import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
-import { resolveValue } from './expressions.js';
+import { referencesIn, resolveValue } from './expressions.js';
 import type { Scope } from './scope.js';
 import { compileWhere, selectRecords } from './where.js';
 import { emptyAggregate, isStreamFact, joinOf } from './stream-facts.js';
@@ -24,12 +24,18 @@ const AGGREGATES = ['count', 'count_distinct', 'exists', 'first', 'values', 'min
 export function deriveFacts(
   definitions: Readonly<Record<string, FactDefinition>>,
   scope: Scope,
+  precomputed?: ReadonlyMap<string, DerivedFact>,
 ): { values: Record<string, unknown>; evidence: DataRecord[]; evidenceTotal: number } {
   const evidence: DataRecord[] = [];
   let evidenceTotal = 0;
-  for (const [name, definition] of Object.entries(definitions)) {
-    if (Object.hasOwn(scope.facts, name)) continue;
-    const fact = deriveFact(definition, scope);
+  let entries = definitionEntries.get(definitions);
+  if (!entries) {
+    entries = Object.entries(definitions);
+    definitionEntries.set(definitions, entries);
+  }
+  for (const [name, definition] of entries) {
+    // Facts that do not depend on the entity are computed once per rule, not per entity.
+    const fact = precomputed?.get(name) ?? memoizedFact(definition, scope);
     scope.facts[name] = fact.value;
     if (definition.evidence === true) {
       evidence.push(...fact.records);
@@ -37,6 +43,45 @@ export function deriveFacts(
     }
   }
   return { values: scope.facts, evidence, evidenceTotal };
+}
+
+const definitionEntries = new WeakMap<object, [string, FactDefinition][]>();
+
+/** References each definition reads, found once. */
+const definitionReferences = new WeakMap<FactDefinition, string[]>();
+
+/**
+ * A fact computed once per distinct value of the references it reads: the end of the
+ * convention for the 100,000 grants of one service is worked out once. Facts over the
+ * entity's own records and streamed facts are not memoised.
+ */
+function memoizedFact(definition: FactDefinition, scope: Scope): DerivedFact {
+  if (isStreamFact(definition) || (typeof definition.from !== 'string' && AGGREGATES.some((kind) => kind in definition))) {
+    return deriveFact(definition, scope);
+  }
+  let references = definitionReferences.get(definition);
+  if (!references) {
+    references = referencesIn(definition);
+    definitionReferences.set(definition, references);
+  }
+  let key = '';
+  for (const reference of references) {
+    const value = resolveValue(reference, scope);
+    key += `${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}\u0000`;
+  }
+  const memo = scope.context.factMemo;
+  let byKey = memo.get(definition);
+  if (!byKey) {
+    byKey = new Map();
+    memo.set(definition, byKey);
+  }
+  let fact = byKey.get(key);
+  if (!fact) {
+    fact = deriveFact(definition, scope);
+    if (byKey.size > 200_000) byKey.clear();
+    byKey.set(key, fact);
+  }
+  return fact;
 }
 
 /** Computes one fact from its definition (see the `fact` definition in schemas/rule.schema.json). */

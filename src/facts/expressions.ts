@@ -10,6 +10,14 @@ export function isReference(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith('$') && value.length > 1;
 }
 
+/** Every `$reference` string in a value (a where clause, a list, a fact definition). */
+export function referencesIn(value: unknown): string[] {
+  if (isReference(value)) return [value];
+  if (Array.isArray(value)) return value.flatMap(referencesIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(referencesIn);
+  return [];
+}
+
 /** Resolves a reference or returns the literal unchanged (arrays are resolved item by item). */
 export function resolveValue(value: unknown, scope: Scope): unknown {
   if (isReference(value)) return resolvePath(value.slice(1), scope);
@@ -19,9 +27,16 @@ export function resolveValue(value: unknown, scope: Scope): unknown {
 
 /** Resolves a dotted path such as `record.left_on` or `convention.signed_on`; undefined when absent. */
 export function resolvePath(path: string, scope: Scope): unknown {
-  const [root, ...rest] = path.split('.');
-  return walk(rootValue(root, scope), rest);
+  let keys = splitPaths.get(path);
+  if (!keys) {
+    keys = path.split('.');
+    splitPaths.set(path, keys);
+  }
+  return walk(rootValue(keys[0], scope), keys, 1);
 }
+
+// Rule files hold a few hundred distinct paths, resolved millions of times.
+const splitPaths = new Map<string, string[]>();
 
 function rootValue(root: string, scope: Scope): unknown {
   switch (root) {
@@ -44,11 +59,11 @@ function rootValue(root: string, scope: Scope): unknown {
   return scope.context.snapshot.partner.data[root];
 }
 
-function walk(value: unknown, keys: readonly string[]): unknown {
+function walk(value: unknown, keys: readonly string[], from = 0): unknown {
   let current = value;
-  for (const key of keys) {
+  for (let index = from; index < keys.length; index++) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;
-    current = fieldValue(current as Record<string, unknown>, key);
+    current = fieldValue(current as Record<string, unknown>, keys[index]);
   }
   return current;
 }

@@ -1,5 +1,7 @@
 import type { DataRecord, Snapshot } from '../snapshot/snapshot-types.js';
 import type { Lang } from '../rules/rule-types.js';
+import type { FactDefinition } from '../rules/rule-types.js';
+import type { DerivedFact } from './derive-facts.js';
 import type { RecordIndex } from './record-index.js';
 import type { StreamResults } from './stream-facts.js';
 
@@ -14,6 +16,8 @@ export interface EvaluationContext {
   /** Reference data of rules/_data (`$data.countries.eu_eea`). */
   readonly data: Readonly<Record<string, unknown>>;
   readonly index: RecordIndex;
+  /** Fact values already computed, per definition, by the values of the references they read. */
+  readonly factMemo: Map<FactDefinition, Map<string, DerivedFact>>;
   /** Aggregates of the streaming pass over the traces, once it has run. */
   streams?: StreamResults;
 }

@@ -1,7 +1,7 @@
 import type { DataRecord, InputError, SkippedRow, Snapshot, Table } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, Rule, WhereClause } from '../rules/rule-types.js';
 import { parseDuration } from '../util/dates.js';
-import { fieldValue, isReference, resolveValue } from './expressions.js';
+import { fieldValue, referencesIn, resolveValue } from './expressions.js';
 import type { EvaluationContext, Scope } from './scope.js';
 import { fieldMatches, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
 
@@ -29,6 +29,11 @@ export interface StreamResults {
   readonly failures: Map<Rule, string>;
 }
 
+/** The file a streamed table is read from, for evidence lines. */
+function streamedFile(scope: Scope, definition: FactDefinition): string {
+  return scope.context.snapshot.tables.get(definition.from as string)?.file ?? String(definition.from);
+}
+
 /** Whether a fact reads a streamed table. */
 export function isStreamFact(definition: FactDefinition): boolean {
   return typeof definition.from === 'string' && STREAMED_SOURCES.has(definition.from);
@@ -44,17 +49,26 @@ export function joinOf(where: WhereClause | undefined): { rowField: string; reco
 
 class OutOfOrder extends Error {}
 
-/** Row-by-row state of one group of one fact. */
+/**
+ * Row-by-row state of one group of one fact. It holds numbers and short strings, not rows:
+ * a row kept until the same user's next row outlives the young generation, and a million of
+ * them make the garbage collector the slowest part of the pass.
+ */
 class GroupState {
   count = 0;
   extreme: unknown = undefined;
+  extremeLine = 0;
   records: DataRecord[] = [];
-  lastAt?: number;
-  lastDiffer?: unknown;
-  lastRecord?: DataRecord;
-  window: { at: number; record: DataRecord }[] = [];
+  lastAt = Number.NaN;
+  lastDiffer: unknown = undefined;
+  lastLine = 0;
+  /** Instants and lines of the rows in the current window (arrays of numbers, stored unboxed). */
+  times: number[] = [];
+  lines: number[] = [];
   windowStart = 0;
   best = 0;
+  bestLines: number[] = [];
+  bestTimes: number[] = [];
 }
 
 /** One streamed fact (or streamed `for_each`) compiled against the snapshot. */
@@ -62,9 +76,13 @@ class StreamConsumer {
   readonly groups = new Map<string, GroupState>();
   private readonly join?: { rowField: string; recordField: string };
   private readonly tests: ((row: Readonly<Record<string, unknown>>, scope: Scope) => boolean)[];
-  private readonly lookups: [string, { from: string; where?: WhereClause }][];
+  private readonly lookups: [string, { from: string; where?: WhereClause }, string[]][];
+  private readonly scope: { -readonly [K in keyof Scope]: Scope[K] };
   private readonly memo = new Map<string, unknown>();
   private readonly withinMs?: number;
+  /** Only facts marked `evidence: true` keep the lines they rest on. */
+  private readonly keepsEvidence: boolean;
+  private readonly file: string;
 
   constructor(
     readonly rule: Rule,
@@ -74,7 +92,12 @@ class StreamConsumer {
   ) {
     const where = definition.where as WhereClause | undefined;
     this.join = joinOf(where);
-    this.lookups = Object.entries((definition.lookups ?? {}) as Record<string, { from: string; where?: WhereClause }>);
+    this.keepsEvidence = definition.evidence === true && !entityKeys;
+    this.file = streamedFile(baseScope, definition);
+    this.lookups = Object.entries((definition.lookups ?? {}) as Record<string, { from: string; where?: WhereClause }>).map(
+      ([name, lookup]) => [name, lookup, referencesIn(lookup.where)],
+    );
+    this.scope = { ...baseScope, facts: { ...baseScope.facts } };
     this.tests = Object.entries(where ?? {})
       .filter(([field]) => field !== this.join?.rowField)
       .map(([field, expected]) => this.compileTest(field, expected));
@@ -94,7 +117,8 @@ class StreamConsumer {
       const refs = referencesIn(query.where);
       return (_row, scope) => {
         // The answer depends only on the references the sub-query reads: memoise on their values.
-        const key = `${field}\u0000${refs.map((ref) => String(resolveValue(ref, scope))).join('\u0000')}`;
+        let key = field;
+        for (const ref of refs) key += `\u0000${String(resolveValue(ref, scope))}`;
         let none = this.memo.get(key) as boolean | undefined;
         if (none === undefined) {
           none = selectRecords(query.from, query.where, scope).length === 0;
@@ -111,7 +135,7 @@ class StreamConsumer {
   }
 
   private remember(key: string, value: unknown): void {
-    if (this.memo.size > 500_000) this.memo.clear();
+    if (this.memo.size > 100_000) this.memo.clear();
     this.memo.set(key, value);
   }
 
@@ -125,60 +149,73 @@ class StreamConsumer {
     let group = this.groups.get(groupKey);
     if (!group) {
       group = new GroupState();
-      this.groups.set(groupKey, group);
+      // A key cut from a large chunk of text would keep the whole chunk alive: store a copy.
+      this.groups.set(JSON.parse(JSON.stringify(groupKey)) as string, group);
     }
-    this.update(group, record);
+    this.update(group, record, groupKey);
   }
 
+  /**
+   * The scope row filters resolve against: one object per consumer, pointed at each row in
+   * turn (a fresh object per row costs more than the filter), with the row's lookups as facts.
+   */
   private rowScope(row: Readonly<Record<string, unknown>>): Scope {
-    if (this.lookups.length === 0) return { ...this.baseScope, row };
-    const facts = { ...this.baseScope.facts };
-    const scope: Scope = { ...this.baseScope, row, facts };
-    for (const [name, { from, where }] of this.lookups) {
-      const refs = referencesIn(where);
-      const key = `${name}\u0000${refs.map((ref) => String(resolveValue(ref, scope))).join('\u0000')}`;
+    const scope = this.scope;
+    scope.row = row;
+    for (const [name, { from, where }, references] of this.lookups) {
+      let key = name;
+      for (const reference of references) key += `\u0000${String(resolveValue(reference, scope))}`;
       let found = this.memo.get(key);
       if (found === undefined) {
         found = selectRecords(from, where, scope)[0]?.values ?? null;
         this.remember(key, found);
       }
-      facts[name] = found ?? undefined;
+      scope.facts[name] = found ?? undefined;
     }
     return scope;
   }
 
-  private update(group: GroupState, record: DataRecord): void {
+  private update(group: GroupState, record: DataRecord, key: string): void {
     const definition = this.definition;
     const row = record.values;
     if (definition.close_pairs) {
       const spec = definition.close_pairs as { order_by: string; differ: string };
       const at = row[spec.order_by] as number;
-      if (group.lastAt !== undefined && at < group.lastAt) throw new OutOfOrder(`${record.file}:${record.line}`);
+      if (at < group.lastAt) throw new OutOfOrder(`${record.file}:${record.line}`);
       const differ = row[spec.differ];
-      if (group.lastRecord && differ !== undefined && group.lastDiffer !== undefined && differ !== group.lastDiffer && at - group.lastAt! < this.withinMs!) {
+      if (differ !== undefined && group.lastDiffer !== undefined && differ !== group.lastDiffer && at - group.lastAt < this.withinMs!) {
         group.count++;
-        if (group.records.length < EVIDENCE_LIMIT) group.records.push(group.lastRecord, record);
+        if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) {
+          const previous = { [this.join?.rowField ?? 'key']: key, [spec.order_by]: group.lastAt, [spec.differ]: group.lastDiffer };
+          group.records.push({ table: record.table, file: record.file, line: group.lastLine, values: previous }, record);
+        }
       }
       group.lastAt = at;
       group.lastDiffer = differ;
-      group.lastRecord = record;
+      group.lastLine = record.line;
       return;
     }
     if (definition.busiest_window) {
       const spec = definition.busiest_window as { order_by: string };
       const at = row[spec.order_by] as number;
-      if (group.lastAt !== undefined && at < group.lastAt) throw new OutOfOrder(`${record.file}:${record.line}`);
+      if (at < group.lastAt) throw new OutOfOrder(`${record.file}:${record.line}`);
       group.lastAt = at;
-      group.window.push({ at, record });
-      while (at - group.window[group.windowStart].at >= this.withinMs!) group.windowStart++;
-      if (group.windowStart > 1024) {
-        group.window = group.window.slice(group.windowStart);
+      group.times.push(at);
+      group.lines.push(record.line);
+      while (at - group.times[group.windowStart] >= this.withinMs!) group.windowStart++;
+      // Drop the entries that left the window once they are half of the arrays.
+      if (group.windowStart >= 32 && group.windowStart * 2 >= group.times.length) {
+        group.times = group.times.slice(group.windowStart);
+        group.lines = group.lines.slice(group.windowStart);
         group.windowStart = 0;
       }
-      const size = group.window.length - group.windowStart;
+      const size = group.times.length - group.windowStart;
       if (size > group.best) {
         group.best = size;
-        group.records = group.window.slice(group.windowStart, group.windowStart + EVIDENCE_LIMIT).map((entry) => entry.record);
+        if (this.keepsEvidence) {
+          group.bestLines = group.lines.slice(group.windowStart, group.windowStart + EVIDENCE_LIMIT);
+          group.bestTimes = group.times.slice(group.windowStart, group.windowStart + EVIDENCE_LIMIT);
+        }
       }
       return;
     }
@@ -190,38 +227,39 @@ class StreamConsumer {
         const better = group.extreme === undefined || (definition.min !== undefined ? (value as number) < (group.extreme as number) : (value as number) > (group.extreme as number));
         if (better) {
           group.extreme = value;
-          group.records = [record];
+          group.extremeLine = record.line;
         }
       }
       return;
     }
-    if (group.records.length < EVIDENCE_LIMIT) group.records.push(record);
+    if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) group.records.push(record);
   }
 
-  /** The aggregate of each group. */
+  /** The aggregate of each group; evidence rows rebuilt from what the state kept. */
   results(): Map<string, StreamAggregate> {
     const results = new Map<string, StreamAggregate>();
     const definition = this.definition;
+    const table = definition.from as string;
+    const keyField = this.join?.rowField ?? 'key';
+    const line = (number: number, values: Record<string, unknown>): DataRecord => ({ table, file: this.file, line: number, values });
     for (const [key, group] of this.groups) {
       if (definition.close_pairs) results.set(key, { value: group.count, records: group.records, total: group.count * 2 });
-      else if (definition.busiest_window) results.set(key, { value: group.best, records: group.records, total: group.best });
-      else if (definition.min !== undefined || definition.max !== undefined) results.set(key, { value: group.extreme ?? null, records: group.records, total: group.records.length });
-      else if (definition.exists) results.set(key, { value: group.count > 0, records: group.records, total: group.count });
+      else if (definition.busiest_window) {
+        const order = (definition.busiest_window as { order_by: string }).order_by;
+        const records = group.bestLines.map((number, index) => line(number, { [keyField]: key, [order]: group.bestTimes[index] }));
+        results.set(key, { value: group.best, records, total: group.best });
+      } else if (definition.min !== undefined || definition.max !== undefined) {
+        const field = (definition.min ?? definition.max) as string;
+        const records = this.keepsEvidence && group.extreme !== undefined ? [line(group.extremeLine, { [keyField]: key, [field]: group.extreme })] : [];
+        results.set(key, { value: group.extreme ?? null, records, total: records.length });
+      } else if (definition.exists) results.set(key, { value: group.count > 0, records: group.records, total: group.count });
       else results.set(key, { value: group.count, records: group.records, total: group.count });
     }
     return results;
   }
 }
 
-/** Every `$reference` string in a value (a where clause, a list, an operator object). */
-function referencesIn(value: unknown): string[] {
-  if (isReference(value)) return [value];
-  if (Array.isArray(value)) return value.flatMap(referencesIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(referencesIn);
-  return [];
-}
-
-function isRowDependent(reference: string, lookups: readonly [string, unknown][]): boolean {
+function isRowDependent(reference: string, lookups: readonly (readonly [string, ...unknown[]])[]): boolean {
   const root = reference.slice(1).split('.')[0];
   return root === 'row' || lookups.some(([name]) => name === root);
 }

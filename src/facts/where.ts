@@ -21,22 +21,58 @@ export function activeAt(values: Readonly<Record<string, unknown>>, date: unknow
   return !isIsoDate(revoked) || revoked > date;
 }
 
-/** Filters the records of `from` with a where clause, using a hash index for the first equality. */
+const whereEntries = new WeakMap<object, [string, unknown][]>();
+
+/**
+ * Filters the records of `from` with a where clause, using a hash index for the first
+ * equality. Called for every entity (and every trace row of a sub-query): references are
+ * resolved once per call and records tested in a plain loop, without building closures.
+ */
 export function selectRecords(from: string, where: WhereClause | undefined, scope: Scope): readonly DataRecord[] {
   const index = scope.context.index;
-  const entries = Object.entries(where ?? {});
-  const indexed = entries.find(([field, expected]) => field !== 'active_at' && field !== NOT_EXISTS && isScalar(resolveValue(expected, scope)));
-  let candidates: readonly DataRecord[];
-  let rest = entries;
-  if (indexed) {
-    candidates = index.lookup(from, indexed[0], resolveValue(indexed[1], scope));
-    rest = entries.filter((entry) => entry !== indexed);
-  } else {
-    candidates = index.records(from);
+  let entries = where ? whereEntries.get(where) : [];
+  if (!entries) {
+    entries = Object.entries(where!);
+    whereEntries.set(where!, entries);
   }
-  if (rest.length === 0) return candidates;
-  const test = compileWhere(Object.fromEntries(rest), scope);
-  return candidates.filter((record) => test(record.values));
+  let candidates: readonly DataRecord[] | undefined;
+  let indexedAt = -1;
+  for (let position = 0; position < entries.length; position++) {
+    const [field, expected] = entries[position];
+    if (field === 'active_at' || field === NOT_EXISTS) continue;
+    const value = resolveValue(expected, scope);
+    if (isScalar(value)) {
+      candidates = index.lookup(from, field, value);
+      indexedAt = position;
+      break;
+    }
+  }
+  candidates ??= index.records(from);
+  if (entries.length === (indexedAt >= 0 ? 1 : 0) || candidates.length === 0) return candidates;
+  const asOf = scope.context.asOf;
+  const tests: [string, unknown][] = [];
+  for (let position = 0; position < entries.length; position++) {
+    if (position === indexedAt) continue;
+    const [field, expected] = entries[position];
+    if (field === NOT_EXISTS) {
+      const query = expected as { from: string; where?: WhereClause };
+      if (selectRecords(query.from, query.where, scope).length > 0) return [];
+      continue;
+    }
+    tests.push([field, resolveExpected(expected, scope)]);
+  }
+  const selected: DataRecord[] = [];
+  for (const record of candidates) {
+    let matches = true;
+    for (const [field, expected] of tests) {
+      if (!fieldMatches(record.values, field, expected, asOf)) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches) selected.push(record);
+  }
+  return selected;
 }
 
 /** Turns a where clause into a predicate over record values; references are resolved once. */

@@ -5,6 +5,11 @@ export function formatJson(report: Report): string {
   return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
 }
 
+/** A portfolio run: `{"partners": [ <one report as above per snapshot> ]}`. */
+export function formatJsonPortfolio(reports: readonly Report[]): string {
+  return `${JSON.stringify({ partners: reports.map(jsonReport) }, null, 2)}\n`;
+}
+
 /** The plain object behind `--format json` (also the element of a portfolio's `partners`). */
 export function jsonReport(report: Report): Record<string, unknown> {
   return {
@@ -15,6 +20,9 @@ export function jsonReport(report: Report): Record<string, unknown> {
     findings: report.findings.map(jsonFinding),
     rules: report.rules.map(jsonRule),
     ...(report.skipped && report.skipped.length > 0 ? { skipped: report.skipped } : {}),
+    // Present whenever --waivers / --baseline was given, even empty, so that "none" is explicit.
+    ...(report.notices ? { notices: report.notices } : {}),
+    ...(report.resolved ? { resolved: report.resolved } : {}),
   };
 }
 
@@ -31,6 +39,7 @@ function jsonFinding(finding: Finding): Record<string, unknown> {
     remediation: finding.remediation,
     fingerprint: finding.fingerprint,
     waived: finding.waived,
+    ...(finding.waiver ? { waiver: finding.waiver } : {}),
     ...(finding.baseline ? { baseline: finding.baseline } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Lang, Severity } from '../rules/rule-types.js';
 import type { Finding, Report } from '../report/report-types.js';
 import { fill, labels, SEVERITY_SYMBOL } from '../i18n/labels.js';
 import { formatDate } from '../util/dates.js';
+import { ciLabels } from './ci-labels.js';
 import { compareSources } from './source-order.js';
 
 export interface TextOptions {
@@ -64,6 +65,22 @@ export function formatText(report: Report, options: TextOptions): string {
     for (const rule of notApplicable) lines.push(`  – ${rule.id} — ${rule.reason}`);
     lines.push('');
   }
+  if (report.notices && report.notices.length > 0) {
+    lines.push(paint('bold', `${ciLabels(options.lang).notices} (${report.notices.length})`));
+    for (const notice of report.notices) {
+      const symbol = notice.severity === 'warning' ? paint('warning', SEVERITY_SYMBOL.warning) : paint('info', SEVERITY_SYMBOL.info);
+      lines.push(`  ${symbol} ${notice.file}:${notice.line}:${notice.column}: ${notice.message}`);
+    }
+    lines.push('');
+  }
+  if (report.resolved && report.resolved.length > 0) {
+    lines.push(paint('bold', `${ciLabels(options.lang).resolved} (${report.resolved.length})`));
+    for (const finding of report.resolved) {
+      const subject = finding.subject ? `  ${words.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}` : '';
+      lines.push(`  ✔ ${finding.ruleId}${subject}${finding.message ? ` — ${finding.message}` : ''}`);
+    }
+    lines.push('');
+  }
   if (report.skipped && report.skipped.length > 0) {
     lines.push(paint('bold', `${words.skippedTitle} (${report.skipped.length})`));
     for (const row of report.skipped) lines.push(`  ${row.file}:${row.line}: ${row.errors.join(' ; ')}`);
@@ -80,6 +97,11 @@ export function formatText(report: Report, options: TextOptions): string {
   ];
   lines.push(`${words.summary} : ${counts.join(' · ')}`);
   lines.push(fill(words.rules, { failed: summary.rulesFailed, passed: summary.rulesPassed, notEvaluated: summary.rulesNotEvaluated }));
+  if (summary.rulesWaived) lines.push(fill(ciLabels(options.lang).rulesWaived, { n: summary.rulesWaived }));
+  if (report.resolved) {
+    const count = (state: 'new' | 'existing') => report.findings.filter((finding) => finding.baseline === state).length;
+    lines.push(fill(ciLabels(options.lang).baselineSummary, { new: count('new'), existing: count('existing'), resolved: report.resolved.length }));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -87,15 +109,20 @@ function findingLines(finding: Finding, options: TextOptions, paint: (style: key
   const words = labels(options.lang);
   const severity = `${SEVERITY_SYMBOL[finding.severity]} ${words.severity[finding.severity].toUpperCase()}`;
   const subject = `${words.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}`;
+  const ci = ciLabels(options.lang);
   const waived = finding.waived ? ` [${words.waived}]` : '';
+  const baseline = finding.baseline ? ` [${ci.baseline[finding.baseline]}]` : '';
   const shown = finding.evidence.slice(0, EVIDENCE_SHOWN).map((item) => `${item.file}:${item.line}${item.path ? ` (${item.path})` : ''}`);
   if (finding.evidence.length > EVIDENCE_SHOWN) shown.push(fill(words.more, { count: finding.evidence.length - EVIDENCE_SHOWN }));
   return [
-    `  ${paint(finding.severity, severity)}  ${finding.ruleId}  ${subject}${waived}`,
+    `  ${paint(finding.severity, severity)}  ${finding.ruleId}  ${subject}${waived}${baseline}`,
     `    ${finding.message}`,
     paint('dim', `    « ${finding.source.quote} »`),
     `    ${words.evidence} : ${shown.join(', ')}`,
     `    ${words.remediation} : ${finding.remediation}`,
+    ...(finding.waiver
+      ? [`    ${fill(ci.waiver, { by: finding.waiver.approvedBy, until: formatDate(finding.waiver.expiresOn, options.lang), reason: finding.waiver.reason })} (${finding.waiver.file}:${finding.waiver.line})`]
+      : []),
   ];
 }
 

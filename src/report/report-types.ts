@@ -13,6 +13,17 @@ export interface Evidence {
   readonly values?: Readonly<Record<string, unknown>>;
 }
 
+/** The waiver (`--waivers`) that covers a finding, as written in the waivers file. */
+export interface AppliedWaiver {
+  readonly reason: string;
+  readonly approvedBy: string;
+  /** Last day the waiver applies (inclusive), `YYYY-MM-DD`. */
+  readonly expiresOn: string;
+  /** The waivers file (as displayed from the working directory) and the line of the entry. */
+  readonly file: string;
+  readonly line: number;
+}
+
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -22,10 +33,14 @@ export interface Finding {
   readonly source: RuleSource;
   readonly subject: { readonly type: string; readonly id: string };
   readonly evidence: readonly Evidence[];
+  /** How many records the finding rests on when `evidence` lists only the first ones (trace rules). */
+  readonly evidenceTotal?: number;
   readonly remediation: string;
   /** Stable across runs: rule + subject + record keys, never line numbers. */
   readonly fingerprint: string;
   readonly waived: boolean;
+  /** Present when `waived`: who accepted the breach, why, and until when. */
+  readonly waiver?: AppliedWaiver;
   readonly baseline?: 'new' | 'existing';
 }
 
@@ -51,6 +66,8 @@ export interface Summary {
   readonly rulesFailed: number;
   readonly rulesPassed: number;
   readonly rulesNotEvaluated: number;
+  /** Rules whose every finding is waived (status `waived`). */
+  readonly rulesWaived?: number;
   /** Rows skipped by `--lenient` (0 otherwise). */
   readonly rowsSkipped: number;
 }
@@ -60,6 +77,37 @@ export interface SkippedRowReport {
   readonly file: string;
   readonly line: number;
   readonly errors: readonly string[];
+}
+
+/**
+ * Something about the run itself that people must act on, not a breach of the contract:
+ * a waiver that expired (it no longer applies), or one that covers nothing.
+ */
+export interface Notice {
+  readonly code: 'waiver-expired' | 'waiver-unmatched' | 'waiver-unknown-rule';
+  readonly severity: 'warning' | 'info';
+  /** Localized, names the waiver (rule, subject, approver, date). */
+  readonly message: string;
+  /** Where the waiver is written, as displayed from the working directory. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly rule: string;
+  readonly subject?: string;
+  readonly approvedBy: string;
+  readonly expiresOn: string;
+}
+
+/** A finding of the `--baseline` report that this run no longer produces, as the baseline had it. */
+export interface ResolvedFinding {
+  readonly ruleId: string;
+  readonly fingerprint: string;
+  readonly severity?: Severity;
+  readonly title?: string;
+  readonly message?: string;
+  readonly source?: RuleSource;
+  readonly subject?: { readonly type: string; readonly id: string };
+  readonly evidence?: readonly Evidence[];
 }
 
 /** What an evaluation produces; every renderer is a view over it. */
@@ -76,4 +124,8 @@ export interface Report {
   readonly findings: readonly Finding[];
   readonly rules: readonly RuleStatus[];
   readonly skipped?: readonly SkippedRowReport[];
+  /** Waivers that expired or cover nothing (only with `--waivers`). */
+  readonly notices?: readonly Notice[];
+  /** Baseline findings gone from this run (only with `--baseline`; empty when none). */
+  readonly resolved?: readonly ResolvedFinding[];
 }

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter } from './detect-delimiter.js';
@@ -36,14 +37,28 @@ async function detectEncoding(path: string): Promise<{ encoding: Encoding; skip:
   } finally {
     await handle.close();
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) decoder.decode(chunk as Buffer, { stream: true });
-    decoder.decode();
-    return { encoding: 'utf8', skip: 0 };
-  } catch {
-    return { encoding: 'win1252', skip: 0 };
+  // isUtf8 is the strict check of a fatal TextDecoder without building strings; a character cut
+  // by a chunk boundary is carried over to the next chunk.
+  let carry = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const end = completeUtf8Length(bytes);
+    if (!isUtf8(bytes.subarray(0, end))) return { encoding: 'win1252', skip: 0 };
+    carry = Buffer.from(bytes.subarray(end));
   }
+  return { encoding: carry.length === 0 ? 'utf8' : 'win1252', skip: 0 };
+}
+
+/** The length of the longest prefix that does not end inside a UTF-8 character. */
+function completeUtf8Length(bytes: Buffer): number {
+  const length = bytes.length;
+  for (let back = 1; back <= Math.min(3, length); back++) {
+    const byte = bytes[length - back];
+    if ((byte & 0xc0) === 0x80) continue;
+    const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return size > back ? length - back : length;
+  }
+  return length;
 }
 
 /** Text chunks of a file in its encoding. */

@@ -10,12 +10,19 @@ export function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && ISO_DATE.test(value);
 }
 
+const durations = new Map<string, Duration | undefined>();
+
 /** Parses an ISO 8601 duration (`P10D`, `P1M`, `P1Y`, `PT10M`); undefined when invalid. */
 export function parseDuration(text: unknown): Duration | undefined {
   if (typeof text !== 'string') return undefined;
-  const duration = Duration.fromISO(text);
-  return duration.isValid ? duration : undefined;
+  if (!durations.has(text)) {
+    const duration = Duration.fromISO(text);
+    durations.set(text, duration.isValid ? duration : undefined);
+  }
+  return durations.get(text);
 }
+
+const shifted = new Map<string, string>();
 
 /**
  * Adds (sign 1) or subtracts (sign -1) an ISO duration to a calendar date.
@@ -23,9 +30,16 @@ export function parseDuration(text: unknown): Duration | undefined {
  * (2023-08-31 + P1M = 2023-09-30), which is what the contract's delays mean.
  */
 export function shiftDate(isoDate: string, duration: Duration, sign: 1 | -1 = 1): string {
-  const start = DateTime.fromISO(isoDate, { zone: 'UTC' });
-  const shifted = sign === 1 ? start.plus(duration) : start.minus(duration);
-  return shifted.toISODate() as string;
+  // The same few dates are shifted for thousands of records: remember the answers.
+  const key = `${isoDate}${sign}${duration.toISO()}`;
+  let result = shifted.get(key);
+  if (result === undefined) {
+    const start = DateTime.fromISO(isoDate, { zone: 'UTC' });
+    result = (sign === 1 ? start.plus(duration) : start.minus(duration)).toISODate() as string;
+    if (shifted.size > 100_000) shifted.clear();
+    shifted.set(key, result);
+  }
+  return result;
 }
 
 /** Today's calendar date in Europe/Paris. */

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../rules/rule-types.js';
+import type { RuleFileError } from '../rules/rule-error.js';
+import { displayPath, pushSchemaErrors } from '../rules/load-rules.js';
+import { parseYamlSource } from '../util/yaml-source.js';
+import type { DisplayError } from '../pipeline/display-error.js';
+import type { ResolvedFinding } from '../report/report-types.js';
+import { createAjv } from '../util/ajv.js';
+import { baselineMessage, type BaselineMessageCode } from './baseline-messages.js';
+
+/** One partner's report of a previous `--format json` run: what a new run is compared with. */
+export interface BaselineReport {
+  readonly snapshot?: { readonly path?: string; readonly siret?: string };
+  readonly findings: readonly ResolvedFinding[];
+}
+
+// Only what the comparison reads is required, so that outputs of older versions still serve.
+const baselineFinding = {
+  type: 'object',
+  required: ['ruleId', 'fingerprint'],
+  properties: {
+    ruleId: { type: 'string' },
+    fingerprint: { type: 'string', minLength: 1 },
+    // The rest is shown as resolved in every format: checked so that renderers can trust it.
+    severity: { enum: ['error', 'warning', 'info'] },
+    title: { type: 'string' },
+    message: { type: 'string' },
+    source: {
+      type: 'object',
+      required: ['document', 'article', 'quote'],
+      properties: { document: { type: 'string' }, article: { type: 'string' }, quote: { type: 'string' } },
+    },
+    subject: { type: 'object', required: ['type', 'id'], properties: { type: { type: 'string' }, id: { type: 'string' } } },
+    evidence: {
+      type: 'array',
+      items: { type: 'object', required: ['file', 'line'], properties: { file: { type: 'string' }, line: { type: 'integer' } } },
+    },
+  },
+};
+const baselineReport = {
+  type: 'object',
+  required: ['findings'],
+  properties: {
+    snapshot: { type: 'object', properties: { path: { type: 'string' }, siret: { type: 'string' } } },
+    findings: { type: 'array', items: baselineFinding },
+  },
+};
+const validateBaseline = createAjv().compile({
+  type: 'object',
+  // if/then/else rather than anyOf: the errors then speak of the one shape the file tried to have.
+  if: { required: ['partners'] },
+  then: { properties: { partners: { type: 'array', items: baselineReport } } },
+  else: baselineReport,
+});
+
+/**
+ * Reads a previous `--format json` output (one report, or a portfolio's `partners`), or
+ * returns its errors with file:line:column. JSON.parse reads it (fast on large reports); the
+ * positioned YAML parser (JSON is YAML) only runs to locate an error.
+ */
+export function loadBaseline(path: string, lang: Lang): { reports: BaselineReport[]; errors: DisplayError[] } {
+  const file = displayPath(path);
+  const fail = (errors: readonly RuleFileError[]) => ({ reports: [], errors: errors.map((error) => toDisplayError(error, lang)) });
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return fail([{ file, line: 1, column: 1, code: 'baseline-unreadable', params: { detail: (error as Error).message } }]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const detail = (error as Error).message;
+    const syntax = parseYamlSource(text).syntaxErrors;
+    // Text that is valid YAML but not JSON (a comment, a trailing comma): JSON.parse's offset, when it gives one.
+    const place = syntax[0] ?? positionAt(text, Number(/at position (\d+)/.exec(detail)?.[1] ?? 0));
+    return fail([{ file, line: place.line, column: place.column, code: 'baseline-syntax', params: { detail } }]);
+  }
+  if (!validateBaseline(data)) {
+    const errors: RuleFileError[] = [];
+    pushSchemaErrors(validateBaseline.errors ?? [], file, parseYamlSource(text).locate, 'baseline-schema', errors);
+    return fail(errors);
+  }
+  const reports = Object.hasOwn(data as object, 'partners') ? (data as { partners: BaselineReport[] }).partners : [data as BaselineReport];
+  return { reports, errors: [] };
+}
+
+/** 1-based line and column of a character offset. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function toDisplayError(error: RuleFileError, lang: Lang): DisplayError {
+  const code = error.code as BaselineMessageCode;
+  const shown = { file: error.file, line: error.line, column: error.column, code, message: baselineMessage(code, lang, error.params ?? {}) };
+  return error.value === undefined ? shown : { ...shown, value: error.value };
+}

@@ -1,0 +1,10 @@
+import type { Lang } from '../rules/rule-types.js';
+
+/** What every renderer may be told besides the report. */
+export interface FormatOptions {
+  readonly lang: Lang;
+  /** ANSI colours (text only, on an interactive terminal without NO_COLOR). */
+  readonly color?: boolean;
+  /** The working directory, to show evidence files relative to it (SARIF URIs, JUnit, Markdown). */
+  readonly baseDir?: string;
+}

@@ -1,0 +1,75 @@
+import type { Lang } from '../rules/rule-types.js';
+import type { Evidence, Finding, Notice, Report, ResolvedFinding, RuleStatus } from '../report/report-types.js';
+import { collectPersonalValues, isPersonalField } from './personal-values.js';
+import { createPseudonymizer, type Pseudonymize } from './pseudonymizer.js';
+
+/**
+ * `--redact`: the same report with every name and e-mail replaced by its pseudonym, in
+ * every text that can carry one (messages, subject ids — contact subjects embed an e-mail —,
+ * evidence values, remediation, reasons, waivers, resolved findings, skipped rows). User
+ * IDs, rule IDs, fingerprints, files and lines are kept, so that findings can still be
+ * traced, compared with a baseline and waived. A pure function: applied before rendering,
+ * it covers every format alike.
+ */
+export function redactReport(report: Report, key: Buffer, lang: Lang): Report {
+  const redact = createPseudonymizer(key, collectPersonalValues(report), lang);
+  return {
+    ...report,
+    snapshot: { ...report.snapshot, partner: redact(report.snapshot.partner) },
+    findings: report.findings.map((finding) => redactFinding(finding, redact)),
+    rules: report.rules.map((rule): RuleStatus => (rule.reason === undefined ? rule : { ...rule, reason: redact(rule.reason) })),
+    ...(report.skipped ? { skipped: report.skipped.map((row) => ({ ...row, errors: row.errors.map(redact) })) } : {}),
+    ...(report.notices ? { notices: report.notices.map((notice) => redactNotice(notice, redact)) } : {}),
+    ...(report.resolved ? { resolved: report.resolved.map((finding) => redactResolved(finding, redact)) } : {}),
+  };
+}
+
+function redactFinding(finding: Finding, redact: Pseudonymize): Finding {
+  return {
+    ...finding,
+    title: redact(finding.title),
+    message: redact(finding.message),
+    subject: { ...finding.subject, id: redact(finding.subject.id) },
+    evidence: finding.evidence.map((item) => redactEvidence(item, redact)),
+    remediation: redact(finding.remediation),
+    ...(finding.waiver ? { waiver: { ...finding.waiver, reason: redact(finding.waiver.reason), approvedBy: redact.whole(finding.waiver.approvedBy) } } : {}),
+  };
+}
+
+function redactNotice(notice: Notice, redact: Pseudonymize): Notice {
+  return {
+    ...notice,
+    message: redact(notice.message),
+    approvedBy: redact.whole(notice.approvedBy),
+    ...(notice.subject === undefined ? {} : { subject: redact(notice.subject) }),
+  };
+}
+
+function redactResolved(finding: ResolvedFinding, redact: Pseudonymize): ResolvedFinding {
+  return {
+    ...finding,
+    ...(finding.title === undefined ? {} : { title: redact(finding.title) }),
+    ...(finding.message === undefined ? {} : { message: redact(finding.message) }),
+    ...(finding.subject ? { subject: { ...finding.subject, id: redact(finding.subject.id) } } : {}),
+    ...(finding.evidence ? { evidence: finding.evidence.map((item) => redactEvidence(item, redact)) } : {}),
+  };
+}
+
+function redactEvidence(item: Evidence, redact: Pseudonymize): Evidence {
+  return item.values === undefined ? item : { ...item, values: redactValue(item.values, redact) as Evidence['values'] };
+}
+
+/** Every string inside a record's values (partner lists nest objects in arrays). */
+function redactValue(value: unknown, redact: Pseudonymize): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        isPersonalField(key) && typeof item === 'string' && item.trim() !== '' ? redact.whole(item) : redactValue(item, redact),
+      ]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,66 @@
+import type { Lang } from '../rules/rule-types.js';
+import type { Finding, Notice, Report, RuleStatus } from '../report/report-types.js';
+import { summarize } from '../engine/summarize.js';
+import { formatDate } from '../util/dates.js';
+import type { Waiver } from './waiver.js';
+import { waiverMessage } from './waiver-messages.js';
+
+/**
+ * Applies waivers to a report. A waiver applies while the report's as-of date is on or
+ * before `expires_on` (the day it expires is still covered), never by the machine clock, so
+ * that a re-run of an old snapshot gives the same result. An active waiver marks the
+ * findings of its rule (and subject, when given) `waived`; a rule whose every finding is
+ * waived gets the status `waived`. Expired waivers, waivers that cover nothing and waivers of
+ * a rule the run does not have become notices.
+ */
+export function applyWaivers(report: Report, waivers: readonly Waiver[], lang: Lang): Report {
+  const ruleIds = new Set(report.rules.map((rule) => rule.id));
+  const notices: Notice[] = [];
+  const active: Waiver[] = [];
+  for (const waiver of waivers) {
+    if (!ruleIds.has(waiver.rule)) notices.push(notice('waiver-unknown-rule', 'warning', waiver, lang));
+    else if (waiver.expiresOn < report.asOf) notices.push(notice('waiver-expired', 'warning', waiver, lang));
+    else active.push(waiver);
+  }
+  const used = new Set<Waiver>();
+  const findings = report.findings.map((finding): Finding => {
+    const matching = active.filter((waiver) => covers(waiver, finding));
+    for (const waiver of matching) used.add(waiver);
+    // The first matching entry of the file is the one shown: later ones are redundant, not unused.
+    const waiver = matching[0];
+    if (!waiver) return finding;
+    return {
+      ...finding,
+      waived: true,
+      waiver: { reason: waiver.reason, approvedBy: waiver.approvedBy, expiresOn: waiver.expiresOn, file: waiver.file, line: waiver.line },
+    };
+  });
+  for (const waiver of active) if (!used.has(waiver)) notices.push(notice('waiver-unmatched', 'info', waiver, lang));
+  notices.sort((a, b) => a.line - b.line || a.column - b.column);
+  const rules = report.rules.map((rule): RuleStatus => {
+    const own = findings.filter((finding) => finding.ruleId === rule.id);
+    return rule.status === 'failed' && own.length > 0 && own.every((finding) => finding.waived) ? { ...rule, status: 'waived' } : rule;
+  });
+  return { ...report, findings, rules, summary: summarize(findings, rules, report.summary.rowsSkipped), notices };
+}
+
+function covers(waiver: Waiver, finding: Finding): boolean {
+  return waiver.rule === finding.ruleId && (waiver.subject === undefined || waiver.subject === finding.subject.id);
+}
+
+function notice(code: Notice['code'], severity: Notice['severity'], waiver: Waiver, lang: Lang): Notice {
+  const subject = waiver.subject === undefined ? '' : waiverMessage('subject', lang, { subject: waiver.subject });
+  const message = waiverMessage(code, lang, { rule: waiver.rule, subject, approver: waiver.approvedBy, date: formatDate(waiver.expiresOn, lang) });
+  return {
+    code,
+    severity,
+    message,
+    file: waiver.file,
+    line: waiver.line,
+    column: waiver.column,
+    rule: waiver.rule,
+    ...(waiver.subject === undefined ? {} : { subject: waiver.subject }),
+    approvedBy: waiver.approvedBy,
+    expiresOn: waiver.expiresOn,
+  };
+}

@@ -1,0 +1,60 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { detailLines, goalLines, median, scalingTable, type SizeResult } from '../../src/bench/bench-report.js';
+import { parseCount, parseCountList } from '../../src/bench/count-option.js';
+import { parseGnuTimeMaxRss } from '../../src/bench/measure-process.js';
+
+const report = suite('bench report');
+
+function sized(traces: number, csvMs: number[], checkMs: number[], checkPeakKiB: number, failure?: string): SizeResult {
+  return {
+    grants: 100_000,
+    traces,
+    csvParse: { wallMs: csvMs, peakKiB: [60 * 1024] },
+    check: { wallMs: checkMs, peakKiB: [checkPeakKiB], failure },
+  };
+}
+
+report('median of odd and even counts', () => {
+  assert.is(median([3, 1, 2]), 2);
+  assert.is(median([4, 1, 3, 2]), 2.5);
+  assert.ok(Number.isNaN(median([])));
+});
+
+report('goals pass within both limits', () => {
+  const lines = goalLines(sized(1_000_000, [1000, 1100, 900], [1200, 1250, 1150], 200 * 1024));
+  assert.equal(lines, [
+    'goal  time ratio check/csv-parse ≤ 1.25: ✓ pass (1.20)',
+    'goal  peak memory of check ≤ 300 MiB: ✓ pass (200 MiB)',
+  ]);
+});
+
+report('goals fail beyond them, and a failed check fails both', () => {
+  assert.match(goalLines(sized(1, [1000], [2000], 200 * 1024))[0], '✗ FAIL (2.00)');
+  assert.match(goalLines(sized(1, [1000], [1000], 301 * 1024))[1], '✗ FAIL (301 MiB)');
+  const failed = goalLines(sized(1, [1000], [1000], 100 * 1024, 'exit 2'));
+  assert.ok(failed.every((line) => line.includes('✗ FAIL')));
+  assert.match(detailLines(sized(1, [1000], [1000], 100 * 1024, 'exit 2')).join('\n'), 'FAILED: exit 2');
+});
+
+report('scaling table, one row per trace count', () => {
+  const table = scalingTable([sized(1_000_000, [3000], [90_000], 2_300_000), sized(3_000_000, [9000], [300_000], 6_000_000)]);
+  assert.is(table.length, 4);
+  assert.match(table[0], /^\| traces +\| csv-parse \| vigie check \| ratio \| check peak +\| csv-parse peak \|$/);
+  assert.match(table[2], /^\| 1,000,000 \| 3\.00 s +\| 90\.00 s +\| 30\.00 \| 2,246 MiB +\| 60 MiB +\|$/);
+});
+
+report('GNU time reports are read', () => {
+  assert.is(parseGnuTimeMaxRss('\tUser time (seconds): 1.0\n\tMaximum resident set size (kbytes): 123456\n'), 123456);
+  assert.is(parseGnuTimeMaxRss('nothing'), undefined);
+});
+
+report('counts on the command line', () => {
+  assert.is(parseCount('traces', '1_000_000'), 1_000_000);
+  assert.is(parseCount('runs', undefined, 3), 3);
+  assert.equal(parseCountList('traces-list', '1000000, 3_000_000'), [1_000_000, 3_000_000]);
+  assert.throws(() => parseCount('grants', '1e5'), /whole number/);
+  assert.throws(() => parseCount('grants', undefined), /required/);
+});
+
+report.run();

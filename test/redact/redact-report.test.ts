@@ -1,0 +1,70 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Report } from '../../src/report/report-types.js';
+import { redactReport } from '../../src/redact/redact-report.js';
+import { applyWaivers } from '../../src/waivers/apply-waivers.js';
+import { applyBaseline } from '../../src/baseline/apply-baseline.js';
+import { FORMAT_NAMES, renderReports } from '../../src/format/registry.js';
+import { ca2cReport } from '../format/ca2c-report.js';
+import { ca2cPersonalData, leaks } from './personal-data.js';
+
+const redact = suite('redact: names and e-mails out of every output');
+const KEY = Buffer.from('test key');
+
+/** The CA2C report with a waiver approved by a named person and a baseline that remembers a departed user. */
+async function reportWithEverything(): Promise<Report> {
+  const report = await ca2cReport();
+  const departed = report.findings.find((finding) => finding.ruleId === 'HAB-DEPARTED-USER');
+  assert.ok(departed);
+  const waived = applyWaivers(
+    report,
+    [
+      { rule: 'GOV-DEPUTY-MISSING', reason: 'Demandé par Corynne HUYGEN', approvedBy: 'Sandrine LEFEBVRE', expiresOn: '2024-12-31', file: 'w.yaml', line: 2, column: 5 },
+      { rule: 'GOV-CONTACT-INCOMPLETE', subject: 'administrator chuygen@caudresis-catesis.fr', reason: 'x', approvedBy: 'Karim DUBOIS', expiresOn: '2024-01-01', file: 'w.yaml', line: 8, column: 5 },
+    ],
+    'fr',
+  );
+  // The departed user's finding is gone from this run but the baseline still has it, evidence values and all.
+  const withoutDeparted = { ...waived, findings: waived.findings.filter((finding) => finding !== departed) };
+  return applyBaseline(withoutDeparted, { findings: [departed] });
+}
+
+redact('the sample does carry names and e-mails before redaction', async () => {
+  const personal = ca2cPersonalData();
+  assert.ok(personal.includes('MARTIN') && personal.includes('chuygen@caudresis-catesis.fr'), personal.join(', '));
+  const text = renderReports([await reportWithEverything()], 'json', { lang: 'fr' });
+  assert.ok(leaks(text, personal).length > 5, leaks(text, personal).join(', '));
+});
+
+redact('no name or e-mail of the CA2C sample is left in any format', async () => {
+  const personal = ca2cPersonalData();
+  const redacted = redactReport(await reportWithEverything(), KEY, 'fr');
+  for (const format of FORMAT_NAMES) {
+    for (const lang of ['fr', 'en'] as const) {
+      const output = renderReports([redacted], format, { lang, baseDir: process.cwd() });
+      assert.equal(leaks(output, personal), [], `${format} ${lang}`);
+    }
+  }
+});
+
+redact('user IDs, rule IDs, fingerprints and positions are kept; pseudonyms are stable', async () => {
+  const report = await ca2cReport();
+  const redacted = redactReport(report, KEY, 'fr');
+  assert.equal(
+    redacted.findings.map((finding) => [finding.ruleId, finding.fingerprint, finding.evidence.map((item) => `${item.file}:${item.line}`)]),
+    report.findings.map((finding) => [finding.ruleId, finding.fingerprint, finding.evidence.map((item) => `${item.file}:${item.line}`)]),
+  );
+  const departed = redacted.findings.find((finding) => finding.ruleId === 'HAB-DEPARTED-USER');
+  assert.match(departed?.message ?? '', /^Personne-[0-9a-f]{8} Personne-[0-9a-f]{8} \(U004\) est parti/);
+  const user = departed?.evidence.find((item) => item.file === 'users.csv')?.values;
+  assert.is(user?.user_id, 'U004');
+  assert.match(String(user?.email), /^anon-[0-9a-f]{8}@redacted\.invalid$/);
+  assert.ok(departed?.message.startsWith(`${user?.first_name} ${user?.last_name} `), 'one value, one pseudonym, everywhere');
+  const contact = redacted.findings.find((finding) => finding.ruleId === 'GOV-CONTACT-INCOMPLETE');
+  assert.match(contact?.subject.id ?? '', /^administrator anon-[0-9a-f]{8}@redacted\.invalid$/);
+  assert.equal(redactReport(report, KEY, 'fr'), redacted, 'same key, same pseudonyms');
+  const otherKey = redactReport(report, Buffer.from('another key'), 'fr');
+  assert.is.not(otherKey.findings.find((finding) => finding.ruleId === 'HAB-DEPARTED-USER')?.message, departed?.message);
+});
+
+redact.run();

@@ -1,0 +1,121 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Report } from '../../src/report/report-types.js';
+import type { Waiver } from '../../src/waivers/waiver.js';
+import { applyWaivers } from '../../src/waivers/apply-waivers.js';
+import { exitCodeFor } from '../../src/report/exit-code.js';
+import { formatJson } from '../../src/format/format-json.js';
+import { formatText } from '../../src/format/format-text.js';
+import { ca2cReport } from '../format/ca2c-report.js';
+
+const apply = suite('waivers: applying them to a report');
+
+const waiver = (fields: Partial<Waiver> & Pick<Waiver, 'rule'>): Waiver => ({
+  reason: 'accepté',
+  approvedBy: 'Caf du Nord',
+  expiresOn: '2024-12-31',
+  file: 'waivers.yaml',
+  line: 2,
+  column: 5,
+  ...fields,
+});
+const ofRule = (report: Report, id: string) => report.findings.filter((finding) => finding.ruleId === id);
+const statusOf = (report: Report, id: string) => report.rules.find((rule) => rule.id === id)?.status;
+
+apply('without subject, a waiver covers every finding of its rule; counted as waived, not by severity', async () => {
+  const report = await ca2cReport();
+  const contacts = ofRule(report, 'GOV-CONTACT-INCOMPLETE');
+  assert.ok(contacts.length >= 2);
+  const waived = applyWaivers(report, [waiver({ rule: 'GOV-CONTACT-INCOMPLETE', reason: 'numéro corrigé' })], 'fr');
+  assert.ok(ofRule(waived, 'GOV-CONTACT-INCOMPLETE').every((finding) => finding.waived && finding.waiver?.reason === 'numéro corrigé'));
+  assert.is(waived.findings.length, report.findings.length, 'waived findings are still reported');
+  assert.is(waived.summary.warning, report.summary.warning - contacts.length);
+  assert.is(waived.summary.waived, contacts.length);
+  assert.is(statusOf(waived, 'GOV-CONTACT-INCOMPLETE'), 'waived');
+  assert.is(waived.summary.rulesWaived, 1);
+  assert.is(waived.summary.rulesFailed, report.summary.rulesFailed - 1);
+  assert.equal(waived.notices, []);
+});
+
+apply('with a subject, only that finding; the rule still fails', async () => {
+  const report = await ca2cReport();
+  const [first, second] = ofRule(report, 'GOV-CONTACT-INCOMPLETE');
+  const waived = applyWaivers(report, [waiver({ rule: 'GOV-CONTACT-INCOMPLETE', subject: first.subject.id })], 'fr');
+  const [after1, after2] = ofRule(waived, 'GOV-CONTACT-INCOMPLETE');
+  assert.is(after1.waived, true);
+  assert.is(after2.waived, false);
+  assert.is(after2.subject.id, second.subject.id);
+  assert.is(statusOf(waived, 'GOV-CONTACT-INCOMPLETE'), 'failed');
+});
+
+apply('expiry is judged at the as-of date: the waiver still applies on its expiry day, not the day after', async () => {
+  const report = await ca2cReport();
+  assert.is(report.asOf, '2024-06-30');
+  const onTheDay = applyWaivers(report, [waiver({ rule: 'GOV-DEPUTY-MISSING', expiresOn: '2024-06-30' })], 'fr');
+  assert.is(ofRule(onTheDay, 'GOV-DEPUTY-MISSING')[0].waived, true);
+  assert.equal(onTheDay.notices, []);
+  const dayBefore = applyWaivers(report, [waiver({ rule: 'GOV-DEPUTY-MISSING', expiresOn: '2024-06-29', line: 9 })], 'fr');
+  assert.is(ofRule(dayBefore, 'GOV-DEPUTY-MISSING')[0].waived, false);
+  assert.is(dayBefore.summary.error, report.summary.error);
+  assert.equal(dayBefore.notices, [
+    {
+      code: 'waiver-expired',
+      severity: 'warning',
+      message: 'Dérogation GOV-DEPUTY-MISSING accordée par Caf du Nord expirée le 29/06/2024 : elle ne s’applique plus.',
+      file: 'waivers.yaml',
+      line: 9,
+      column: 5,
+      rule: 'GOV-DEPUTY-MISSING',
+      approvedBy: 'Caf du Nord',
+      expiresOn: '2024-06-29',
+    },
+  ]);
+  // Long past by the machine's clock, yet in force at the snapshot's date.
+  const past = applyWaivers({ ...report, asOf: '2020-01-01' }, [waiver({ rule: 'GOV-DEPUTY-MISSING', expiresOn: '2020-01-01' })], 'fr');
+  assert.is(ofRule(past, 'GOV-DEPUTY-MISSING')[0].waived, true);
+});
+
+apply('waivers that match nothing, or name a rule the run does not have, are reported', async () => {
+  const report = await ca2cReport();
+  const waived = applyWaivers(
+    report,
+    [
+      waiver({ rule: 'GOV-DEPUTY-MISSING', subject: 'nobody', line: 2 }),
+      waiver({ rule: 'NO-SUCH-RULE', line: 8 }),
+      waiver({ rule: 'GOV-DEPUTY-MISSING', line: 14 }),
+    ],
+    'en',
+  );
+  assert.equal(
+    waived.notices?.map((notice) => [notice.code, notice.severity, notice.line, notice.message]),
+    [
+      ['waiver-unmatched', 'info', 2, 'Waiver GOV-DEPUTY-MISSING (subject nobody) approved by Caf du Nord (until 2024-12-31) matches no finding; remove it if the breach is fixed.'],
+      ['waiver-unknown-rule', 'warning', 8, 'Waiver NO-SUCH-RULE approved by Caf du Nord: rule NO-SUCH-RULE is unknown or disabled, so the waiver covers nothing.'],
+    ],
+  );
+});
+
+apply('waiving every error makes the run pass; every format shows waivers and notices', async () => {
+  const report = await ca2cReport();
+  assert.is(exitCodeFor(report, 'error'), 1);
+  const errorRules = [...new Set(report.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.ruleId))];
+  const waivers = [...errorRules.map((rule) => waiver({ rule })), waiver({ rule: 'GOV-SECURITY-OFFICER-MISSING', expiresOn: '2024-01-01', line: 40 })];
+  const waived = applyWaivers(report, waivers, 'fr');
+  assert.is(waived.summary.error, 0);
+  assert.is(exitCodeFor(waived, 'error'), 0);
+  assert.is(exitCodeFor(waived, 'warning'), 1);
+  const json = JSON.parse(formatJson(waived));
+  assert.is(json.notices[0].code, 'waiver-expired');
+  assert.equal(json.findings.find((finding: { ruleId: string }) => finding.ruleId === errorRules[0]).waiver, {
+    reason: 'accepté',
+    approvedBy: 'Caf du Nord',
+    expiresOn: '2024-12-31',
+    file: 'waivers.yaml',
+    line: 2,
+  });
+  const text = formatText(waived, { lang: 'fr' });
+  assert.match(text, 'Dérogations à revoir (1)\n  ▲ waivers.yaml:40:5: Dérogation GOV-SECURITY-OFFICER-MISSING accordée par Caf du Nord expirée le 01/01/2024');
+  assert.match(text, '    dérogation accordée par Caf du Nord jusqu’au 31/12/2024 : accepté (waivers.yaml:2)');
+});
+
+apply.run();
