@@ -1,6 +1,6 @@
 import type { Lang } from '../rules/rule-types.js';
 import { EXIT } from '../report/exit-code.js';
-import { loadSnapshot } from '../snapshot/load-snapshot.js';
+import { checkStreamedTables, loadSnapshot } from '../snapshot/load-snapshot.js';
 import { fromInputError } from '../pipeline/display-error.js';
 import { loadCatalogue } from '../pipeline/run-check.js';
 import { statSync } from 'node:fs';
@@ -20,14 +20,18 @@ export async function validateCommand(options: ValidateOptions): Promise<Command
   const catalogue = loadCatalogue(options);
   const loaded = await loadSnapshot(options.snapshot);
   const root = statSync(options.snapshot, { throwIfNoEntry: false })?.isDirectory() ? options.snapshot : undefined;
-  const errors = [...catalogue.errors, ...loaded.errors.map((error) => fromInputError(error, root, options.lang))];
+  // A check reads the traces row by row; validating them means reading them once here.
+  const streamed = loaded.snapshot ? (await checkStreamedTables(loaded.snapshot)).errors : [];
+  const errors = [...catalogue.errors, ...[...loaded.errors, ...streamed].map((error) => fromInputError(error, root, options.lang))];
   if (errors.length > 0 || !loaded.snapshot) return invalid(errors, options.format);
   const tables = [...loaded.snapshot.tables.values()];
   if (options.format === 'json') {
     const summary = { valid: true, tables: tables.map((table) => ({ name: table.name, file: table.file, rows: table.records.length })) };
     return { stdout: `${JSON.stringify(summary, null, 2)}\n`, stderr: '', exitCode: EXIT.ok };
   }
-  const lines = tables.map((table) => `  ${table.file}: ${table.records.length} ${options.lang === 'fr' ? 'ligne(s)' : 'row(s)'}`);
+  const lines = tables.map((table) =>
+    table.scan ? `  ${table.file}: ${options.lang === 'fr' ? 'lu en flux' : 'streamed'}` : `  ${table.file}: ${table.records.length} ${options.lang === 'fr' ? 'ligne(s)' : 'row(s)'}`,
+  );
   const title = options.lang === 'fr' ? `${options.snapshot} : données valides` : `${options.snapshot}: valid data`;
   return { stdout: `${[title, `  ${loaded.snapshot.partner.file}`, ...lines].join('\n')}\n`, stderr: '', exitCode: EXIT.ok };
 }

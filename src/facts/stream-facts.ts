@@ -76,9 +76,9 @@ class StreamConsumer {
   readonly groups = new Map<string, GroupState>();
   private readonly join?: { rowField: string; recordField: string };
   private readonly tests: ((row: Readonly<Record<string, unknown>>, scope: Scope) => boolean)[];
-  private readonly lookups: [string, { from: string; where?: WhereClause }, string[]][];
+  private readonly lookups: { name: string; from: string; where?: WhereClause; key: (scope: Scope) => unknown; memo: Map<unknown, unknown> }[];
   private readonly scope: { -readonly [K in keyof Scope]: Scope[K] };
-  private readonly memo = new Map<string, unknown>();
+  private readonly lookupNames: ReadonlySet<string>;
   private readonly withinMs?: number;
   /** Only facts marked `evidence: true` keep the lines they rest on. */
   private readonly keepsEvidence: boolean;
@@ -94,9 +94,15 @@ class StreamConsumer {
     this.join = joinOf(where);
     this.keepsEvidence = definition.evidence === true && !entityKeys;
     this.file = streamedFile(baseScope, definition);
-    this.lookups = Object.entries((definition.lookups ?? {}) as Record<string, { from: string; where?: WhereClause }>).map(
-      ([name, lookup]) => [name, lookup, referencesIn(lookup.where)],
-    );
+    const lookupNames = new Set(Object.keys(definition.lookups ?? {}));
+    this.lookupNames = lookupNames;
+    this.lookups = Object.entries((definition.lookups ?? {}) as Record<string, { from: string; where?: WhereClause }>).map(([name, lookup]) => ({
+      name,
+      from: lookup.from,
+      where: lookup.where,
+      key: memoKeyOf(referencesIn(lookup.where), lookupNames),
+      memo: new Map(),
+    }));
     this.scope = { ...baseScope, facts: { ...baseScope.facts } };
     this.tests = Object.entries(where ?? {})
       .filter(([field]) => field !== this.join?.rowField)
@@ -109,34 +115,40 @@ class StreamConsumer {
     }
   }
 
-  /** A row predicate; static operands are resolved once, those naming `$row` or a lookup per row. */
+  /** A row predicate; static operands are resolved once, those naming `$row` or a lookup once per distinct value. */
   private compileTest(field: string, expected: unknown): (row: Readonly<Record<string, unknown>>, scope: Scope) => boolean {
     const asOf = this.baseScope.context.asOf;
     if (field === NOT_EXISTS) {
       const query = expected as { from: string; where?: WhereClause };
-      const refs = referencesIn(query.where);
+      // The answer depends only on the references the sub-query reads: memoise on their values.
+      const keyOf = memoKeyOf(referencesIn(query.where), this.lookupNames);
+      const memo = new Map<unknown, boolean>();
       return (_row, scope) => {
-        // The answer depends only on the references the sub-query reads: memoise on their values.
-        let key = field;
-        for (const ref of refs) key += `\u0000${String(resolveValue(ref, scope))}`;
-        let none = this.memo.get(key) as boolean | undefined;
+        const key = keyOf(scope);
+        let none = memo.get(key);
         if (none === undefined) {
           none = selectRecords(query.from, query.where, scope).length === 0;
-          this.remember(key, none);
+          remember(memo, key, none);
         }
         return none;
       };
     }
-    if (referencesIn(expected).some((ref) => isRowDependent(ref, this.lookups))) {
-      return (row, scope) => fieldMatches(row, field, resolveExpected(expected, scope), asOf);
+    const references = referencesIn(expected);
+    if (references.some((reference) => isRowDependent(reference, this.lookupNames))) {
+      const keyOf = memoKeyOf(references, this.lookupNames);
+      const memo = new Map<unknown, unknown>();
+      return (row, scope) => {
+        const key = keyOf(scope);
+        let resolved = memo.get(key);
+        if (resolved === undefined) {
+          resolved = resolveExpected(expected, scope) ?? null;
+          remember(memo, key, resolved);
+        }
+        return fieldMatches(row, field, resolved, asOf);
+      };
     }
     const resolved = resolveExpected(expected, this.baseScope);
     return (row) => fieldMatches(row, field, resolved, asOf);
-  }
-
-  private remember(key: string, value: unknown): void {
-    if (this.memo.size > 100_000) this.memo.clear();
-    this.memo.set(key, value);
   }
 
   accept(record: DataRecord): void {
@@ -162,15 +174,14 @@ class StreamConsumer {
   private rowScope(row: Readonly<Record<string, unknown>>): Scope {
     const scope = this.scope;
     scope.row = row;
-    for (const [name, { from, where }, references] of this.lookups) {
-      let key = name;
-      for (const reference of references) key += `\u0000${String(resolveValue(reference, scope))}`;
-      let found = this.memo.get(key);
+    for (const lookup of this.lookups) {
+      const key = lookup.key(scope);
+      let found = lookup.memo.get(key);
       if (found === undefined) {
-        found = selectRecords(from, where, scope)[0]?.values ?? null;
-        this.remember(key, found);
+        found = selectRecords(lookup.from, lookup.where, scope)[0]?.values ?? null;
+        remember(lookup.memo, key, found);
       }
-      scope.facts[name] = found ?? undefined;
+      scope.facts[lookup.name] = found ?? undefined;
     }
     return scope;
   }
@@ -259,9 +270,42 @@ class StreamConsumer {
   }
 }
 
-function isRowDependent(reference: string, lookups: readonly (readonly [string, ...unknown[]])[]): boolean {
+function isRowDependent(reference: string, lookupNames: ReadonlySet<string>): boolean {
   const root = reference.slice(1).split('.')[0];
-  return root === 'row' || lookups.some(([name]) => name === root);
+  return root === 'row' || lookupNames.has(root);
+}
+
+/** Memo tables stay bounded: a few hundred thousand distinct keys at most. */
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): void {
+  if (memo.size > 100_000) memo.clear();
+  memo.set(key, value);
+}
+
+/**
+ * A function giving, for the current row, a memo key made of the values of the references:
+ * the value itself when there is one reference (no string building per row), else their join.
+ */
+function memoKeyOf(references: readonly string[], lookupNames: ReadonlySet<string>): (scope: Scope) => unknown {
+  const readers = references.map((reference) => compileReference(reference, lookupNames));
+  if (readers.length === 1) return readers[0];
+  return (scope) => {
+    let key = '';
+    for (const read of readers) key += `${String(read(scope))}\u0000`;
+    return key;
+  };
+}
+
+/** A reader for a `$row.field` or `$lookup.field` reference, the commonest per-row reads. */
+function compileReference(reference: string, lookupNames: ReadonlySet<string>): (scope: Scope) => unknown {
+  const [root, field, ...rest] = reference.slice(1).split('.');
+  if (field !== undefined && rest.length === 0 && root === 'row') return (scope) => fieldValue(scope.row!, field);
+  if (field !== undefined && rest.length === 0 && lookupNames.has(root)) {
+    return (scope) => {
+      const found = scope.facts[root] as Record<string, unknown> | undefined;
+      return found === undefined || found === null ? undefined : fieldValue(found, field);
+    };
+  }
+  return (scope) => resolveValue(reference, scope);
 }
 
 /** The aggregate a streamed fact yields for a group that saw no row. */

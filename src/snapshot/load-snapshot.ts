@@ -9,7 +9,7 @@ import { readJsonTable, readJsonTableFile } from './read-json-table.js';
 import { readPartner } from './read-partner.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
 import { listSnapshotFiles } from './snapshot-files.js';
-import type { DataRecord, InputError, LoadOptions, LoadResult, PartnerDocument, ScanOptions, ScanResult, SkippedRow, Table } from './snapshot-types.js';
+import type { DataRecord, InputError, LoadOptions, LoadResult, PartnerDocument, ScanOptions, ScanResult, SkippedRow, Snapshot, Table } from './snapshot-types.js';
 import { getTableModel, type TableModel } from './table-model.js';
 import { readCsvHeader, scanCsvTable } from './scan-csv-table.js';
 import { TABLE_NAMES } from './table-schemas.js';
@@ -56,7 +56,7 @@ async function readBytes(path: string, file: string, collector: LoadCollector): 
   }
 }
 
-async function loadFolder(folder: string, collector: LoadCollector): Promise<Loaded> {
+async function loadFolder(folder: string, collector: LoadCollector, stream: boolean): Promise<Loaded> {
   const tables = new Map<string, Table>();
   const files = await listSnapshotFiles(folder).catch((error: unknown) => {
     collector.fileError({ file: folder, line: 1, column: 1, code: 'unreadable', params: { reason: reasonOf(error) } });
@@ -84,7 +84,7 @@ async function loadFolder(folder: string, collector: LoadCollector): Promise<Loa
     const file = candidates[0];
     if (file === undefined) continue;
     const model = getTableModel(name);
-    if (STREAMED_TABLES.has(name) && extname(file).toLowerCase() !== '.json') {
+    if (stream && STREAMED_TABLES.has(name) && extname(file).toLowerCase() !== '.json') {
       const table = await streamedCsvTable(join(folder, file), file, model, collector);
       if (table) tables.set(name, table);
       continue;
@@ -147,9 +147,34 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
     },
   );
   const loaded: Loaded =
-    kind === 'folder' ? await loadFolder(path, collector) : kind === 'file' ? await loadSingleFile(path, collector) : { tables: new Map() };
+    kind === 'folder' ? await loadFolder(path, collector, options.stream ?? true) : kind === 'file' ? await loadSingleFile(path, collector) : { tables: new Map() };
+  if (collector.errors.length > 0 || !loaded.partner) {
+    // Nothing will be evaluated: read the streamed tables now, so that their errors come out in the same run.
+    for (const table of loaded.tables.values()) {
+      if (!table.scan) continue;
+      const result = await table.scan(() => undefined, options);
+      collector.errors.push(...result.errors);
+      collector.skipped.push(...result.skipped);
+    }
+  }
   const errors = [...collector.errors].sort(compareErrors);
   const skipped = [...collector.skipped].sort(compareRows);
   if (errors.length > 0 || !loaded.partner) return { errors, skipped };
   return { snapshot: { path, partner: loaded.partner, tables: loaded.tables }, errors, skipped };
+}
+
+/**
+ * Reads every streamed table once without keeping its rows, for the input checks alone
+ * (`vigie validate`): the errors and skipped rows a check would meet.
+ */
+export async function checkStreamedTables(snapshot: Snapshot, options: ScanOptions = {}): Promise<{ errors: InputError[]; skipped: SkippedRow[] }> {
+  const errors: InputError[] = [];
+  const skipped: SkippedRow[] = [];
+  for (const table of snapshot.tables.values()) {
+    if (!table.scan) continue;
+    const result = await table.scan(() => undefined, options);
+    errors.push(...result.errors);
+    skipped.push(...result.skipped);
+  }
+  return { errors: errors.sort(compareErrors), skipped: skipped.sort(compareRows) };
 }

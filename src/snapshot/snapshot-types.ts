@@ -94,6 +94,11 @@ export interface SkippedRow {
 export interface LoadOptions {
   /** Skip bad rows (listing them) instead of failing. Errors outside rows (YAML syntax, missing column) still fail. */
   readonly lenient?: boolean;
+  /**
+   * Read large tables (traces) row by row when evaluated (default), or hold them like the
+   * others (`false`: tests, small snapshots).
+   */
+  readonly stream?: boolean;
   /** Called as a file is read, to show progress on large snapshots. */
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
 }

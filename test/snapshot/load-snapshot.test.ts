@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { listTableNames, loadSnapshot } from '../../src/snapshot/load-snapshot.js';
+import { checkStreamedTables, listTableNames, loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import type { LoadResult, Snapshot } from '../../src/snapshot/snapshot-types.js';
 
 const fixtures = new URL('../fixtures/snapshots/', import.meta.url).pathname;
 
+/** Loads with every table held in memory, so that tests can compare records. */
 async function loadOk(path: string): Promise<Snapshot> {
-  const result = await loadSnapshot(path);
+  const result = await loadSnapshot(path, { stream: false });
   assert.equal(result.errors, [], `no error in ${path}`);
   assert.ok(result.snapshot);
   return result.snapshot!;
@@ -29,6 +30,18 @@ function folderWith(files: Record<string, string>): string {
 const PARTNER = 'partner:\n  name: Test\n';
 
 const equivalence = suite('loadSnapshot: the same data written differently');
+
+equivalence('streamed traces give the rows a held table gives, with their lines', async () => {
+  for (const name of ['canonical', 'human']) {
+    const held = (await loadOk(join(fixtures, name))).tables.get('traces')!.records;
+    const streamed = (await loadSnapshot(join(fixtures, name))).snapshot!.tables.get('traces')!;
+    assert.equal(streamed.records, []);
+    const rows: unknown[] = [];
+    const result = await streamed.scan!((record) => rows.push([record.line, record.values]));
+    assert.equal(result.errors, []);
+    assert.equal(rows, held.map((record) => [record.line, record.values]), name);
+  }
+});
 
 equivalence('people\'s exports (French headers, ;, cp1252, DD/MM/YYYY, labels, oui/non) read like canonical ones', async () => {
   for (const file of ['users.csv', 'habilitations.csv', 'incidents.csv']) {
@@ -190,6 +203,8 @@ lenient('progress is reported every 10,000 rows and at the end of each file', as
   const events: unknown[] = [];
   const result = await loadSnapshot(folder, { onProgress: (event) => events.push(event) });
   assert.equal(result.errors, []);
+  // The traces are streamed: their progress comes when they are read, after the other files.
+  await checkStreamedTables(result.snapshot!, { onProgress: (event) => events.push(event) });
   assert.equal(events, [
     { file: 'partner.yaml', rows: 0, done: true },
     { file: 'sites.json', rows: 1, done: true },
