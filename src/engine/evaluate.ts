@@ -15,7 +15,8 @@ import { fingerprint, stableStringify } from '../report/fingerprint.js';
 import { renderTemplate } from '../report/render-template.js';
 import { VERSION } from '../version.js';
 import { enumerateEntities, type Entity } from './entities.js';
-import { aggregateStreams, isStreamFact, joinOf } from '../facts/stream-facts.js';
+import { aggregateStreams, isStreamFact, joinOf, STREAMED_SOURCES } from '../facts/stream-facts.js';
+import { aggregateInWorker, type WorkerSource } from './stream-in-worker.js';
 import { recordIdentity } from './record-identity.js';
 import { summarize } from './summarize.js';
 
@@ -25,6 +26,8 @@ export interface EvaluateOptions {
   /** Skip trace rows that do not parse instead of failing (`--lenient`). */
   readonly lenient?: boolean;
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
+  /** Where a worker thread can read the snapshot and rules again, to stream the traces on the other core. */
+  readonly worker?: WorkerSource;
 }
 
 /** The report, or the input errors found while streaming the traces (no report then). */
@@ -45,19 +48,7 @@ interface RuleOutcome {
  * each rule visits its entities through json-rules-engine.
  */
 export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions): Promise<Evaluation> {
-  const context: EvaluationContext = {
-    snapshot,
-    asOf: options.asOf,
-    lang: options.lang,
-    sharedFacts: {},
-    data: shared.data,
-    index: new RecordIndex(snapshot),
-    factMemo: new Map(),
-  };
-  const sharedScope: Scope = { context, params: {}, facts: {} };
-  for (const [name, definition] of Object.entries(shared.facts)) {
-    context.sharedFacts[name] = deriveFact(definition, sharedScope).value;
-  }
+  const context = createContext(snapshot, shared, options);
   const outcomes = new Map<Rule, RuleOutcome>();
   const pending: Rule[] = [];
   for (const rule of rules) {
@@ -66,10 +57,21 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     else pending.push(rule);
   }
   const staticFacts = new Map(pending.map((rule) => [rule, staticFactsOf(rule, context)]));
-  const streamed = await aggregateStreams(snapshot, pending, context, new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)])), options);
+  const streamRules = pending.filter(readsStreams);
+  // The streaming pass runs on the other core when it can, while this one evaluates the other rules.
+  const streaming =
+    options.worker && streamRules.length > 0 && [...snapshot.tables.values()].some((table) => table.scan)
+      ? aggregateInWorker(options.worker, streamRules, options)
+      : undefined;
+  for (const rule of pending) {
+    if (!readsStreams(rule)) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
+  }
+  const streamed = streaming
+    ? await streaming
+    : await aggregateStreams(snapshot, streamRules, context, new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)])), options);
   if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped };
   context.streams = streamed.results;
-  for (const rule of pending) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
+  for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
   const ordered = rules.map((rule) => outcomes.get(rule)!);
   const findings = ordered.flatMap((outcome) => outcome.findings).sort(compareFindings);
   const statuses = ordered.map((outcome) => outcome.status);
@@ -88,6 +90,39 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     rules: statuses,
   };
   return { report, errors: [], skipped: streamed.skipped };
+}
+
+/** The context every rule of one evaluation shares, with the shared facts computed. */
+function createContext(snapshot: Snapshot, shared: SharedFacts, options: EvaluateOptions): EvaluationContext {
+  const context: EvaluationContext = {
+    snapshot,
+    asOf: options.asOf,
+    lang: options.lang,
+    sharedFacts: {},
+    data: shared.data,
+    index: new RecordIndex(snapshot),
+    factMemo: new Map(),
+  };
+  const sharedScope: Scope = { context, params: {}, facts: {} };
+  for (const [name, definition] of Object.entries(shared.facts)) {
+    context.sharedFacts[name] = deriveFact(definition, sharedScope).value;
+  }
+  return context;
+}
+
+/** Whether a rule reads a streamed table (its entities or one of its facts). */
+function readsStreams(rule: Rule): boolean {
+  return STREAMED_SOURCES.has(rule.for_each.from) || Object.values(rule.facts).some(isStreamFact);
+}
+
+/**
+ * The streaming pass alone, for rules that passed their preflight: what a worker thread runs
+ * (src/engine/stream-worker.ts) on its own copy of the snapshot.
+ */
+export async function streamPass(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions) {
+  const context = createContext(snapshot, shared, options);
+  const staticFacts = new Map(rules.map((rule) => [rule, valuesOf(staticFactsOf(rule, context))]));
+  return aggregateStreams(snapshot, rules, context, staticFacts, options);
 }
 
 function ruleStatus(rule: Rule, lang: Lang, kind: RuleStatus['status'], findings: number, reason?: string): RuleStatus {

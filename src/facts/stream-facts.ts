@@ -1,6 +1,7 @@
 import type { DataRecord, InputError, SkippedRow, Snapshot, Table } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, Rule, WhereClause } from '../rules/rule-types.js';
-import { parseDuration } from '../util/dates.js';
+import { parisDateOf, parseDuration } from '../util/dates.js';
+import { stableStringify } from '../report/fingerprint.js';
 import { fieldValue, referencesIn, resolveValue } from './expressions.js';
 import type { EvaluationContext, Scope } from './scope.js';
 import { fieldMatches, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
@@ -308,6 +309,13 @@ function compileReference(reference: string, lookupNames: ReadonlySet<string>): 
   return (scope) => resolveValue(reference, scope);
 }
 
+/** The `X_date` fields the definitions read, with their timestamp field X. */
+function datesRead(definitions: readonly FactDefinition[]): [string, string][] {
+  const names = new Set<string>();
+  for (const definition of definitions) for (const match of JSON.stringify(definition).matchAll(/\b([a-z][a-z0-9_]*)_date\b/g)) names.add(match[0]);
+  return [...names].map((name) => [name, name.slice(0, -'_date'.length)]);
+}
+
 /** The aggregate a streamed fact yields for a group that saw no row. */
 export function emptyAggregate(definition: FactDefinition): StreamAggregate {
   if (definition.exists) return { value: false, records: [], total: 0 };
@@ -336,7 +344,21 @@ export async function aggregateStreams(
 ): Promise<{ results: StreamResults; errors: InputError[]; skipped: SkippedRow[] }> {
   const results: StreamResults = { facts: new Map(), entities: new Map(), failures: new Map() };
   const consumers = new Map<string, StreamConsumer[]>();
-  const add = (source: string, consumer: StreamConsumer) => consumers.set(source, [...(consumers.get(source) ?? []), consumer]);
+  // Rules that need the same aggregate (every rule visiting the users seen in the traces) share one consumer.
+  const bySignature = new Map<string, StreamConsumer>();
+  const owners = new Map<StreamConsumer, { rule: Rule; definition: FactDefinition }[]>();
+  const add = (rule: Rule, definition: FactDefinition, baseScope: Scope, entityKeys: boolean) => {
+    const signature = stableStringify([definition, entityKeys, rule.params, baseScope.facts]);
+    let consumer = bySignature.get(signature);
+    if (!consumer) {
+      consumer = new StreamConsumer(rule, definition, baseScope, entityKeys);
+      bySignature.set(signature, consumer);
+      const source = definition.from as string;
+      consumers.set(source, [...(consumers.get(source) ?? []), consumer]);
+      owners.set(consumer, []);
+    }
+    owners.get(consumer)!.push({ rule, definition });
+  };
   for (const rule of rules) {
     const baseScope: Scope = { context, params: rule.params, facts: { ...(staticFacts.get(rule) ?? {}) } };
     try {
@@ -344,10 +366,10 @@ export async function aggregateStreams(
         const key = rule.for_each.group_by?.[0];
         if (!key || rule.for_each.group_by!.length !== 1) throw new Error('for_each sur une table lue en flux : un seul champ group_by');
         const entityWhere = { ...(rule.for_each.where ?? {}), [key]: `$record.${key}` };
-        add(rule.for_each.from, new StreamConsumer(rule, { from: rule.for_each.from, where: entityWhere, count: true }, baseScope, true));
+        add(rule, { from: rule.for_each.from, where: entityWhere, count: true }, baseScope, true);
       }
       for (const definition of Object.values(rule.facts)) {
-        if (isStreamFact(definition)) add(definition.from as string, new StreamConsumer(rule, definition, baseScope, false));
+        if (isStreamFact(definition)) add(rule, definition, baseScope, false);
       }
     } catch (error) {
       results.failures.set(rule, (error as Error).message);
@@ -359,16 +381,23 @@ export async function aggregateStreams(
     const table = snapshot.tables.get(source);
     if (!table) continue;
     let active = list;
+    const dateFields = datesRead(list.map((consumer) => consumer.definition));
     const outcome = await scanTable(
       table,
       (record) => {
+        // `at_date` is read by several rules: work it out once per row.
+        const values = record.values as Record<string, unknown>;
+        for (const [name, base] of dateFields) {
+          const instant = values[base];
+          if (typeof instant === 'number' && values[name] === undefined) values[name] = parisDateOf(instant);
+        }
         for (const consumer of active) {
           try {
             consumer.accept(record);
           } catch (error) {
             if (!(error instanceof OutOfOrder)) throw error;
-            results.failures.set(consumer.rule, error.message);
-            active = active.filter((candidate) => candidate.rule !== consumer.rule);
+            for (const owner of owners.get(consumer)!) results.failures.set(owner.rule, error.message);
+            active = active.filter((candidate) => candidate !== consumer);
           }
         }
       },
@@ -378,8 +407,11 @@ export async function aggregateStreams(
     errors.push(...outcome.errors);
     skipped.push(...outcome.skipped);
     for (const consumer of active) {
-      if (consumer.entityKeys) results.entities.set(consumer.rule, [...consumer.groups.keys()]);
-      else results.facts.set(consumer.definition, consumer.results());
+      const aggregates = consumer.entityKeys ? undefined : consumer.results();
+      for (const owner of owners.get(consumer)!) {
+        if (consumer.entityKeys) results.entities.set(owner.rule, [...consumer.groups.keys()]);
+        else results.facts.set(owner.definition, aggregates!);
+      }
     }
   }
   return { results, errors, skipped };

@@ -56,6 +56,8 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
     lang: options.lang,
     lenient: options.lenient,
     onProgress: options.onProgress,
+    // VIGIE_SINGLE_THREAD=1 keeps the streaming pass on the main thread (debugging, tiny machines).
+    ...(process.env.VIGIE_SINGLE_THREAD === '1' ? {} : { worker: { path, rulesDirs: options.rulesDirs ?? [] } }),
   });
   if (!evaluation.report) {
     return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)) };

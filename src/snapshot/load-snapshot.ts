@@ -56,7 +56,8 @@ async function readBytes(path: string, file: string, collector: LoadCollector): 
   }
 }
 
-async function loadFolder(folder: string, collector: LoadCollector, stream: boolean): Promise<Loaded> {
+async function loadFolder(folder: string, collector: LoadCollector, options: LoadOptions): Promise<Loaded> {
+  const stream = options.stream ?? true;
   const tables = new Map<string, Table>();
   const files = await listSnapshotFiles(folder).catch((error: unknown) => {
     collector.fileError({ file: folder, line: 1, column: 1, code: 'unreadable', params: { reason: reasonOf(error) } });
@@ -82,7 +83,7 @@ async function loadFolder(folder: string, collector: LoadCollector, stream: bool
       continue;
     }
     const file = candidates[0];
-    if (file === undefined) continue;
+    if (file === undefined || (options.tables && !options.tables.includes(name))) continue;
     const model = getTableModel(name);
     if (stream && STREAMED_TABLES.has(name) && extname(file).toLowerCase() !== '.json') {
       const table = await streamedCsvTable(join(folder, file), file, model, collector);
@@ -147,7 +148,7 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
     },
   );
   const loaded: Loaded =
-    kind === 'folder' ? await loadFolder(path, collector, options.stream ?? true) : kind === 'file' ? await loadSingleFile(path, collector) : { tables: new Map() };
+    kind === 'folder' ? await loadFolder(path, collector, options) : kind === 'file' ? await loadSingleFile(path, collector) : { tables: new Map() };
   if (collector.errors.length > 0 || !loaded.partner) {
     // Nothing will be evaluated: read the streamed tables now, so that their errors come out in the same run.
     for (const table of loaded.tables.values()) {

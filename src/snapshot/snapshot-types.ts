@@ -99,6 +99,8 @@ export interface LoadOptions {
    * others (`false`: tests, small snapshots).
    */
   readonly stream?: boolean;
+  /** Read only these tables (a worker that needs a few); all of them when absent. */
+  readonly tables?: readonly string[];
   /** Called as a file is read, to show progress on large snapshots. */
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
 }

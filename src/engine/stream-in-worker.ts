@@ -1,0 +1,101 @@
+import { Worker } from 'node:worker_threads';
+import type { FactDefinition, Rule } from '../rules/rule-types.js';
+import type { InputError, SkippedRow } from '../snapshot/snapshot-types.js';
+import type { StreamAggregate, StreamResults } from '../facts/stream-facts.js';
+
+/** What a worker needs to read the snapshot and the rules again on its own. */
+export interface WorkerSource {
+  readonly path: string;
+  /** Extra rule folders of the run (`--rules`). */
+  readonly rulesDirs: readonly string[];
+}
+
+/** The message a worker sends to start with. */
+export interface StreamTask {
+  readonly source: WorkerSource;
+  readonly asOf: string;
+  readonly lang: 'fr' | 'en';
+  readonly lenient: boolean;
+  /** The rules to aggregate for, with their configured parameters. */
+  readonly rules: readonly { readonly id: string; readonly params: Readonly<Record<string, unknown>> }[];
+}
+
+/** Streaming results in a form that crosses threads: definitions named by rule and fact. */
+export interface SerializedStreams {
+  readonly facts: [string, string, [string, StreamAggregate][]][];
+  readonly entities: [string, string[]][];
+  readonly failures: [string, string][];
+  readonly errors: InputError[];
+  readonly skipped: SkippedRow[];
+}
+
+/** Names each streamed definition by its rule and fact, for the other thread. */
+export function serializeStreams(rules: readonly Rule[], outcome: { results: StreamResults; errors: InputError[]; skipped: SkippedRow[] }): SerializedStreams {
+  const facts: SerializedStreams['facts'] = [];
+  for (const rule of rules) {
+    for (const [name, definition] of Object.entries(rule.facts)) {
+      const aggregates = outcome.results.facts.get(definition);
+      if (aggregates) facts.push([rule.id, name, [...aggregates]]);
+    }
+  }
+  return {
+    facts,
+    entities: [...outcome.results.entities].map(([rule, keys]) => [rule.id, keys]),
+    failures: [...outcome.results.failures].map(([rule, reason]) => [rule.id, reason]),
+    errors: outcome.errors,
+    skipped: outcome.skipped,
+  };
+}
+
+/** Ties serialized results back to this thread's rule and fact definitions. */
+function deserializeStreams(rules: readonly Rule[], data: SerializedStreams): { results: StreamResults; errors: InputError[]; skipped: SkippedRow[] } {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const facts = new Map<FactDefinition, Map<string, StreamAggregate>>();
+  for (const [ruleId, name, entries] of data.facts) {
+    const definition = byId.get(ruleId)?.facts[name];
+    if (definition) facts.set(definition, new Map(entries));
+  }
+  const entities = new Map<Rule, string[]>();
+  for (const [ruleId, keys] of data.entities) if (byId.has(ruleId)) entities.set(byId.get(ruleId)!, keys);
+  const failures = new Map<Rule, string>();
+  for (const [ruleId, reason] of data.failures) if (byId.has(ruleId)) failures.set(byId.get(ruleId)!, reason);
+  return { results: { facts, entities, failures }, errors: data.errors, skipped: data.skipped };
+}
+
+/**
+ * Runs the streaming pass of `rules` in a worker thread that reads the snapshot itself, so
+ * that the traces are parsed and aggregated on one core while the other evaluates the rest.
+ */
+export function aggregateInWorker(
+  source: WorkerSource,
+  rules: readonly Rule[],
+  options: { asOf: string; lang: 'fr' | 'en'; lenient?: boolean; onProgress?: (event: { file: string; rows: number; done: boolean }) => void },
+): Promise<{ results: StreamResults; errors: InputError[]; skipped: SkippedRow[] }> {
+  const task: StreamTask = {
+    source,
+    asOf: options.asOf,
+    lang: options.lang,
+    lenient: options.lenient ?? false,
+    rules: rules.map((rule) => ({ id: rule.id, params: rule.params })),
+  };
+  // Under tsx (tests) the worker is TypeScript too and needs the same loader.
+  const typescript = import.meta.url.endsWith('.ts');
+  const worker = new Worker(new URL(`./stream-worker.${typescript ? 'ts' : 'js'}`, import.meta.url), {
+    workerData: task,
+    execArgv: typescript ? ['--import', 'tsx'] : [],
+  });
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: { progress?: { file: string; rows: number; done: boolean }; result?: SerializedStreams; failure?: string }) => {
+      if (message.progress) options.onProgress?.(message.progress);
+      if (message.failure !== undefined) reject(new Error(message.failure));
+      if (message.result) {
+        resolve(deserializeStreams(rules, message.result));
+        void worker.terminate();
+      }
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`worker exited with code ${code}`));
+    });
+  });
+}
