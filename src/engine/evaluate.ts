@@ -15,7 +15,7 @@ import { fingerprint, stableStringify } from '../report/fingerprint.js';
 import { renderTemplate } from '../report/render-template.js';
 import { VERSION } from '../version.js';
 import { enumerateEntities, type Entity } from './entities.js';
-import { aggregateStreams, isStreamFact, joinOf, STREAMED_SOURCES } from '../facts/stream-facts.js';
+import { aggregateStreams, EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES } from '../facts/stream-facts.js';
 import { aggregateInWorker, type WorkerSource } from './stream-in-worker.js';
 import { recordIdentity } from './record-identity.js';
 import { summarize } from './summarize.js';
@@ -204,6 +204,7 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
     // present the same values (thousands of grants of one profile) are decided by one run.
     const decisions = new Map<string, { fired: boolean; labels: string[] }>();
     const findings: Finding[] = [];
+    const streams = readsStreams(rule);
     // The subject is named only for findings, unless the rule reads it.
     const readsSubject = /\$subject\b|"subject"/.test(JSON.stringify([rule.facts, conditions]));
     for (const entity of entitiesOf(rule, context)) {
@@ -212,11 +213,11 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
       const early = readsSubject ? subjectOf() : undefined;
       const derived = deriveFacts(rule.facts, early ? { ...scope, subject: early } : scope, precomputed);
       const builtins: Record<string, unknown> = { record: entity.record, subject: early, as_of: context.asOf };
-      const engineFacts = projectFacts((name) => (Object.hasOwn(builtins, name) ? builtins[name] : Object.hasOwn(derived.values, name) ? derived.values[name] : context.sharedFacts[name]), inputs);
-      const key = stableStringify(engineFacts);
+      const valueOf = (name: string) => (Object.hasOwn(builtins, name) ? builtins[name] : Object.hasOwn(derived.values, name) ? derived.values[name] : context.sharedFacts[name]);
+      const key = decisionKey(valueOf, inputs);
       let decision = decisions.get(key);
       if (!decision) {
-        const { events, results } = await engine.run(engineFacts);
+        const { events, results } = await engine.run(projectFacts(valueOf, inputs));
         decision = { fired: events.length > 0, labels: events.length > 0 ? matchedLabels(rule, results[0], lang) : [] };
         decisions.set(key, decision);
       }
@@ -224,7 +225,9 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
       const withSubject: Scope = { ...scope, subject: early ?? subjectOf() };
       const matched = decision.labels.map((label) => renderTemplate(label, withSubject, lang));
       const total = entity.records.length + derived.evidenceTotal;
-      findings.push(buildFinding(rule, withSubject, [...entity.records, ...derived.evidence], matched, total));
+      const records = [...entity.records, ...derived.evidence].filter((record) => record.table !== PARTNER_SOURCE);
+      // Trace rules cite at most EVIDENCE_LIMIT lines per finding (the entity's own row first), with the total.
+      findings.push(buildFinding(rule, withSubject, streams ? records.slice(0, EVIDENCE_LIMIT) : records, matched, total));
     }
     return { status: status(findings.length > 0 ? 'failed' : 'passed', findings.length), findings };
   } catch (error) {
@@ -305,6 +308,17 @@ function conditionInputs(tree: unknown): ConditionInput[] {
   };
   visit(tree);
   return inputs;
+}
+
+/** A text that differs whenever a value the conditions read differs (type included). */
+function decisionKey(valueOf: (fact: string) => unknown, inputs: readonly ConditionInput[]): string {
+  let key = '';
+  for (const { fact, path } of inputs) {
+    const whole = valueOf(fact);
+    const value = path ? resolveSimplePath(whole, path) : whole;
+    key += typeof value === 'string' ? `s${value}\u0001` : typeof value === 'object' && value !== null ? `o${stableStringify(value)}\u0001` : `${String(value)}\u0001`;
+  }
+  return key;
 }
 
 /** Only what the conditions read: whole facts, or for a path the value at that path. */
@@ -410,8 +424,8 @@ function evidenceOf(rule: Rule, scope: Scope, records: readonly DataRecord[]): E
     if (record.table === PARTNER_SOURCE) continue;
     push({ file: record.file, line: record.line, table: record.table, values: record.values });
   }
-  // The partner.yaml keys the rule reads are evidence too; a finding about the partner cites at least its name.
-  const fallback = rule.for_each.from === PARTNER_SOURCE || items.length === 0 ? ['partner'] : [];
+  // The partner.yaml keys the rule reads are evidence too; a finding with no other evidence cites the partner.
+  const fallback = items.length === 0 ? ['partner'] : [];
   const keys = rule.needs.partner?.length ? rule.needs.partner : fallback;
   const listsCited = new Set(records.map((record) => record.table));
   for (const key of keys) {

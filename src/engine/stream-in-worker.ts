@@ -78,12 +78,8 @@ export function aggregateInWorker(
     lenient: options.lenient ?? false,
     rules: rules.map((rule) => ({ id: rule.id, params: rule.params })),
   };
-  // Under tsx (tests) the worker is TypeScript too and needs the same loader.
-  const typescript = import.meta.url.endsWith('.ts');
-  const worker = new Worker(new URL(`./stream-worker.${typescript ? 'ts' : 'js'}`, import.meta.url), {
-    workerData: task,
-    execArgv: typescript ? ['--import', 'tsx'] : [],
-  });
+  // Compiled code only (src/pipeline/run-check.ts does not ask for a worker from the sources).
+  const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: task });
   return new Promise((resolve, reject) => {
     worker.on('message', (message: { progress?: { file: string; rows: number; done: boolean }; result?: SerializedStreams; failure?: string }) => {
       if (message.progress) options.onProgress?.(message.progress);

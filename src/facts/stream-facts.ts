@@ -63,6 +63,9 @@ class GroupState {
   lastAt = Number.NaN;
   lastDiffer: unknown = undefined;
   lastLine = 0;
+  /** Rows that belong to a close pair, and the last of them (close_pairs). */
+  involved = 0;
+  pairedLine = 0;
   /** Instants and lines of the rows in the current window (arrays of numbers, stored unboxed). */
   times: number[] = [];
   lines: number[] = [];
@@ -197,10 +200,17 @@ class StreamConsumer {
       const differ = row[spec.differ];
       if (differ !== undefined && group.lastDiffer !== undefined && differ !== group.lastDiffer && at - group.lastAt < this.withinMs!) {
         group.count++;
-        if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) {
-          const previous = { [this.join?.rowField ?? 'key']: key, [spec.order_by]: group.lastAt, [spec.differ]: group.lastDiffer };
-          group.records.push({ table: record.table, file: record.file, line: group.lastLine, values: previous }, record);
+        // A row between two switches (A, B, A) belongs to both pairs: count and cite it once.
+        if (group.pairedLine !== group.lastLine) {
+          group.involved++;
+          if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) {
+            const previous = { [this.join?.rowField ?? 'key']: key, [spec.order_by]: group.lastAt, [spec.differ]: group.lastDiffer };
+            group.records.push({ table: record.table, file: record.file, line: group.lastLine, values: previous });
+          }
         }
+        group.involved++;
+        group.pairedLine = record.line;
+        if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) group.records.push(record);
       }
       group.lastAt = at;
       group.lastDiffer = differ;
@@ -255,7 +265,7 @@ class StreamConsumer {
     const keyField = this.join?.rowField ?? 'key';
     const line = (number: number, values: Record<string, unknown>): DataRecord => ({ table, file: this.file, line: number, values });
     for (const [key, group] of this.groups) {
-      if (definition.close_pairs) results.set(key, { value: group.count, records: group.records, total: group.count * 2 });
+      if (definition.close_pairs) results.set(key, { value: group.count, records: group.records, total: group.involved });
       else if (definition.busiest_window) {
         const order = (definition.busiest_window as { order_by: string }).order_by;
         const records = group.bestLines.map((number, index) => line(number, { [keyField]: key, [order]: group.bestTimes[index] }));

@@ -36,6 +36,7 @@ function jsonFinding(finding: Finding): Record<string, unknown> {
     source: finding.source,
     subject: finding.subject,
     evidence: finding.evidence,
+    ...(finding.evidenceTotal !== undefined ? { evidenceTotal: finding.evidenceTotal } : {}),
     remediation: finding.remediation,
     fingerprint: finding.fingerprint,
     waived: finding.waived,

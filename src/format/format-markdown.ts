@@ -87,7 +87,8 @@ function findingRow(report: Report, finding: Finding, options: FormatOptions, wi
     ? `<br>*${escapeMarkdown(fill(words.waiver, { by: finding.waiver.approvedBy, until: formatDate(finding.waiver.expiresOn, options.lang), reason: finding.waiver.reason }))}*`
     : '';
   const shown = finding.evidence.slice(0, EVIDENCE_SHOWN).map((item) => code(`${item.file}:${item.line}`));
-  if (finding.evidence.length > EVIDENCE_SHOWN) shown.push(escapeMarkdown(fill(common.more, { count: finding.evidence.length - EVIDENCE_SHOWN })));
+  const total = finding.evidenceTotal ?? finding.evidence.length;
+  if (total > shown.length) shown.push(escapeMarkdown(fill(common.more, { count: total - shown.length })));
   const cells = [
     finding.waived ? `~~${severity}~~ ${common.waived}` : severity,
     code(finding.ruleId),

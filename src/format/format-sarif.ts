@@ -119,7 +119,7 @@ function findingResult(report: Report, finding: Finding, ruleIndex: ReadonlyMap<
       subjectLabel: `${words.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}`,
       remediation: finding.remediation,
       waived: finding.waived,
-      evidenceCount: finding.evidence.length,
+      evidenceCount: finding.evidenceTotal ?? finding.evidence.length,
     },
   };
 }

@@ -113,7 +113,8 @@ function findingLines(finding: Finding, options: TextOptions, paint: (style: key
   const waived = finding.waived ? ` [${words.waived}]` : '';
   const baseline = finding.baseline ? ` [${ci.baseline[finding.baseline]}]` : '';
   const shown = finding.evidence.slice(0, EVIDENCE_SHOWN).map((item) => `${item.file}:${item.line}${item.path ? ` (${item.path})` : ''}`);
-  if (finding.evidence.length > EVIDENCE_SHOWN) shown.push(fill(words.more, { count: finding.evidence.length - EVIDENCE_SHOWN }));
+  const total = finding.evidenceTotal ?? finding.evidence.length;
+  if (total > shown.length) shown.push(fill(words.more, { count: total - shown.length }));
   return [
     `  ${paint(finding.severity, severity)}  ${finding.ruleId}  ${subject}${waived}${baseline}`,
     `    ${finding.message}`,

@@ -22,6 +22,8 @@ export interface CheckOptions extends CatalogueOptions {
   readonly asOf?: string;
   readonly lenient?: boolean;
   readonly onProgress?: LoadOptions['onProgress'];
+  /** Stream the traces on this thread too (a portfolio run already checks one snapshot per core). */
+  readonly singleThread?: boolean;
 }
 
 /** The rules of a run, configured, or the errors that prevent using them. */
@@ -56,8 +58,9 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
     lang: options.lang,
     lenient: options.lenient,
     onProgress: options.onProgress,
-    // VIGIE_SINGLE_THREAD=1 keeps the streaming pass on the main thread (debugging, tiny machines).
-    ...(process.env.VIGIE_SINGLE_THREAD === '1' ? {} : { worker: { path, rulesDirs: options.rulesDirs ?? [] } }),
+    // VIGIE_SINGLE_THREAD=1 keeps the streaming pass on the main thread (debugging, tiny machines);
+    // so does running from the TypeScript sources (tests), where a worker cannot load them.
+    ...(process.env.VIGIE_SINGLE_THREAD === '1' || options.singleThread || import.meta.url.endsWith('.ts') ? {} : { worker: { path, rulesDirs: options.rulesDirs ?? [] } }),
   });
   if (!evaluation.report) {
     return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)) };

@@ -112,7 +112,8 @@ function fastTimestamp(text: string): number | ValueFailure | undefined {
   if (start === undefined) {
     start = slowTimestamp(`${text.slice(0, 13)}:00:00${zone}`);
     if (hourStarts.size > 100_000) hourStarts.clear();
-    hourStarts.set(key, start);
+    // The key is cut from a chunk of the file: kept as is, it would keep that whole chunk alive.
+    hourStarts.set(JSON.parse(JSON.stringify(key)) as string, start);
   }
   if (start instanceof ValueFailure) return start;
   return start + (m1 * 10 + m2) * 60_000 + (s1 * 10 + s2) * 1000;
