@@ -232,8 +232,12 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
     return { status: status(findings.length > 0 ? 'failed' : 'passed', findings.length), findings };
   } catch (error) {
     return { status: status('not_evaluated', 0, t('evaluationFailed', lang, { detail: (error as Error).message })), findings: [] };
+  } finally {
+    // The memoised facts serve this rule only: free them before the next one.
+    for (const definition of Object.values(rule.facts)) context.factMemo.delete(definition);
   }
 }
+
 
 /** The rule's streamed facts that are not tied to an entity (the earliest trace of the file). */
 function globalStreamFacts(rule: Rule): Record<string, FactDefinition> {

@@ -358,7 +358,9 @@ export async function aggregateStreams(
   const bySignature = new Map<string, StreamConsumer>();
   const owners = new Map<StreamConsumer, { rule: Rule; definition: FactDefinition }[]>();
   const add = (rule: Rule, definition: FactDefinition, baseScope: Scope, entityKeys: boolean) => {
-    const signature = stableStringify([definition, entityKeys, rule.params, baseScope.facts]);
+    // Two rules share a consumer when the definition and the values of what it refers to are the same.
+    const references = referencesIn(definition).map((reference) => [reference, isRowDependent(reference, new Set(Object.keys(definition.lookups ?? {}))) || reference.startsWith('$record.') ? null : resolveValue(reference, baseScope)]);
+    const signature = stableStringify([definition, entityKeys, references]);
     let consumer = bySignature.get(signature);
     if (!consumer) {
       consumer = new StreamConsumer(rule, definition, baseScope, entityKeys);
