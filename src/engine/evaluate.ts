@@ -391,7 +391,9 @@ function matchedLabels(rule: Rule, result: RuleResult | undefined, lang: Lang): 
 function buildFinding(rule: Rule, scope: Scope, records: readonly DataRecord[], matched: string[], total: number): Finding {
   const { lang } = scope.context;
   const evidence = evidenceOf(rule, scope, records);
-  const keys = records.filter((record) => record.table !== PARTNER_SOURCE).map(recordIdentity);
+  // Trace lines come and go from one export to the next (new actions, old ones purged): a
+  // finding over traces is the same finding as long as its subject and other records are.
+  const keys = records.filter((record) => record.table !== PARTNER_SOURCE && !STREAMED_SOURCES.has(record.table)).map(recordIdentity);
   for (const item of evidence) if (item.path) keys.push(`partner:${item.path}`);
   const extra = { matched };
   return {

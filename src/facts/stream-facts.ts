@@ -12,6 +12,9 @@ export const EVIDENCE_LIMIT = 20;
 /** Tables read in one streaming pass: facts over them are aggregated row by row, never held. */
 export const STREAMED_SOURCES: ReadonlySet<string> = new Set(['traces']);
 
+/** The instant of a streamed row: rows dated after D have not happened yet as of D and are skipped. */
+const INSTANT_FIELDS: ReadonlyMap<string, string> = new Map([['traces', 'at']]);
+
 /** The aggregate of one group (one entity) of a streamed fact. */
 export interface StreamAggregate {
   readonly value: unknown;
@@ -394,14 +397,17 @@ export async function aggregateStreams(
     if (!table) continue;
     let active = list;
     const dateFields = datesRead(list.map((consumer) => consumer.definition));
+    const instantField = INSTANT_FIELDS.get(source);
     const outcome = await scanTable(
       table,
       (record) => {
-        // `at_date` is read by several rules: work it out once per row.
         const values = record.values as Record<string, unknown>;
+        const instant = instantField === undefined ? undefined : values[instantField];
+        if (typeof instant === 'number' && parisDateOf(instant) > context.asOf) return;
+        // `at_date` is read by several rules: work it out once per row.
         for (const [name, base] of dateFields) {
-          const instant = values[base];
-          if (typeof instant === 'number' && values[name] === undefined) values[name] = parisDateOf(instant);
+          const at = values[base];
+          if (typeof at === 'number' && values[name] === undefined) values[name] = parisDateOf(at);
         }
         for (const consumer of active) {
           try {
