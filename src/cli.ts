@@ -10,6 +10,9 @@ import { checkCommand } from './commands/check-command.js';
 import { invalid } from './commands/check-command.js';
 import { rulesCommand } from './commands/rules-command.js';
 import { validateCommand } from './commands/validate-command.js';
+import { bilanCommand } from './commands/bilan-command.js';
+import { reviewCommand } from './commands/review-command.js';
+import { deadlinesCommand } from './commands/deadlines-command.js';
 import { redactKey } from './redact/redact-key.js';
 import type { CommandResult } from './commands/command-result.js';
 import { VERSION } from './version.js';
@@ -20,6 +23,9 @@ const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention
               [--fail-on error|warning|info|never] [--rules DIR]... [--config FILE]
               [--waivers FILE] [--baseline FILE] [--redact] [--lang fr|en] [--lenient]
   vigie validate <snapshot> [--format text|json]
+  vigie bilan <snapshot> [--previous SNAPSHOT] [--format markdown|html] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en]
+  vigie review <snapshot> [--format csv|markdown] [--delimiter ';'|','] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en]
+  vigie deadlines <snapshot> [--ics FILE] [--format text|json [--output FILE]] [--waivers FILE] [--as-of DATE] [--lang fr|en]
   vigie rules list | show ID | test [DIR]
   vigie --help | --version
 
@@ -38,6 +44,9 @@ const OPTIONS = {
   waivers: { type: 'string' },
   baseline: { type: 'string' },
   redact: { type: 'boolean' },
+  previous: { type: 'string' },
+  delimiter: { type: 'string' },
+  ics: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -61,7 +70,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
   const problems = [
     lang !== 'fr' && lang !== 'en' ? usageError('--lang fr|en', values.lang) : undefined,
-    ...outputs.errors,
+    // bilan and review render one document in formats of their own, checked by the command.
+    ...(command === 'bilan' || command === 'review' ? [] : outputs.errors),
     ![...SEVERITIES, 'never'].includes(failOn) ? usageError('--fail-on error|warning|info|never', failOn) : undefined,
   ].filter((problem) => problem !== undefined);
   const asOf = values['as-of'] === undefined ? undefined : parseAsOf(values['as-of']);
@@ -91,11 +101,50 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'validate':
       if (args.length !== 1) return emit(invalid([usageError('vigie validate <snapshot>')], format));
       return emit(await validateCommand({ ...common, snapshot: args[0] }));
+    case 'bilan':
+      if (args.length !== 1) return emit(invalid([usageError('vigie bilan <snapshot> [--previous SNAPSHOT] [--format markdown|html] [--output FILE]')], format));
+      return emit(
+        await bilanCommand({
+          ...common,
+          snapshot: args[0],
+          previous: values.previous,
+          asOf,
+          lenient: values.lenient ?? false,
+          formats: values.format ?? [],
+          outputs: values.output ?? [],
+          redactKey: values.redact ? redactKey(process.env.VIGIE_REDACT_KEY) : undefined,
+        }),
+      );
+    case 'review':
+      if (args.length !== 1) return emit(invalid([usageError("vigie review <snapshot> [--format csv|markdown] [--delimiter ';'|','] [--output FILE]")], format));
+      return emit(
+        await reviewCommand({
+          ...common,
+          snapshot: args[0],
+          asOf,
+          lenient: values.lenient ?? false,
+          formats: values.format ?? [],
+          outputs: values.output ?? [],
+          delimiter: values.delimiter,
+          redactKey: values.redact ? redactKey(process.env.VIGIE_REDACT_KEY) : undefined,
+        }),
+      );
+    case 'deadlines':
+      if (args.length !== 1) return emit(invalid([usageError('vigie deadlines <snapshot> [--ics FILE]')], format));
+      return emit(
+        await deadlinesCommand({ ...common, snapshot: args[0], asOf, lenient: values.lenient ?? false, waivers: values.waivers, targets: outputs.targets, ics: values.ics }),
+      );
     case 'rules':
       return emit(await rulesCommand({ ...common, action: args[0] ?? 'list', argument: args[1] }));
   }
   return emit(invalid([usageError(lang === 'fr' ? 'commande inconnue' : 'unknown command', command)], format));
 }
+
+// A reader that stops early (`vigie check … | head`) closes the pipe: that is not an error of vigie.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 function emit(result: CommandResult): number {
   if (result.stdout) process.stdout.write(result.stdout);

@@ -49,7 +49,8 @@ const validateBaseline = createAjv().compile({
   type: 'object',
   // if/then/else rather than anyOf: the errors then speak of the one shape the file tried to have.
   if: { required: ['partners'] },
-  then: { properties: { partners: { type: 'array', items: baselineReport } } },
+  // A snapshot the previous run could not read is `{snapshot, errors}`: it has no findings to compare.
+  then: { properties: { partners: { type: 'array', items: { if: { required: ['errors'], not: { required: ['findings'] } }, then: { type: 'object' }, else: baselineReport } } } },
   else: baselineReport,
 });
 
@@ -82,7 +83,9 @@ export function loadBaseline(path: string, lang: Lang): { reports: BaselineRepor
     pushSchemaErrors(validateBaseline.errors ?? [], file, parseYamlSource(text).locate, 'baseline-schema', errors);
     return fail(errors);
   }
-  const reports = Object.hasOwn(data as object, 'partners') ? (data as { partners: BaselineReport[] }).partners : [data as BaselineReport];
+  const reports = Object.hasOwn(data as object, 'partners')
+    ? (data as { partners: BaselineReport[] }).partners.filter((previous) => Object.hasOwn(previous, 'findings'))
+    : [data as BaselineReport];
   return { reports, errors: [] };
 }
 

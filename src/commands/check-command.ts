@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { EXIT, exitCodeFor, type FailOn } from '../report/exit-code.js';
 import type { Report } from '../report/report-types.js';
-import { renderReports } from '../format/registry.js';
+import { isInvalidSnapshot, reportsOf, type PortfolioEntry } from '../report/portfolio-types.js';
+import { renderPortfolio, renderReport, type FormatOptions } from '../format/registry.js';
 import type { OutputTarget } from '../format/plan-outputs.js';
 import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
 import { errorLine, sortErrors, type DisplayError } from '../pipeline/display-error.js';
@@ -12,6 +14,9 @@ import { loadBaseline, type BaselineReport } from '../baseline/load-baseline.js'
 import { applyBaseline, previousReportFor } from '../baseline/apply-baseline.js';
 import { redactReport } from '../redact/redact-report.js';
 import { createPseudonymizer } from '../redact/pseudonymizer.js';
+import { findSnapshots } from '../portfolio/find-snapshots.js';
+import { checkInWorkers } from '../portfolio/check-in-workers.js';
+import { orderByRisk } from '../portfolio/order-by-risk.js';
 import type { CommandResult } from './command-result.js';
 
 export interface CheckCommandOptions extends CheckOptions {
@@ -37,8 +42,9 @@ interface RunInputs {
 }
 
 /**
- * `vigie check`: evaluates each snapshot once, applies waivers and baseline, decides the exit
- * code, then renders the (redacted, with `--redact`) reports in every requested format.
+ * `vigie check`: evaluates the snapshot once (or, for several snapshots or a folder of them,
+ * each in a pool of workers: a portfolio), applies waivers and baseline, decides the exit
+ * code, then renders the (redacted, with `--redact`) report or portfolio in every requested format.
  */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
   const errorFormat = jsonErrorsFormat(options.targets);
@@ -48,23 +54,60 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   const setupErrors = [...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
   if (setupErrors.length > 0) return invalid(redactErrors(setupErrors, options), errorFormat);
   const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports };
-  if (options.interactive && options.snapshots.length === 1) return interactiveCheck(options.snapshots[0], catalogue, inputs, options);
+  const found = await findSnapshots(options.snapshots);
+  if (found.portfolio) return portfolioCheck(found.paths, inputs, options);
+  const path = found.paths[0];
+  if (options.interactive) return interactiveCheck(path, catalogue, inputs, options);
 
-  const reports: Report[] = [];
+  const outcome = await checkSnapshot(path, catalogue, options);
+  if (outcome.kind === 'invalid') return invalid(redactErrors(outcome.errors, options), errorFormat);
+  const report = withRunInputs(outcome.report, inputs, options, true);
+  const shown = options.redactKey ? redactReport(report, options.redactKey, options.lang) : report;
+  return writeOutputs((format, formatOptions) => renderReport(shown, format, formatOptions), exitCodeFor(report, options.failOn), [], options);
+}
+
+/**
+ * A portfolio run: every snapshot checked in a pool of worker threads, one summary per
+ * partner, most at risk first. A snapshot that cannot be read is reported (stderr, and its
+ * entry in the outputs) without stopping the others; it makes the exit code 2.
+ */
+async function portfolioCheck(paths: readonly string[], inputs: RunInputs, options: CheckCommandOptions): Promise<CommandResult> {
+  const outcomes = await checkInWorkers(paths, options);
   const errors: DisplayError[] = [];
-  for (const path of options.snapshots) {
-    const outcome = await checkSnapshot(path, catalogue, options);
-    if (outcome.kind === 'invalid') errors.push(...outcome.errors);
-    else reports.push(outcome.report);
-  }
-  if (errors.length > 0 && reports.length === 0) return invalid(redactErrors(errors, options), errorFormat);
-  const processed = reports.map((report) => withRunInputs(report, inputs, options, reports.length === 1));
-  const exitCode = errors.length > 0 ? EXIT.invalid : Math.max(EXIT.ok, ...processed.map((report) => exitCodeFor(report, options.failOn)));
+  const entries = outcomes.map((outcome, index): PortfolioEntry => {
+    if (outcome.kind === 'report') return withRunInputs(outcome.report, inputs, options, false);
+    const shown = outcome.errors.map((error) => fromWorkingDirectory(error, paths[index]));
+    errors.push(...shown);
+    return { snapshot: { path: paths[index] }, errors: redactErrors(shown, options) };
+  });
+  const exitCode = errors.length > 0 ? EXIT.invalid : Math.max(EXIT.ok, ...reportsOf(entries).map((report) => exitCodeFor(report, options.failOn)));
+  // Ordered before redaction: pseudonyms must not move a partner up or down.
+  const ordered = orderByRisk(entries).map((entry) =>
+    options.redactKey && !isInvalidSnapshot(entry) ? redactReport(entry, options.redactKey, options.lang) : entry,
+  );
+  return writeOutputs((format, formatOptions) => renderPortfolio(ordered, format, formatOptions), exitCode, errors, options);
+}
 
-  const shown = options.redactKey ? processed.map((report) => redactReport(report, options.redactKey as Buffer, options.lang)) : processed;
+/** A single-file snapshot's errors name its file alone: show it from the working directory, as folder snapshots are. */
+function fromWorkingDirectory(error: DisplayError, path: string): DisplayError {
+  return error.file === basename(path) && error.file !== path ? { ...error, file: join(dirname(path), error.file) } : error;
+}
+
+/**
+ * Renders the run in every requested format, each to its file or to stdout; a file that
+ * cannot be written is an error like the input errors already met (`errors`), and makes the
+ * exit code 2.
+ */
+function writeOutputs(
+  render: (format: string, options: FormatOptions) => string,
+  exitCode: number,
+  inputErrors: readonly DisplayError[],
+  options: CheckCommandOptions,
+): CommandResult {
+  const errors = [...inputErrors];
   let stdout = '';
   for (const target of options.targets) {
-    const rendered = renderReports(shown, target.format, { lang: options.lang, color: !target.file && options.color, baseDir: process.cwd() });
+    const rendered = render(target.format, { lang: options.lang, color: !target.file && options.color, baseDir: process.cwd() });
     if (!target.file) {
       stdout += rendered;
       continue;

@@ -64,7 +64,10 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
       ? aggregateInWorker(options.worker, streamRules, options)
       : undefined;
   for (const rule of pending) {
-    if (!readsStreams(rule)) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
+    if (readsStreams(rule)) continue;
+    outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
+    // Let the worker's progress messages (and the terminal view) through between rules.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const streamed = streaming
     ? await streaming

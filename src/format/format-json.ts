@@ -1,13 +1,24 @@
 import type { Finding, Report, RuleStatus } from '../report/report-types.js';
+import { isInvalidSnapshot, type InvalidSnapshot, type PortfolioEntry } from '../report/portfolio-types.js';
+import { sortErrors } from '../pipeline/display-error.js';
+import { VERSION } from '../version.js';
 
 /** The JSON report of PRODUCT.md, keys in a fixed order so that output is byte-stable. */
 export function formatJson(report: Report): string {
   return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
 }
 
-/** A portfolio run: `{"partners": [ <one report as above per snapshot> ]}`. */
-export function formatJsonPortfolio(reports: readonly Report[]): string {
-  return `${JSON.stringify({ partners: reports.map(jsonReport) }, null, 2)}\n`;
+/**
+ * A portfolio run: `{"partners": [ <one report as above per snapshot> ]}`, in the entries'
+ * order (risk order); a snapshot that could not be read is `{tool, snapshot: {path}, errors}`,
+ * its errors as `--format json` gives them for a single invalid snapshot.
+ */
+export function formatJsonPortfolio(entries: readonly PortfolioEntry[]): string {
+  return `${JSON.stringify({ partners: entries.map((entry) => (isInvalidSnapshot(entry) ? jsonInvalid(entry) : jsonReport(entry))) }, null, 2)}\n`;
+}
+
+function jsonInvalid(entry: InvalidSnapshot): Record<string, unknown> {
+  return { tool: { name: 'vigie', version: VERSION }, snapshot: { path: entry.snapshot.path }, errors: sortErrors(entry.errors) };
 }
 
 /** The plain object behind `--format json` (also the element of a portfolio's `partners`). */

@@ -1,8 +1,11 @@
 import type { Report } from '../report/report-types.js';
+import { reportsOf, type PortfolioEntry } from '../report/portfolio-types.js';
 import type { FormatOptions } from './format-options.js';
 import { formatJson, formatJsonPortfolio } from './format-json.js';
 import { formatJunit, formatJunitPortfolio } from './format-junit.js';
 import { formatMarkdown } from './format-markdown.js';
+import { formatPortfolioMarkdown } from './format-portfolio-markdown.js';
+import { formatPortfolioText } from './format-portfolio-text.js';
 import { formatSarif, formatSarifPortfolio } from './format-sarif.js';
 import { formatText } from './format-text.js';
 
@@ -11,21 +14,24 @@ export type { FormatOptions } from './format-options.js';
 /** A renderer: a pure function of the report. Writing it somewhere is the caller's business. */
 export type Formatter = (report: Report, options: FormatOptions) => string;
 
-/** A renderer of a portfolio run (several snapshots) into one document. */
-export type PortfolioFormatter = (reports: readonly Report[], options: FormatOptions) => string;
+/**
+ * A renderer of a portfolio run (several snapshots, in risk order) into one document. Entries
+ * that could not be read are rendered by the formats made for people and JSON; SARIF and JUnit
+ * describe results only, and leave them to stderr and the exit code.
+ */
+export type PortfolioFormatter = (entries: readonly PortfolioEntry[], options: FormatOptions) => string;
 
 interface FormatEntry {
   readonly single: Formatter;
-  /** Formats whose documents cannot be concatenated (JSON, XML) merge the reports themselves. */
-  readonly portfolio?: PortfolioFormatter;
+  readonly portfolio: PortfolioFormatter;
 }
 
 const FORMATS: Readonly<Record<string, FormatEntry>> = {
-  text: { single: formatText },
-  json: { single: (report) => formatJson(report), portfolio: (reports) => formatJsonPortfolio(reports) },
-  sarif: { single: formatSarif, portfolio: formatSarifPortfolio },
-  junit: { single: formatJunit, portfolio: formatJunitPortfolio },
-  markdown: { single: formatMarkdown },
+  text: { single: formatText, portfolio: formatPortfolioText },
+  json: { single: (report) => formatJson(report), portfolio: (entries) => formatJsonPortfolio(entries) },
+  sarif: { single: formatSarif, portfolio: (entries, options) => formatSarifPortfolio(reportsOf(entries), options) },
+  junit: { single: formatJunit, portfolio: (entries, options) => formatJunitPortfolio(reportsOf(entries), options) },
+  markdown: { single: formatMarkdown, portfolio: formatPortfolioMarkdown },
 };
 
 /** Every static output format, by `--format` name. */
@@ -39,10 +45,17 @@ export function isFormat(name: string): boolean {
   return Object.hasOwn(FORMATS, name);
 }
 
-/** Renders the reports of a run (one, or a portfolio) in a format. */
+/** Renders the report of a single snapshot in a format. */
+export function renderReport(report: Report, format: string, options: FormatOptions): string {
+  return FORMATS[format].single(report, options);
+}
+
+/** Renders the reports of a run: one report alone, several as a portfolio (in the order given). */
 export function renderReports(reports: readonly Report[], format: string, options: FormatOptions): string {
-  const entry = FORMATS[format];
-  if (reports.length === 1) return entry.single(reports[0], options);
-  if (entry.portfolio) return entry.portfolio(reports, options);
-  return reports.map((report) => entry.single(report, options)).join('\n');
+  return reports.length === 1 ? renderReport(reports[0], format, options) : renderPortfolio(reports, format, options);
+}
+
+/** Renders a portfolio run (one summary per partner, most at risk first) in a format. */
+export function renderPortfolio(entries: readonly PortfolioEntry[], format: string, options: FormatOptions): string {
+  return FORMATS[format].portfolio(entries, options);
 }

@@ -1,0 +1,59 @@
+import type { Report } from '../report/report-types.js';
+import { checkSnapshot, loadCatalogue, type CheckOptions } from '../pipeline/run-check.js';
+import type { DisplayError } from '../pipeline/display-error.js';
+import { buildBilan } from '../bilan/build-bilan.js';
+import { redactReport } from '../redact/redact-report.js';
+import { BILAN_FORMATS } from '../bilan/bilan-formats.js';
+import type { CommandResult } from './command-result.js';
+import { invalid } from './check-command.js';
+import { documentTarget } from './document-target.js';
+import { writeOutput } from './write-output.js';
+
+export interface BilanCommandOptions extends CheckOptions {
+  readonly snapshot: string;
+  /** `--previous`: last year's snapshot of the same partner, evaluated at its own `extracted_on`. */
+  readonly previous?: string;
+  readonly formats: readonly string[];
+  readonly outputs: readonly string[];
+  /** `--redact`: the HMAC key of the pseudonyms; undefined keeps names and e-mails. */
+  readonly redactKey?: Buffer;
+}
+
+/**
+ * `vigie bilan`: the annual bilan (CONV art. 16) of one snapshot, compared with last year's
+ * when `--previous` is given. The bilan is a document to discuss and sign, not a CI gate: it
+ * exits 0 whatever it finds, and 2 only for invalid input or usage.
+ */
+export async function bilanCommand(options: BilanCommandOptions): Promise<CommandResult> {
+  const { target, errors: usage } = documentTarget(options.formats, options.outputs, Object.keys(BILAN_FORMATS), options.lang);
+  if (!target) return invalid(usage, 'text');
+  const catalogue = loadCatalogue(options);
+  if (catalogue.errors.length > 0) return invalid(catalogue.errors, 'text');
+
+  const errors: DisplayError[] = [];
+  const current = await checkSnapshot(options.snapshot, catalogue, options);
+  if (current.kind === 'invalid') errors.push(...current.errors);
+  // Last year is judged as it stood then: at its own extracted_on, never at this year's --as-of.
+  const previous = options.previous === undefined ? undefined : await checkSnapshot(options.previous, catalogue, { ...options, asOf: undefined });
+  if (previous?.kind === 'invalid') errors.push(...previous.errors);
+  if (current.kind === 'invalid' || previous?.kind === 'invalid') return invalid(errors, 'text');
+
+  const before = previous?.kind === 'report' ? previous.report : undefined;
+  const mismatch = before && otherPartner(current.report, before, options.previous as string, options.lang);
+  if (mismatch) return invalid([mismatch], 'text');
+  // Redaction keeps fingerprints, so last year's findings still match this year's.
+  const shown = (report: Report) => (options.redactKey ? redactReport(report, options.redactKey, options.lang) : report);
+  const bilan = buildBilan(shown(current.report), before && shown(before));
+  return writeOutput(BILAN_FORMATS[target.format](bilan, { lang: options.lang }), target.file, options.lang);
+}
+
+/** Comparing two partners would list every finding as appeared and resolved: refuse it. */
+function otherPartner(current: Report, previous: Report, path: string, lang: CheckOptions['lang']): DisplayError | undefined {
+  const [now, then] = [current.snapshot.siret, previous.snapshot.siret];
+  if (!now || !then || now === then) return undefined;
+  const message =
+    lang === 'fr'
+      ? `--previous : SIRET ${then}, celui d'un autre partenaire que ${now}`
+      : `--previous: SIRET ${then} is another partner's than ${now}`;
+  return { file: path, line: 1, column: 1, code: 'previous-other-partner', message };
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import type { Lang, RuleSource } from '../rules/rule-types.js';
+import type { RuleFileError } from '../rules/rule-error.js';
+import { displayPath, pushSchemaErrors, readYaml } from '../rules/load-rules.js';
+import { fromRuleFileError, type DisplayError } from '../pipeline/display-error.js';
+import { createAjv } from '../util/ajv.js';
+import { packagePath } from '../util/package-paths.js';
+import { fill } from '../i18n/labels.js';
+import { deadlineLabels } from './deadline-labels.js';
+
+/** A deadline whose delay is a rule's parameter (`rules/_data/deadlines.yaml`). */
+export interface RuleDelay {
+  readonly rule: string;
+  readonly param: string;
+  /** The deadline exists only where its rule is evaluated and applies. */
+  readonly follows_rule: boolean;
+}
+
+/** A deadline whose period is declared by the partner, with the clause it comes from. */
+export interface PartnerPeriod {
+  readonly partner_key: string;
+  readonly source: RuleSource;
+}
+
+/** Where each kind of deadline takes its delay and its clause from. */
+export interface DeadlineDefinitions {
+  readonly review_due: RuleDelay;
+  readonly bilan_due: RuleDelay;
+  readonly convention_anniversary: PartnerPeriod;
+  readonly termination_notice: RuleDelay;
+  readonly escalation_due: RuleDelay;
+  readonly subcontractor_start: RuleDelay;
+}
+
+/** The bundled file; rule folders added with `--rules` bring rules, not deadline kinds. */
+export const DEADLINES_FILE = packagePath('rules/_data/deadlines.yaml');
+
+const validateDefinitions = createAjv().compile(JSON.parse(readFileSync(packagePath('schemas/deadlines.schema.json'), 'utf8')));
+
+/**
+ * Reads `rules/_data/deadlines.yaml` and checks it against schemas/deadlines.schema.json;
+ * every error with file:line:column. Rule IDs are resolved later against the run's catalogue,
+ * where a rule disabled by `--config` makes its deadline "not computed" rather than an error.
+ */
+export function loadDeadlineDefinitions(lang: Lang, path: string = DEADLINES_FILE): { definitions?: DeadlineDefinitions; errors: DisplayError[] } {
+  const errors: RuleFileError[] = [];
+  const parsed = readYaml(path, errors);
+  if (parsed && !validateDefinitions(parsed.data)) pushSchemaErrors(validateDefinitions.errors ?? [], displayPath(path), parsed.locate, 'deadlines-schema', errors);
+  if (!parsed || errors.length > 0) return { errors: errors.map((error) => toDisplayError(error, lang)) };
+  return { definitions: (parsed.data as { deadlines: DeadlineDefinitions }).deadlines, errors: [] };
+}
+
+function toDisplayError(error: RuleFileError, lang: Lang): DisplayError {
+  if (error.code !== 'deadlines-schema') return fromRuleFileError(error, lang);
+  return { file: error.file, line: error.line, column: error.column, code: error.code, message: fill(deadlineLabels(lang).schema, { detail: String(error.params?.detail ?? '') }) };
+}

@@ -1,0 +1,21 @@
+/** Field separators `vigie review --delimiter` accepts: `;` for French Excel (the default), `,` elsewhere. */
+export const CSV_DELIMITERS = [';', ','] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** What a spreadsheet reads as the start of a formula (or a DDE call) when a cell begins with it. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field safe to open in a spreadsheet. A value that would start a formula gets a leading
+ * `'` (OWASP's CSV injection advice: a name like `=HYPERLINK(…)` stays text); then RFC 4180
+ * quoting: a field holding the delimiter, a quote or a line break is quoted, quotes doubled.
+ */
+export function csvCell(value: string, delimiter: CsvDelimiter): string {
+  const neutral = FORMULA_START.test(value) ? `'${value}` : value;
+  return neutral.includes(delimiter) || /["\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+}
+
+/** One CSV record, CRLF-terminated as RFC 4180 writes it. */
+export function csvRecord(values: readonly string[], delimiter: CsvDelimiter): string {
+  return `${values.map((value) => csvCell(value, delimiter)).join(delimiter)}\r\n`;
+}

@@ -1,0 +1,26 @@
+import type { Lang } from '../rules/rule-types.js';
+import { normalizePersonal, type PersonalKind } from '../redact/personal-values.js';
+import { createPseudonymizer } from '../redact/pseudonymizer.js';
+import type { ReviewList } from './review-types.js';
+
+/**
+ * `--redact` for the review list: last and first names become the same stable pseudonyms as in
+ * the other outputs (same key, same value), and names inside free text (a function, the
+ * administrator) are replaced too. User IDs stay, so the list can still be worked through.
+ */
+export function redactReview(review: ReviewList, key: Buffer, lang: Lang): ReviewList {
+  const known = new Map<string, PersonalKind>();
+  for (const row of review.rows) for (const name of [row.lastName, row.firstName]) if (name) known.set(normalizePersonal(name), 'name');
+  const redact = createPseudonymizer(key, known, lang);
+  return {
+    ...review,
+    snapshot: { ...review.snapshot, partner: redact(review.snapshot.partner) },
+    ...(review.administrator ? { administrator: redact(review.administrator) } : {}),
+    rows: review.rows.map((row) => ({
+      ...row,
+      ...(row.lastName ? { lastName: redact.whole(row.lastName) } : {}),
+      ...(row.firstName ? { firstName: redact.whole(row.firstName) } : {}),
+      ...(row.function ? { function: redact(row.function) } : {}),
+    })),
+  };
+}
