@@ -11,16 +11,16 @@ const WORKDAY_SECONDS = 9.5 * 3600;
 
 const enum SessionKind {
   Normal = 0,
-  /** A program acting as a human: more than 60 actions within a minute (HAB-AUTOMATED-USE). */
+  /** A program acting as a human: more than 60 actions within a minute (the automated-use rule). */
   Burst = 1,
-  /** The previous session's account, used at the same time from another workstation (HAB-SHARED-ACCOUNT). */
+  /** The previous session's account, used at the same time from another workstation (the shared-account rule). */
   Shared = 2,
 }
 
 const BURST_LENGTH = 90;
 /** One burst and one shared account per this many rows (at least one of each in small logs). */
 const SPECIAL_EVERY_ROWS = 500_000;
-/** Rows at these positions name a facility the user holds no grant on (HAB-OUT-OF-SCOPE-ACCESS). */
+/** Rows at these positions name a facility the user holds no grant on (the out-of-scope rule). */
 const OUT_OF_SCOPE_EVERY = { period: 200_000, offset: 41 };
 
 export const TRACE_COLUMNS = ['at', 'user_id', 'action', 'facility_id', 'origin', 'session_id'] as const;

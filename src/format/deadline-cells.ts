@@ -8,7 +8,7 @@ export function deadlineClause(deadline: Deadline, lang: Lang): string {
   return deadline.source ? `${deadline.source.document} ${deadlineLabels(lang).view.article} ${deadline.source.article}` : '';
 }
 
-/** What a deadline is about: `incident INC-2024-04`, `partenaire 20003063300198`. */
+/** What a deadline is about: `incident I-2024-04`, `partenaire 20003063300198`. */
 export function deadlineSubject(deadline: Deadline, lang: Lang): string {
   const { type, id } = deadline.subject;
   return `${labels(lang).subject[type] ?? deadlineLabels(lang).subject[type] ?? type} ${id}`;
