@@ -16,7 +16,6 @@ import { renderTemplate } from '../report/render-template.js';
 import { VERSION } from '../version.js';
 import { enumerateEntities, type Entity } from './entities.js';
 import { aggregateStreams, EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES } from '../facts/stream-facts.js';
-import { aggregateInWorker, type WorkerSource } from './stream-in-worker.js';
 import { recordIdentity } from './record-identity.js';
 import { summarize } from './summarize.js';
 
@@ -26,9 +25,15 @@ export interface EvaluateOptions {
   /** Skip trace rows that do not parse instead of failing (`--lenient`). */
   readonly lenient?: boolean;
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
-  /** Where a worker thread can read the snapshot and rules again, to stream the traces on the other core. */
-  readonly worker?: WorkerSource;
+  /**
+   * The streaming pass already under way on the other core (src/engine/stream-in-worker.ts),
+   * started before this thread even read the snapshot; without it the pass runs here.
+   */
+  readonly streams?: Promise<StreamOutcome | undefined>;
 }
+
+/** What the streaming pass gives: the aggregates, and the input errors and skipped rows it met. */
+export type StreamOutcome = Awaited<ReturnType<typeof aggregateStreams>>;
 
 /** The report, or the input errors found while streaming the traces (no report then). */
 export interface Evaluation {
@@ -58,20 +63,16 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
   }
   const staticFacts = new Map(pending.map((rule) => [rule, staticFactsOf(rule, context)]));
   const streamRules = pending.filter(readsStreams);
-  // The streaming pass runs on the other core when it can, while this one evaluates the other rules.
-  const streaming =
-    options.worker && streamRules.length > 0 && [...snapshot.tables.values()].some((table) => table.scan)
-      ? aggregateInWorker(options.worker, streamRules, options)
-      : undefined;
   for (const rule of pending) {
     if (readsStreams(rule)) continue;
     outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
     // Let the worker's progress messages (and the terminal view) through between rules.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const streamed = streaming
-    ? await streaming
-    : await aggregateStreams(snapshot, streamRules, context, new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)])), options);
+  // The worker's pass when it succeeded, else (no worker, or it failed) the same pass here.
+  const streamed =
+    (streamRules.length > 0 ? await options.streams : undefined) ??
+    (await aggregateStreams(snapshot, streamRules, context, new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)])), options));
   if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped };
   context.streams = streamed.results;
   for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
@@ -114,18 +115,21 @@ function createContext(snapshot: Snapshot, shared: SharedFacts, options: Evaluat
 }
 
 /** Whether a rule reads a streamed table (its entities or one of its facts). */
-function readsStreams(rule: Rule): boolean {
+export function readsStreams(rule: Rule): boolean {
   return STREAMED_SOURCES.has(rule.for_each.from) || Object.values(rule.facts).some(isStreamFact);
 }
 
 /**
- * The streaming pass alone, for rules that passed their preflight: what a worker thread runs
- * (src/engine/stream-worker.ts) on its own copy of the snapshot.
+ * The streaming pass alone, for the rules among `rules` that read the traces and pass their
+ * preflight: what a worker thread runs (src/engine/stream-worker.ts) on its own copy of the
+ * snapshot, deciding the same preflight as the main thread from the same data.
  */
-export async function streamPass(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions) {
+export async function streamPass(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions): Promise<StreamOutcome> {
   const context = createContext(snapshot, shared, options);
-  const staticFacts = new Map(rules.map((rule) => [rule, valuesOf(staticFactsOf(rule, context))]));
-  return aggregateStreams(snapshot, rules, context, staticFacts, options);
+  const pending: Rule[] = [];
+  for (const rule of rules) if (readsStreams(rule) && !(await preflight(rule, context))) pending.push(rule);
+  const staticFacts = new Map(pending.map((rule) => [rule, valuesOf(staticFactsOf(rule, context))]));
+  return aggregateStreams(snapshot, pending, context, staticFacts, options);
 }
 
 function ruleStatus(rule: Rule, lang: Lang, kind: RuleStatus['status'], findings: number, reason?: string): RuleStatus {

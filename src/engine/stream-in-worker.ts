@@ -13,7 +13,8 @@ export interface WorkerSource {
 /** The message a worker sends to start with. */
 export interface StreamTask {
   readonly source: WorkerSource;
-  readonly asOf: string;
+  /** `--as-of` when given; else the worker takes the snapshot's extracted_on, as the main thread does. */
+  readonly asOf?: string;
   readonly lang: 'fr' | 'en';
   readonly lenient: boolean;
   /** The rules to aggregate for, with their configured parameters. */
@@ -63,35 +64,42 @@ function deserializeStreams(rules: readonly Rule[], data: SerializedStreams): { 
 }
 
 /**
- * Runs the streaming pass of `rules` in a worker thread that reads the snapshot itself, so
- * that the traces are parsed and aggregated on one core while the other evaluates the rest.
+ * Runs the streaming pass in a worker thread that reads the snapshot itself, so that the
+ * traces are parsed and aggregated on one core while the other reads the rest and evaluates
+ * the other rules. Never rejects: a failed worker resolves to undefined and the pass then
+ * runs on the main thread. `cancel` stops it (the input turned out invalid).
  */
 export function aggregateInWorker(
   source: WorkerSource,
   rules: readonly Rule[],
-  options: { asOf: string; lang: 'fr' | 'en'; lenient?: boolean; onProgress?: (event: { file: string; rows: number; done: boolean }) => void },
-): Promise<{ results: StreamResults; errors: InputError[]; skipped: SkippedRow[] }> {
+  options: { asOf?: string; lang: 'fr' | 'en'; lenient?: boolean; onProgress?: (event: { file: string; rows: number; done: boolean }) => void },
+): { outcome: Promise<{ results: StreamResults; errors: InputError[]; skipped: SkippedRow[] } | undefined>; cancel: () => void } {
   const task: StreamTask = {
     source,
-    asOf: options.asOf,
+    ...(options.asOf ? { asOf: options.asOf } : {}),
     lang: options.lang,
     lenient: options.lenient ?? false,
     rules: rules.map((rule) => ({ id: rule.id, params: rule.params })),
   };
-  // Compiled code only (src/pipeline/run-check.ts does not ask for a worker from the sources).
-  const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: task });
-  return new Promise((resolve, reject) => {
+  let cancel = () => undefined as void;
+  const outcome = new Promise<ReturnType<typeof deserializeStreams> | undefined>((resolve) => {
+    let settled = false;
+    const settle = (value: ReturnType<typeof deserializeStreams> | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+      void worker.terminate();
+    };
+    // Compiled code only: src/pipeline/run-check.ts does not ask for a worker from the sources.
+    const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: task });
     worker.on('message', (message: { progress?: { file: string; rows: number; done: boolean }; result?: SerializedStreams; failure?: string }) => {
       if (message.progress) options.onProgress?.(message.progress);
-      if (message.failure !== undefined) reject(new Error(message.failure));
-      if (message.result) {
-        resolve(deserializeStreams(rules, message.result));
-        void worker.terminate();
-      }
+      if (message.failure !== undefined) settle(undefined);
+      if (message.result) settle(deserializeStreams(rules, message.result));
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker exited with code ${code}`));
-    });
+    worker.on('error', () => settle(undefined));
+    worker.on('exit', () => settle(undefined));
+    cancel = () => settle(undefined);
   });
+  return { outcome, cancel };
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BUNDLED_RULES, loadRules } from '../rules/load-rules.js';
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
+import { chooseAsOf } from '../pipeline/as-of.js';
 import { streamPass } from './evaluate.js';
 import { serializeStreams, type StreamTask } from './stream-in-worker.js';
 
@@ -13,15 +14,20 @@ async function run(task: StreamTask): Promise<void> {
   const catalogue = loadRules([BUNDLED_RULES, ...task.source.rulesDirs]);
   const byId = new Map(catalogue.rules.map((rule) => [rule.id, rule]));
   const rules = task.rules.map(({ id, params }) => ({ ...byId.get(id)!, params }));
+  // The tables these rules need (for their preflight) or look up, and nothing else.
   const tables = new Set<string>(['traces']);
+  for (const rule of rules) for (const table of [...(rule.needs.tables ?? []), ...(rule.needs.optional_tables ?? [])]) tables.add(table);
   for (const match of JSON.stringify(rules.map((rule) => rule.facts)).matchAll(/"from":"(\w+)"/g)) tables.add(match[1]);
   const loaded = await loadSnapshot(task.source.path, { lenient: task.lenient, tables: [...tables] });
+  // Invalid input is the main thread's to report, from its own reading.
   if (!loaded.snapshot) throw new Error('snapshot unreadable in the worker');
   const outcome = await streamPass(loaded.snapshot, rules, catalogue.shared, {
-    asOf: task.asOf,
+    asOf: chooseAsOf(task.asOf, loaded.snapshot.partner.data.extracted_on),
     lang: task.lang,
     lenient: task.lenient,
-    onProgress: (progress) => parentPort!.postMessage({ progress }),
+    onProgress: (progress) => {
+      if (progress.file === loaded.snapshot!.tables.get('traces')?.file) parentPort!.postMessage({ progress });
+    },
   });
   parentPort!.postMessage({ result: serializeStreams(rules, outcome) });
 }

@@ -5,7 +5,9 @@ import { BUNDLED_RULES, loadRules, type SharedFacts } from '../rules/load-rules.
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
 import type { LoadOptions } from '../snapshot/snapshot-types.js';
-import { evaluate } from '../engine/evaluate.js';
+import { evaluate, readsStreams } from '../engine/evaluate.js';
+import { aggregateInWorker } from '../engine/stream-in-worker.js';
+import { listSnapshotFiles } from '../snapshot/snapshot-files.js';
 import { summarize } from '../engine/summarize.js';
 import type { Report } from '../report/report-types.js';
 import { chooseAsOf } from './as-of.js';
@@ -47,6 +49,21 @@ export type SnapshotOutcome =
 
 /** Reads one snapshot and evaluates the catalogue on it: the whole pipeline of `vigie check`. */
 export async function checkSnapshot(path: string, catalogue: Catalogue, options: CheckOptions): Promise<SnapshotOutcome> {
+  // The traces are read on the other core from the start, while this thread reads the rest.
+  const worker = (await streamsInWorker(path, options)) ? startStreamWorker(path, catalogue, options) : undefined;
+  try {
+    return await checkLoaded(path, catalogue, options, worker?.outcome);
+  } finally {
+    worker?.cancel();
+  }
+}
+
+async function checkLoaded(
+  path: string,
+  catalogue: Catalogue,
+  options: CheckOptions,
+  streams: ReturnType<typeof aggregateInWorker>['outcome'] | undefined,
+): Promise<SnapshotOutcome> {
   const loaded = await loadSnapshot(path, { lenient: options.lenient, onProgress: options.onProgress });
   const root = isFolder(path) ? path : undefined;
   if (loaded.errors.length > 0 || !loaded.snapshot) {
@@ -58,9 +75,7 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
     lang: options.lang,
     lenient: options.lenient,
     onProgress: options.onProgress,
-    // VIGIE_SINGLE_THREAD=1 keeps the streaming pass on the main thread (debugging, tiny machines);
-    // so does running from the TypeScript sources (tests), where a worker cannot load them.
-    ...(process.env.VIGIE_SINGLE_THREAD === '1' || options.singleThread || import.meta.url.endsWith('.ts') ? {} : { worker: { path, rulesDirs: options.rulesDirs ?? [] } }),
+    ...(streams ? { streams } : {}),
   });
   if (!evaluation.report) {
     return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)) };
@@ -77,6 +92,29 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
     kind: 'report',
     report: { ...report, summary: summarize(report.findings, report.rules, skipped.length), skipped },
   };
+}
+
+/**
+ * Whether to stream the traces in a worker thread: a snapshot folder with a CSV trace file.
+ * VIGIE_SINGLE_THREAD=1 keeps everything on the main thread (debugging, tiny machines), as
+ * do portfolio workers and runs from the TypeScript sources (tests), where a worker cannot load them.
+ */
+async function streamsInWorker(path: string, options: CheckOptions): Promise<boolean> {
+  if (process.env.VIGIE_SINGLE_THREAD === '1' || options.singleThread || import.meta.url.endsWith('.ts') || !isFolder(path)) return false;
+  const files = await listSnapshotFiles(path).catch(() => undefined);
+  const traces = files?.tables.get('traces') ?? [];
+  return traces.length === 1 && !traces[0].toLowerCase().endsWith('.json');
+}
+
+function startStreamWorker(path: string, catalogue: Catalogue, options: CheckOptions) {
+  const rules = catalogue.rules.filter(readsStreams);
+  if (rules.length === 0) return undefined;
+  return aggregateInWorker({ path, rulesDirs: options.rulesDirs ?? [] }, rules, {
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    lang: options.lang,
+    lenient: options.lenient,
+    onProgress: options.onProgress,
+  });
 }
 
 function isFolder(path: string): boolean {
