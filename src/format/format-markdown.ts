@@ -1,4 +1,5 @@
 import type { Finding, Report } from '../report/report-types.js';
+import { code, escapeMarkdown } from './markdown-text.js';
 import { fill, labels, SEVERITY_SYMBOL } from '../i18n/labels.js';
 import { formatDate } from '../util/dates.js';
 import { ciLabels } from './ci-labels.js';
@@ -114,16 +115,3 @@ function clauses(report: Report, options: FormatOptions): string[] {
   return ['<details>', `<summary>${ciLabels(options.lang).clauses}</summary>`, '', ...items, '', '</details>'];
 }
 
-/** Text in a table cell or list item: Markdown and HTML markup neutralized, line breaks kept. */
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]|~#]/g, '\\$&')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, '<br>');
-}
-
-/** A code span; a backtick inside would end it early, so such text is escaped instead. */
-function code(text: string): string {
-  return text.includes('`') ? escapeMarkdown(text) : `\`${text}\``;
-}

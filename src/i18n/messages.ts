@@ -11,7 +11,6 @@ const MESSAGES = {
     fr: 'traces non triées par date pour un même utilisateur ({place}) : la règle suppose chaque utilisateur lu dans l’ordre chronologique',
     en: 'traces not in time order for one user ({place}): the rule reads each user in chronological order',
   },
-  noValue: { fr: '—', en: '—' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

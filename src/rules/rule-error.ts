@@ -1,14 +1,8 @@
+import type { InputError } from '../snapshot/snapshot-types.js';
 import type { Lang } from './rule-types.js';
 
-/** A problem in a rule, shared-facts, fixture or configuration file: reported like an input error. */
-export interface RuleFileError {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly code: string;
-  readonly value?: string;
-  readonly params?: Readonly<Record<string, string | number>>;
-}
+/** A problem in a rule, shared-facts, fixture or configuration file: the same shape as an input error. */
+export type RuleFileError = InputError;
 
 const MESSAGES: Record<string, { fr: string; en: string }> = {
   'rule-yaml-syntax': { fr: 'YAML invalide : {detail}', en: 'invalid YAML: {detail}' },

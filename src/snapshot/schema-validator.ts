@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { instancePathToKeys } from '../util/yaml-source.js';
 import { createAjv } from '../util/ajv.js';
 import type { JsonSchema } from './table-schemas.js';
 
@@ -26,17 +27,8 @@ function ajvWithVigieKeywords() {
 
 let ajv: ReturnType<typeof ajvWithVigieKeywords> | undefined;
 
-function pathOf(instancePath: string): (string | number)[] {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
 function toIssue(error: ErrorObject): SchemaIssue {
-  const path = pathOf(error.instancePath);
+  const path = instancePathToKeys(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':

@@ -63,13 +63,6 @@ export function parisDateOf(epochMs: number): string {
   return date;
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  const a = DateTime.fromISO(from, { zone: 'UTC' });
-  const b = DateTime.fromISO(to, { zone: 'UTC' });
-  return Math.round(b.diff(a, 'days').days);
-}
-
 /** Renders a date for people: `DD/MM/YYYY` in French, ISO in English. */
 export function formatDate(isoDate: string, lang: 'fr' | 'en'): string {
   if (lang === 'en') return isoDate;
