@@ -1,22 +1,19 @@
-import { Engine, type RuleResult } from 'json-rules-engine';
-import type { DataRecord, InputError, SkippedRow, Snapshot } from '../snapshot/snapshot-types.js';
-import type { ConditionTree, FactDefinition, Lang, Rule, WhereClause } from '../rules/rule-types.js';
+import type { InputError, SkippedRow, Snapshot } from '../snapshot/snapshot-types.js';
+import type { FactDefinition, Lang, Rule, WhereClause } from '../rules/rule-types.js';
 import type { SharedFacts } from '../rules/load-rules.js';
-import { SEVERITIES } from '../rules/rule-types.js';
 import { deriveFact, deriveFacts, type DerivedFact } from '../facts/derive-facts.js';
 import { partnerKeyPresent } from '../facts/expressions.js';
-import { CUSTOM_OPERATORS } from '../facts/operators.js';
 import { RecordIndex } from '../facts/record-index.js';
 import { PARTNER_SOURCE } from '../facts/record-sources.js';
 import type { EvaluationContext, Scope } from '../facts/scope.js';
+import { aggregateStreams, EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES } from '../facts/stream-facts.js';
 import { t } from '../i18n/messages.js';
-import type { Evidence, Finding, Report, RuleStatus } from '../report/report-types.js';
-import { fingerprint, stableStringify } from '../report/fingerprint.js';
+import type { Finding, Report, RuleStatus } from '../report/report-types.js';
 import { renderTemplate } from '../report/render-template.js';
 import { VERSION } from '../version.js';
+import { buildFinding, compareFindings } from './build-finding.js';
 import { enumerateEntities, type Entity } from './entities.js';
-import { aggregateStreams, EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES } from '../facts/stream-facts.js';
-import { recordIdentity } from './record-identity.js';
+import { conditionInputs, conditionsHold, createEngine, decisionKey, matchedLabels, projectFacts, resolveParams } from './rules-engine.js';
 import { summarize } from './summarize.js';
 
 export interface EvaluateOptions {
@@ -285,183 +282,4 @@ function missingData(rule: Rule, snapshot: Snapshot, lang: Lang): string[] {
     if (!partnerKeyPresent(snapshot.partner.data, key)) reasons.push(t('partnerKeyAbsent', lang, { key, file: snapshot.partner.file }));
   }
   return reasons;
-}
-
-function createEngine(conditions: ConditionTree): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolveSimplePath });
-  for (const operator of CUSTOM_OPERATORS) engine.addOperator(operator);
-  engine.addRule({ conditions: conditions as never, event: { type: 'finding' } });
-  return engine;
-}
-
-async function conditionsHold(conditions: ConditionTree, facts: Record<string, unknown>): Promise<boolean> {
-  const { events } = await createEngine(conditions).run(facts);
-  return events.length > 0;
-}
-
-/** A fact a condition reads, and the path within it (`record` at `$.left_on`). */
-interface ConditionInput {
-  readonly fact: string;
-  readonly path?: string;
-}
-
-/** Every fact (and path) a condition tree reads, including facts compared against (`value: {fact}`). */
-function conditionInputs(tree: unknown): ConditionInput[] {
-  const inputs: ConditionInput[] = [];
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    const condition = node as { fact?: string; path?: string; value?: unknown; all?: unknown[]; any?: unknown[]; not?: unknown };
-    if (typeof condition.fact === 'string') inputs.push({ fact: condition.fact, ...(condition.path ? { path: condition.path } : {}) });
-    const value = condition.value as { fact?: string; path?: string } | undefined;
-    if (value && typeof value === 'object' && typeof value.fact === 'string') inputs.push({ fact: value.fact, ...(value.path ? { path: value.path } : {}) });
-    for (const child of [...(condition.all ?? []), ...(condition.any ?? [])]) visit(child);
-    if (condition.not) visit(condition.not);
-  };
-  visit(tree);
-  return inputs;
-}
-
-/** A text that differs whenever a value the conditions read differs (type included). */
-function decisionKey(valueOf: (fact: string) => unknown, inputs: readonly ConditionInput[]): string {
-  let key = '';
-  for (const { fact, path } of inputs) {
-    const whole = valueOf(fact);
-    const value = path ? resolveSimplePath(whole, path) : whole;
-    key += typeof value === 'string' ? `s${value}\u0001` : typeof value === 'object' && value !== null ? `o${stableStringify(value)}\u0001` : `${String(value)}\u0001`;
-  }
-  return key;
-}
-
-/** Only what the conditions read: whole facts, or for a path the value at that path. */
-function projectFacts(valueOf: (fact: string) => unknown, inputs: readonly ConditionInput[]): Record<string, unknown> {
-  const facts: Record<string, unknown> = {};
-  for (const { fact, path } of inputs) {
-    const value = valueOf(fact);
-    if (!path) {
-      facts[fact] = value;
-      continue;
-    }
-    const keys = path.slice(2).split('.');
-    let target = (facts[fact] ??= {}) as Record<string, unknown>;
-    keys.slice(0, -1).forEach((key) => (target = (target[key] ??= {}) as Record<string, unknown>));
-    target[keys[keys.length - 1]] = resolveSimplePath(value, path);
-  }
-  return facts;
-}
-
-/** `$.a.b` paths only (what the rule schema allows): faster than a JSONPath engine per condition. */
-function resolveSimplePath(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of path.slice(2).split('.')) {
-    if (current === null || current === undefined || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-/** Replaces `{param: NAME}` and `"$param.NAME"` values of a condition tree by the rule's parameters. */
-export function resolveParams(tree: ConditionTree, params: Readonly<Record<string, unknown>>): ConditionTree {
-  const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') {
-      const match = /^\$params?\.(\w+)$/.exec(node);
-      return match ? params[match[1]] : node;
-    }
-    if (Array.isArray(node)) return node.map(visit);
-    if (node !== null && typeof node === 'object') {
-      const object = node as Record<string, unknown>;
-      const keys = Object.keys(object);
-      if (keys.length === 1 && keys[0] === 'param' && typeof object.param === 'string') return params[object.param];
-      return Object.fromEntries(keys.map((key) => [key, visit(object[key])]));
-    }
-    return node;
-  };
-  return visit(tree) as ConditionTree;
-}
-
-/** Label templates of the named conditions that held, e.g. "téléphone invalide ({record.phone})". */
-function matchedLabels(rule: Rule, result: RuleResult | undefined, lang: Lang): string[] {
-  const labels: string[] = [];
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    const condition = node as { name?: string; result?: boolean; all?: unknown[]; any?: unknown[]; not?: unknown };
-    if (condition.name && condition.result === true) {
-      const label = rule.condition_labels?.[condition.name];
-      if (label) labels.push(label[lang]);
-    }
-    for (const child of [...(condition.all ?? []), ...(condition.any ?? [])]) visit(child);
-    if (condition.not) visit(condition.not);
-  };
-  visit(result?.conditions);
-  return labels;
-}
-
-function buildFinding(rule: Rule, scope: Scope, records: readonly DataRecord[], matched: string[], total: number): Finding {
-  const { lang } = scope.context;
-  const evidence = evidenceOf(rule, scope, records);
-  // Trace lines come and go from one export to the next (new actions, old ones purged): a
-  // finding over traces is the same finding as long as its subject and other records are.
-  const keys = records.filter((record) => record.table !== PARTNER_SOURCE && !STREAMED_SOURCES.has(record.table)).map(recordIdentity);
-  for (const item of evidence) if (item.path) keys.push(`partner:${item.path}`);
-  const extra = { matched };
-  return {
-    ruleId: rule.id,
-    severity: rule.severity,
-    category: rule.category,
-    title: rule.title[lang],
-    message: renderTemplate(rule.message[lang], scope, lang, extra),
-    source: rule.source,
-    subject: scope.subject!,
-    evidence,
-    ...(total > evidence.length ? { evidenceTotal: total } : {}),
-    remediation: renderTemplate(rule.remediation[lang], scope, lang, extra),
-    fingerprint: fingerprint(rule.id, scope.subject!, keys),
-    waived: false,
-  };
-}
-
-/**
- * Evidence: the entity's records and the facts' records, plus, for findings about the
- * partner's declarations, the partner.yaml keys the rule reads. Sorted by file and line.
- */
-function evidenceOf(rule: Rule, scope: Scope, records: readonly DataRecord[]): Evidence[] {
-  const partner = scope.context.snapshot.partner;
-  const items: Evidence[] = [];
-  const seen = new Set<string>();
-  const push = (item: Evidence) => {
-    const key = `${item.file}\u0000${item.line}\u0000${item.path ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    items.push(item);
-  };
-  for (const record of records) {
-    if (record.table === PARTNER_SOURCE) continue;
-    push({ file: record.file, line: record.line, table: record.table, values: record.values });
-  }
-  // The partner.yaml keys the rule reads are evidence too; a finding with no other evidence cites the partner.
-  const fallback = items.length === 0 ? ['partner'] : [];
-  const keys = rule.needs.partner?.length ? rule.needs.partner : fallback;
-  const listsCited = new Set(records.map((record) => record.table));
-  for (const key of keys) {
-    // An item of a partner list (a contact) already cites its place in partner.yaml.
-    if (listsCited.has(key)) continue;
-    const path = key.split('.');
-    const position = partner.locate(path);
-    if (!position) continue;
-    const value = path.reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), partner.data);
-    push({ file: partner.file, line: position.line, path: key, values: { [key]: value ?? null } });
-  }
-  return items.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.subject.id, b.subject.id) ||
-    compareText(a.fingerprint, b.fingerprint)
-  );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
