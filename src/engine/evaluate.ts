@@ -2,7 +2,7 @@ import type { InputError, SkippedRow, Snapshot } from '../snapshot/snapshot-type
 import type { FactDefinition, Lang, Rule, WhereClause } from '../rules/rule-types.js';
 import type { SharedFacts } from '../rules/load-rules.js';
 import { deriveFact, deriveFacts, type DerivedFact } from '../facts/derive-facts.js';
-import { partnerKeyPresent } from '../facts/expressions.js';
+import { fieldValue, partnerKeyPresent } from '../facts/expressions.js';
 import { RecordIndex } from '../facts/record-index.js';
 import { PARTNER_SOURCE } from '../facts/record-sources.js';
 import type { EvaluationContext, Scope } from '../facts/scope.js';
@@ -23,10 +23,11 @@ export interface EvaluateOptions {
   readonly lenient?: boolean;
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
   /**
-   * The streaming pass already under way on the other core (src/engine/stream-in-worker.ts),
-   * started before this thread even read the snapshot; without it the pass runs here.
+   * The streaming pass of some rules already under way on the other core
+   * (src/engine/stream-in-worker.ts), started before this thread even read the snapshot; the
+   * other trace rules (or all of them, without it or when it fails) are streamed here.
    */
-  readonly streams?: Promise<StreamOutcome | undefined>;
+  readonly streams?: { readonly ruleIds: ReadonlySet<string>; readonly outcome: Promise<StreamOutcome | undefined> };
 }
 
 /** What the streaming pass gives: the aggregates, and the input errors and skipped rows it met. */
@@ -66,10 +67,19 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     // Let the worker's progress messages (and the terminal view) through between rules.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  // The worker's pass when it succeeded, else (no worker, or it failed) the same pass here.
-  const streamed =
-    (streamRules.length > 0 ? await options.streams : undefined) ??
-    (await aggregateStreams(snapshot, streamRules, context, new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)])), options));
+  // This thread streams the rules the worker was not given, then takes the worker's share
+  // (or, if the worker failed, streams that share too).
+  const staticValues = new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)]));
+  const inWorker = (rule: Rule) => options.streams?.ruleIds.has(rule.id) ?? false;
+  const here = streamRules.filter((rule) => !inWorker(rule));
+  // With a worker, the worker alone reports the reading progress (one counter per file).
+  const local = here.length > 0 ? await aggregateStreams(snapshot, here, context, staticValues, options.streams ? { ...options, onProgress: undefined } : options) : undefined;
+  const delegated = streamRules.filter(inWorker);
+  const remote =
+    delegated.length === 0
+      ? undefined
+      : ((await options.streams!.outcome) ?? (await aggregateStreams(snapshot, delegated, context, staticValues, { ...options, onProgress: undefined })));
+  const streamed = mergeStreams([local, remote]);
   if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped };
   context.streams = streamed.results;
   for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
@@ -91,6 +101,50 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     rules: statuses,
   };
   return { report, errors: [], skipped: streamed.skipped };
+}
+
+/**
+ * Joins the streaming results of two passes over the same tables. Both passes read every row,
+ * so their input errors and skipped rows are the same: keep one copy.
+ */
+function mergeStreams(parts: readonly (StreamOutcome | undefined)[]): StreamOutcome {
+  const present = parts.filter((part): part is StreamOutcome => part !== undefined);
+  const results: StreamOutcome['results'] = { facts: new Map(), entities: new Map(), failures: new Map() };
+  for (const part of present) {
+    for (const [key, value] of part.results.facts) results.facts.set(key, value);
+    for (const [key, value] of part.results.entities) results.entities.set(key, value);
+    for (const [key, value] of part.results.failures) results.failures.set(key, value);
+  }
+  const first = present.find((part) => part.errors.length > 0 || part.skipped.length > 0) ?? present[0];
+  return { results, errors: first?.errors ?? [], skipped: first?.skipped ?? [] };
+}
+
+/**
+ * Splits the trace rules between the worker and the main thread, which has the other rules to
+ * evaluate first: greedy by an estimate of the per-row work each rule's aggregates cost
+ * (sub-queries and lookups weigh most), the main thread starting with a third of the total.
+ */
+export function rulesForWorker(rules: readonly Rule[]): Set<string> {
+  const cost = (rule: Rule) => {
+    let total = STREAMED_SOURCES.has(rule.for_each.from) ? 1 : 0;
+    for (const definition of Object.values(rule.facts)) {
+      if (!isStreamFact(definition)) continue;
+      const text = JSON.stringify(definition);
+      total += 1 + (text.includes('"not_exists"') ? 3 : 0) + Object.keys(definition.lookups ?? {}).length;
+    }
+    return total;
+  };
+  const streamRules = rules.filter(readsStreams).sort((a, b) => cost(b) - cost(a) || (a.id < b.id ? -1 : 1));
+  let worker = 0;
+  let main = Math.round(streamRules.reduce((sum, rule) => sum + cost(rule), 0) / 3);
+  const chosen = new Set<string>();
+  for (const rule of streamRules) {
+    if (worker <= main) {
+      chosen.add(rule.id);
+      worker += cost(rule);
+    } else main += cost(rule);
+  }
+  return chosen;
 }
 
 /** The context every rule of one evaluation shares, with the shared facts computed. */
@@ -211,7 +265,20 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
     const streams = readsStreams(rule);
     // The subject is named only for findings, unless the rule reads it.
     const readsSubject = /\$subject\b|"subject"/.test(JSON.stringify([rule.facts, conditions]));
+    // When the decision depends on the entity only through a few of its fields, entities that
+    // share those values and did not fire are skipped outright (100,000 grants, ~1,000 date pairs).
+    const fieldsRead = streams || readsSubject ? undefined : recordFieldsRead(rule, inputs);
+    const quiet = new Set<string>();
     for (const entity of entitiesOf(rule, context)) {
+      let recordKey: string | undefined;
+      if (fieldsRead) {
+        recordKey = '';
+        for (const field of fieldsRead) {
+          const value = fieldValue(entity.record, field);
+          recordKey += value === undefined || value === null ? '\u0002' : `${typeof value}${String(value)}\u0001`;
+        }
+        if (quiet.has(recordKey)) continue;
+      }
       const scope: Scope = { context, params, record: entity.record, records: entity.records, facts: { ...staticFacts } };
       const subjectOf = () => ({ type: rule.subject.type, id: renderTemplate(rule.subject.id, scope, lang) });
       const early = readsSubject ? subjectOf() : undefined;
@@ -225,7 +292,10 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
         decision = { fired: events.length > 0, labels: events.length > 0 ? matchedLabels(rule, results[0], lang) : [] };
         decisions.set(key, decision);
       }
-      if (!decision.fired) continue;
+      if (!decision.fired) {
+        if (recordKey !== undefined) quiet.add(recordKey);
+        continue;
+      }
       const withSubject: Scope = { ...scope, subject: early ?? subjectOf() };
       const matched = decision.labels.map((label) => renderTemplate(label, withSubject, lang));
       const total = entity.records.length + derived.evidenceTotal;
@@ -242,6 +312,24 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
   }
 }
 
+
+/**
+ * The fields of the visited record that a rule's decision can depend on, or undefined when it
+ * depends on more (the entity's own records, a condition on the whole record).
+ */
+function recordFieldsRead(rule: Rule, inputs: ReturnType<typeof conditionInputs>): string[] | undefined {
+  const fields = new Set<string>();
+  for (const definition of Object.values(rule.facts)) {
+    if (AGGREGATE_KEYS.some((key) => key in definition) && typeof definition.from !== 'string') return undefined;
+  }
+  for (const match of JSON.stringify(rule.facts).matchAll(/\$record\.(\w+)/g)) fields.add(match[1]);
+  for (const input of inputs) {
+    if (input.fact !== 'record') continue;
+    if (!input.path) return undefined;
+    fields.add(input.path.slice(2).split('.')[0]);
+  }
+  return [...fields].sort();
+}
 
 /** The rule's streamed facts that are not tied to an entity (the earliest trace of the file). */
 function globalStreamFacts(rule: Rule): Record<string, FactDefinition> {

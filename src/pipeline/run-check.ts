@@ -5,7 +5,7 @@ import { BUNDLED_RULES, loadRules, type SharedFacts } from '../rules/load-rules.
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
 import type { LoadOptions } from '../snapshot/snapshot-types.js';
-import { evaluate, readsStreams } from '../engine/evaluate.js';
+import { evaluate, rulesForWorker, type EvaluateOptions } from '../engine/evaluate.js';
 import { aggregateInWorker } from '../engine/stream-in-worker.js';
 import { listSnapshotFiles } from '../snapshot/snapshot-files.js';
 import { summarize } from '../engine/summarize.js';
@@ -52,7 +52,7 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
   // The traces are read on the other core from the start, while this thread reads the rest.
   const worker = (await streamsInWorker(path, options)) ? startStreamWorker(path, catalogue, options) : undefined;
   try {
-    return await checkLoaded(path, catalogue, options, worker?.outcome);
+    return await checkLoaded(path, catalogue, options, worker && { ruleIds: worker.ruleIds, outcome: worker.outcome });
   } finally {
     worker?.cancel();
   }
@@ -62,7 +62,7 @@ async function checkLoaded(
   path: string,
   catalogue: Catalogue,
   options: CheckOptions,
-  streams: ReturnType<typeof aggregateInWorker>['outcome'] | undefined,
+  streams: EvaluateOptions['streams'] | undefined,
 ): Promise<SnapshotOutcome> {
   const loaded = await loadSnapshot(path, { lenient: options.lenient, onProgress: options.onProgress });
   const root = isFolder(path) ? path : undefined;
@@ -107,14 +107,16 @@ async function streamsInWorker(path: string, options: CheckOptions): Promise<boo
 }
 
 function startStreamWorker(path: string, catalogue: Catalogue, options: CheckOptions) {
-  const rules = catalogue.rules.filter(readsStreams);
-  if (rules.length === 0) return undefined;
-  return aggregateInWorker({ path, rulesDirs: options.rulesDirs ?? [] }, rules, {
+  const ruleIds = rulesForWorker(catalogue.rules);
+  if (ruleIds.size === 0) return undefined;
+  const rules = catalogue.rules.filter((rule) => ruleIds.has(rule.id));
+  const { outcome, cancel } = aggregateInWorker({ path, rulesDirs: options.rulesDirs ?? [] }, rules, {
     ...(options.asOf ? { asOf: options.asOf } : {}),
     lang: options.lang,
     lenient: options.lenient,
     onProgress: options.onProgress,
   });
+  return { ruleIds, outcome, cancel };
 }
 
 function isFolder(path: string): boolean {
