@@ -53,7 +53,7 @@ export function formatMarkdown(report: Report, options: FormatOptions): string {
     const withBaseline = report.findings.some((finding) => finding.baseline);
     const titles = [columns.severity, columns.rule, columns.clause, columns.subject, columns.finding, columns.evidence, ...(withBaseline ? [columns.baseline] : [])];
     lines.push(`| ${titles.join(' | ')} |`, `|${' --- |'.repeat(titles.length)}`);
-    for (const finding of report.findings) lines.push(findingRow(report, finding, options, withBaseline));
+    for (const finding of report.findings) lines.push(findingRow(finding, options, withBaseline));
     lines.push('', ...clauses(report, options), '');
   }
 
@@ -80,7 +80,7 @@ export function formatMarkdown(report: Report, options: FormatOptions): string {
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-function findingRow(report: Report, finding: Finding, options: FormatOptions, withBaseline: boolean): string {
+function findingRow(finding: Finding, options: FormatOptions, withBaseline: boolean): string {
   const common = labels(options.lang);
   const words = ciLabels(options.lang);
   const severity = `${SEVERITY_SYMBOL[finding.severity]} ${common.severity[finding.severity]}`;
