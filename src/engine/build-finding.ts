@@ -6,7 +6,7 @@ import type { Scope } from '../facts/scope.js';
 import { STREAMED_SOURCES } from '../facts/stream-facts.js';
 import type { Evidence, Finding } from '../report/report-types.js';
 import { fingerprint } from '../report/fingerprint.js';
-import { renderTemplate } from '../report/render-template.js';
+import { renderMessage } from '../report/render-template.js';
 import { recordIdentity } from './record-identity.js';
 
 /** A finding of a rule about the entity in `scope`, resting on `records` (`total` of them in all). */
@@ -23,12 +23,12 @@ export function buildFinding(rule: Rule, scope: Scope, records: readonly DataRec
     severity: rule.severity,
     category: rule.category,
     title: rule.title[lang],
-    message: renderTemplate(rule.message[lang], scope, lang, extra),
+    message: renderMessage(rule.message[lang], scope, lang, extra),
     source: rule.source,
     subject: scope.subject!,
     evidence,
     ...(total > evidence.length ? { evidenceTotal: total } : {}),
-    remediation: renderTemplate(rule.remediation[lang], scope, lang, extra),
+    remediation: renderMessage(rule.remediation[lang], scope, lang, extra),
     fingerprint: fingerprint(rule.id, scope.subject!, keys),
     waived: false,
   };

@@ -9,7 +9,7 @@ import type { EvaluationContext, Scope } from '../facts/scope.js';
 import { aggregateStreams, EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES } from '../facts/stream-facts.js';
 import { t } from '../i18n/messages.js';
 import type { Finding, Report, RuleStatus } from '../report/report-types.js';
-import { renderTemplate } from '../report/render-template.js';
+import { renderMessage, renderTemplate } from '../report/render-template.js';
 import { VERSION } from '../version.js';
 import { buildFinding, compareFindings } from './build-finding.js';
 import { enumerateEntities, type Entity } from './entities.js';
@@ -297,7 +297,7 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
         continue;
       }
       const withSubject: Scope = { ...scope, subject: early ?? subjectOf() };
-      const matched = decision.labels.map((label) => renderTemplate(label, withSubject, lang));
+      const matched = decision.labels.map((label) => renderMessage(label, withSubject, lang));
       const total = entity.records.length + derived.evidenceTotal;
       const records = [...entity.records, ...derived.evidence].filter((record) => record.table !== PARTNER_SOURCE);
       // Trace rules cite at most EVIDENCE_LIMIT lines per finding (the entity's own row first), with the total.

@@ -10,10 +10,28 @@ import { formatDate, isIsoDate } from '../util/dates.js';
  * values computed after evaluation (`matched`, the labels of the conditions that held).
  */
 export function renderTemplate(template: string, scope: Scope, lang: Lang, extra: Record<string, unknown> = {}): string {
+  return fillTemplate(template, scope, lang, extra, undefined);
+}
+
+/** Words for coded values in messages (`administrator` → « administrateur »), by field. */
+type ValueLabels = Readonly<Record<string, Readonly<Record<string, Readonly<Record<Lang, string>>>>>>;
+
+/**
+ * A message for people: like {@link renderTemplate}, and coded values of the fields listed in
+ * rules/_data/value_labels.yaml are shown in words. Subject ids keep the codes (waivers and
+ * baselines match on them), so they are rendered with renderTemplate.
+ */
+export function renderMessage(template: string, scope: Scope, lang: Lang, extra: Record<string, unknown> = {}): string {
+  return fillTemplate(template, scope, lang, extra, scope.context.data.value_labels as ValueLabels | undefined);
+}
+
+function fillTemplate(template: string, scope: Scope, lang: Lang, extra: Record<string, unknown>, valueLabels: ValueLabels | undefined): string {
   return template.replace(/\{([\w.|]+)\}/g, (_, expression: string) => {
     for (const path of expression.split('|')) {
       const value = Object.hasOwn(extra, path) ? extra[path] : resolvePath(path, scope);
-      if (value !== undefined && value !== null && value !== '') return formatValue(value, lang);
+      if (value === undefined || value === null || value === '') continue;
+      const label = typeof value === 'string' ? valueLabels?.[path.slice(path.lastIndexOf('.') + 1)]?.[value]?.[lang] : undefined;
+      return label ?? formatValue(value, lang);
     }
     return '—';
   });
