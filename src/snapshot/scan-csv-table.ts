@@ -26,7 +26,7 @@ export interface CsvHeader {
  * Detects the encoding of a file without holding it: a BOM decides, else one streaming strict
  * UTF-8 pass (cheap next to parsing), else Windows-1252, what French Excel writes.
  */
-async function detectEncoding(path: string): Promise<{ encoding: Encoding; skip: number }> {
+async function detectEncoding(path: string, firstChunkOnly: boolean): Promise<{ encoding: Encoding; skip: number }> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(3);
@@ -44,6 +44,8 @@ async function detectEncoding(path: string): Promise<{ encoding: Encoding; skip:
     const bytes = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
     const end = completeUtf8Length(bytes);
     if (!isUtf8(bytes.subarray(0, end))) return { encoding: 'win1252', skip: 0 };
+    // The header is in the first chunk: reading the header alone needs no more.
+    if (firstChunkOnly) return { encoding: 'utf8', skip: 0 };
     carry = Buffer.from(bytes.subarray(end));
   }
   return { encoding: carry.length === 0 ? 'utf8' : 'win1252', skip: 0 };
@@ -61,9 +63,9 @@ function completeUtf8Length(bytes: Buffer): number {
   return length;
 }
 
-/** Text chunks of a file in its encoding. */
-async function* textChunks(path: string): AsyncGenerator<string> {
-  const { encoding, skip } = await detectEncoding(path);
+/** Text chunks of a file in its encoding (judged on the first chunk only when `headerOnly`). */
+async function* textChunks(path: string, headerOnly = false): AsyncGenerator<string> {
+  const { encoding, skip } = await detectEncoding(path, headerOnly);
   const decoder = encoding === 'utf8' ? new TextDecoder('utf-8') : undefined;
   const iconvDecoder = encoding === 'utf8' ? undefined : iconv.getDecoder(encoding);
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, start: skip })) {
@@ -106,15 +108,24 @@ export function readStreamHeader(
 /** Reads only the header of a CSV file (the columns present), without reading its rows. */
 export async function readCsvHeader(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<CsvHeader | undefined> {
   let header: CsvHeader | undefined;
-  let delimiter: string | undefined;
-  for await (const text of textChunks(path)) {
-    delimiter ??= detectDelimiter(Buffer.from(text.slice(0, 65536)));
-    const tokenizer = new CsvTokenizer(delimiter, (cells, line) => {
-      header ??= readStreamHeader(cells, line, file, model, delimiter!, (error) => collector.fileError(error));
-    }, (line) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } }));
-    tokenizer.push(text, true);
+  let tokenizer: CsvTokenizer | undefined;
+  let delimiter = ',';
+  const onRecord = (cells: string[], line: number) => {
+    header ??= readStreamHeader(cells, line, file, model, delimiter, (error) => collector.fileError(error));
+  };
+  const onUnclosedQuote = (line: number) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } });
+  // Stop as soon as the header is read: the rows are the scan's, and a quoted cell cut by the
+  // end of a chunk must not look unclosed.
+  for await (const text of textChunks(path, true)) {
+    if (!tokenizer) {
+      delimiter = detectDelimiter(Buffer.from(text.slice(0, 65536)));
+      tokenizer = new CsvTokenizer(delimiter, onRecord, onUnclosedQuote);
+    }
+    tokenizer.push(text);
     if (header) return header;
   }
+  tokenizer?.push('', true);
+  if (header) return header;
   collector.fileError({ file, line: 1, column: 1, code: 'missing-header' });
   return undefined;
 }

@@ -197,6 +197,26 @@ lenient('file errors still fail a lenient load', async () => {
   assert.is(result.snapshot, undefined);
 });
 
+lenient('a quoted cell that straddles the first chunk of a streamed file is not an error', async () => {
+  const rows: string[] = [];
+  let size = 'at,user_id,action\n'.length;
+  // Rows up to just before the 1 MiB chunk boundary, then one whose quoted cell crosses it.
+  while (size < (1 << 20) - 200) {
+    const row = `2024-01-01T10:00:00Z,U${rows.length},consultation`;
+    rows.push(row);
+    size += row.length + 1;
+  }
+  rows.push(`2024-01-01T10:00:00Z,U-last,"une action\nsur deux lignes qui passe la limite du premier bloc ${'x'.repeat(300)}"`);
+  const folder = folderWith({ 'partner.yaml': PARTNER, 'traces.csv': `at,user_id,action\n${rows.join('\n')}\n` });
+  const result = await loadSnapshot(folder);
+  assert.equal(result.errors, []);
+  const seen: string[] = [];
+  const scan = await result.snapshot!.tables.get('traces')!.scan!((record) => seen.push(String(record.values.user_id)));
+  assert.equal(scan.errors, []);
+  assert.is(seen.length, rows.length);
+  assert.is(seen[seen.length - 1], 'U-last');
+});
+
 lenient('progress is reported every 10,000 rows and at the end of each file', async () => {
   const rows = Array.from({ length: 25_000 }, (_, index) => `2024-01-01T10:00:00Z,U${index}`);
   const folder = folderWith({ 'partner.yaml': PARTNER, 'traces.csv': `at,user_id\n${rows.join('\n')}\n`, 'sites.json': '[{"site_id": "S1"}]' });
