@@ -1,7 +1,7 @@
 import type { InputError, SkippedRow, Snapshot } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, Lang, Rule, WhereClause } from '../rules/rule-types.js';
 import type { SharedFacts } from '../rules/load-rules.js';
-import { deriveFact, deriveFacts, type DerivedFact } from '../facts/derive-facts.js';
+import { deriveFact, deriveFacts, readsOwnRecords, type DerivedFact } from '../facts/derive-facts.js';
 import { fieldValue, partnerKeyPresent } from '../facts/expressions.js';
 import { RecordIndex } from '../facts/record-index.js';
 import { PARTNER_SOURCE } from '../facts/record-sources.js';
@@ -220,7 +220,7 @@ function staticFactsOf(rule: Rule, context: EvaluationContext): Map<string, Deri
   for (const [name, definition] of Object.entries(rule.facts)) {
     const text = JSON.stringify(definition);
     if (isStreamFact(definition) || /\$(record|subject|row)\b/.test(text)) continue;
-    if (AGGREGATE_KEYS.some((key) => key in definition) && typeof definition.from !== 'string') continue;
+    if (readsOwnRecords(definition)) continue;
     const references = [...text.matchAll(/"\$(\w+)/g)].map((match) => match[1]);
     if (references.some((reference) => names.has(reference) && !Object.hasOwn(facts, reference))) continue;
     try {
@@ -238,8 +238,6 @@ function staticFactsOf(rule: Rule, context: EvaluationContext): Map<string, Deri
 function valuesOf(derived: ReadonlyMap<string, DerivedFact>): Record<string, unknown> {
   return Object.fromEntries([...derived].map(([name, fact]) => [name, fact.value]));
 }
-
-const AGGREGATE_KEYS = ['count', 'count_distinct', 'exists', 'first', 'values', 'min', 'max'];
 
 async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed: ReadonlyMap<string, DerivedFact>): Promise<RuleOutcome> {
   const staticFacts = valuesOf(precomputed);
@@ -320,7 +318,7 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
 function recordFieldsRead(rule: Rule, inputs: ReturnType<typeof conditionInputs>): string[] | undefined {
   const fields = new Set<string>();
   for (const definition of Object.values(rule.facts)) {
-    if (AGGREGATE_KEYS.some((key) => key in definition) && typeof definition.from !== 'string') return undefined;
+    if (readsOwnRecords(definition)) return undefined;
   }
   for (const match of JSON.stringify(rule.facts).matchAll(/\$record\.(\w+)/g)) fields.add(match[1]);
   for (const input of inputs) {

@@ -17,6 +17,11 @@ export interface DerivedFact {
 
 const AGGREGATES = ['count', 'count_distinct', 'exists', 'first', 'values', 'min', 'max'] as const;
 
+/** Whether a fact aggregates the visited entity's own records (no `from`): it depends on the whole entity. */
+export function readsOwnRecords(definition: FactDefinition): boolean {
+  return typeof definition.from !== 'string' && AGGREGATES.some((kind) => kind in definition);
+}
+
 /**
  * Computes the facts a rule declares, in order (a fact may use the ones before it).
  * Returns the values by name and the records of facts marked `evidence: true`.
@@ -56,7 +61,7 @@ const definitionReferences = new WeakMap<FactDefinition, string[]>();
  * entity's own records and streamed facts are not memoised.
  */
 function memoizedFact(definition: FactDefinition, scope: Scope): DerivedFact {
-  if (isStreamFact(definition) || (typeof definition.from !== 'string' && AGGREGATES.some((kind) => kind in definition))) {
+  if (isStreamFact(definition) || readsOwnRecords(definition)) {
     return deriveFact(definition, scope);
   }
   let references = definitionReferences.get(definition);
