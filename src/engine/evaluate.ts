@@ -73,12 +73,16 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
   const inWorker = (rule: Rule) => options.streams?.ruleIds.has(rule.id) ?? false;
   const here = streamRules.filter((rule) => !inWorker(rule));
   // With a worker, the worker alone reports the reading progress (one counter per file).
-  const local = here.length > 0 ? await aggregateStreams(snapshot, here, context, staticValues, options.streams ? { ...options, onProgress: undefined } : options) : undefined;
+  const entityRecords = (rule: Rule) => entitiesOf(rule, context).map((entity) => entity.record);
+  const local =
+    here.length > 0
+      ? await aggregateStreams(snapshot, here, context, staticValues, { ...options, ...(options.streams ? { onProgress: undefined } : {}), entityRecords })
+      : undefined;
   const delegated = streamRules.filter(inWorker);
   const remote =
     delegated.length === 0
       ? undefined
-      : ((await options.streams!.outcome) ?? (await aggregateStreams(snapshot, delegated, context, staticValues, { ...options, onProgress: undefined })));
+      : ((await options.streams!.outcome) ?? (await aggregateStreams(snapshot, delegated, context, staticValues, { ...options, onProgress: undefined, entityRecords })));
   const streamed = mergeStreams([local, remote]);
   if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped };
   context.streams = streamed.results;
@@ -180,7 +184,7 @@ export async function streamPass(snapshot: Snapshot, rules: readonly Rule[], sha
   const pending: Rule[] = [];
   for (const rule of rules) if (readsStreams(rule) && !(await preflight(rule, context))) pending.push(rule);
   const staticFacts = new Map(pending.map((rule) => [rule, valuesOf(staticFactsOf(rule, context))]));
-  return aggregateStreams(snapshot, pending, context, staticFacts, options);
+  return aggregateStreams(snapshot, pending, context, staticFacts, { ...options, entityRecords: (rule) => entitiesOf(rule, context).map((entity) => entity.record) });
 }
 
 function ruleStatus(rule: Rule, lang: Lang, kind: RuleStatus['status'], findings: number, reason?: string): RuleStatus {

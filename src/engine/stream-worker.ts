@@ -14,10 +14,10 @@ async function run(task: StreamTask): Promise<void> {
   const catalogue = loadRules([BUNDLED_RULES, ...task.source.rulesDirs]);
   const byId = new Map(catalogue.rules.map((rule) => [rule.id, rule]));
   const rules = task.rules.map(({ id, params }) => ({ ...byId.get(id)!, params }));
-  // The tables these rules need (for their preflight) or look up, and nothing else.
   const tables = new Set<string>(['traces']);
-  for (const rule of rules) for (const table of [...(rule.needs.tables ?? []), ...(rule.needs.optional_tables ?? [])]) tables.add(table);
-  for (const match of JSON.stringify(rules.map((rule) => rule.facts)).matchAll(/"from":"(\w+)"/g)) tables.add(match[1]);
+  // The tables the rules need (for their preflight), visit (their entities name the join keys to keep) or look up.
+  for (const rule of rules) for (const table of [...(rule.needs.tables ?? []), ...(rule.needs.optional_tables ?? []), rule.for_each.from]) tables.add(table);
+  for (const match of JSON.stringify(rules.map((rule) => [rule.for_each, rule.facts])).matchAll(/"from":"(\w+)"/g)) tables.add(match[1]);
   const loaded = await loadSnapshot(task.source.path, { lenient: task.lenient, tables: [...tables] });
   // Invalid input is the main thread's to report, from its own reading.
   if (!loaded.snapshot) throw new Error('snapshot unreadable in the worker');

@@ -8,7 +8,8 @@ import { recordsOf } from './record-sources.js';
  */
 export class RecordIndex {
   private readonly sources = new Map<string, readonly DataRecord[]>();
-  private readonly byField = new Map<string, Map<unknown, DataRecord[]>>();
+  /** Indexes by source, then by field (nested maps: no key string to build per lookup). */
+  private readonly byField = new Map<string, Map<string, Map<unknown, DataRecord[]>>>();
 
   constructor(private readonly snapshot: Snapshot) {}
 
@@ -24,8 +25,12 @@ export class RecordIndex {
 
   /** Records of a source whose `field` equals `value`. */
   lookup(from: string, field: string, value: unknown): readonly DataRecord[] {
-    const key = `${from}\u0000${field}`;
-    let index = this.byField.get(key);
+    let fields = this.byField.get(from);
+    if (!fields) {
+      fields = new Map();
+      this.byField.set(from, fields);
+    }
+    let index = fields.get(field);
     if (!index) {
       index = new Map();
       for (const record of this.records(from)) {
@@ -35,7 +40,7 @@ export class RecordIndex {
         if (bucket) bucket.push(record);
         else index.set(fieldValue, [record]);
       }
-      this.byField.set(key, index);
+      fields.set(field, index);
     }
     return index.get(value) ?? [];
   }

@@ -2,9 +2,9 @@ import type { DataRecord, InputError, SkippedRow, Snapshot, Table } from '../sna
 import type { FactDefinition, Rule, WhereClause } from '../rules/rule-types.js';
 import { parisDateOf, parseDuration } from '../util/dates.js';
 import { stableStringify } from '../report/fingerprint.js';
-import { fieldValue, referencesIn, resolveValue } from './expressions.js';
+import { fieldValue, isReference, referencesIn, resolveValue } from './expressions.js';
 import type { EvaluationContext, Scope } from './scope.js';
-import { fieldMatches, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
+import { activeAt, compileFieldMatcher, fieldMatches, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
 
 /** Evidence lines a trace fact keeps (OBLIGATIONS.md: at most 20 per finding, plus the total). */
 export const EVIDENCE_LIMIT = 20;
@@ -80,8 +80,13 @@ class GroupState {
 
 /** One streamed fact (or streamed `for_each`) compiled against the snapshot. */
 class StreamConsumer {
-  readonly groups = new Map<string, GroupState>();
-  private readonly join?: { rowField: string; recordField: string };
+  /** Groups by slot of their join key, and the slots in order of first acceptance. */
+  private readonly bySlot: (GroupState | undefined)[] = [];
+  private readonly order: number[] = [];
+  /** The numbering of the join field's keys, shared with the other consumers joined on it. */
+  slots?: KeySlots;
+  private readonly wantedBySlot: (boolean | undefined)[] = [];
+  readonly join?: { rowField: string; recordField: string };
   private readonly tests: ((row: Readonly<Record<string, unknown>>, scope: Scope) => boolean)[];
   private readonly lookups: { name: string; from: string; where?: WhereClause; key: (scope: Scope) => unknown; memo: Map<unknown, unknown> }[];
   private readonly scope: { -readonly [K in keyof Scope]: Scope[K] };
@@ -125,53 +130,64 @@ class StreamConsumer {
   /** A row predicate; static operands are resolved once, those naming `$row` or a lookup once per distinct value. */
   private compileTest(field: string, expected: unknown): (row: Readonly<Record<string, unknown>>, scope: Scope) => boolean {
     const asOf = this.baseScope.context.asOf;
-    if (field === NOT_EXISTS) {
-      const query = expected as { from: string; where?: WhereClause };
-      // The answer depends only on the references the sub-query reads: memoise on their values.
-      const keyOf = memoKeyOf(referencesIn(query.where), this.lookupNames);
-      const memo = new Map<unknown, boolean>();
-      return (_row, scope) => {
-        const key = keyOf(scope);
-        let none = memo.get(key);
-        if (none === undefined) {
-          none = selectRecords(query.from, query.where, scope).length === 0;
-          remember(memo, key, none);
-        }
-        return none;
-      };
-    }
+    if (field === NOT_EXISTS) return compileNotExists(expected as { from: string; where?: WhereClause }, this.lookupNames, asOf);
     const references = referencesIn(expected);
     if (references.some((reference) => isRowDependent(reference, this.lookupNames))) {
+      // Memoised per distinct value of the references (a person's departure date): the
+      // matcher is compiled once per value.
       const keyOf = memoKeyOf(references, this.lookupNames);
-      const memo = new Map<unknown, unknown>();
+      const memo = new Map<unknown, (row: Readonly<Record<string, unknown>>) => boolean>();
       return (row, scope) => {
         const key = keyOf(scope);
-        let resolved = memo.get(key);
-        if (resolved === undefined) {
-          resolved = resolveExpected(expected, scope) ?? null;
-          remember(memo, key, resolved);
+        let matcher = memo.get(key);
+        if (matcher === undefined) {
+          matcher = compileFieldMatcher(field, resolveExpected(expected, scope), asOf);
+          remember(memo, key, matcher);
         }
-        return fieldMatches(row, field, resolved, asOf);
+        return matcher(row);
       };
     }
-    const resolved = resolveExpected(expected, this.baseScope);
-    return (row) => fieldMatches(row, field, resolved, asOf);
+    const matcher = compileFieldMatcher(field, resolveExpected(expected, this.baseScope), asOf);
+    return (row) => matcher(row);
   }
 
-  accept(record: DataRecord): void {
+  /**
+   * The join keys whose aggregate some rule will read (its entities come from a held table:
+   * the departed users), or undefined when every key counts. Rows of other keys are skipped.
+   */
+  wanted?: ReadonlySet<string>;
+
+  /** The key of a slot (`''` for a consumer that is not joined). */
+  private keyOf(slot: number): string {
+    return this.slots ? this.slots.keys[slot] : '';
+  }
+
+  /** The join keys of the groups, in order of first acceptance. */
+  groupKeys(): string[] {
+    return this.order.map((slot) => this.keyOf(slot));
+  }
+
+  /** Takes one row, whose join key has slot `slot` (-1: no key; 0 for a consumer that is not joined). */
+  accept(record: DataRecord, slot: number): void {
+    if (slot < 0) return;
+    if (this.wanted !== undefined) {
+      let wanted = this.wantedBySlot[slot];
+      if (wanted === undefined) {
+        wanted = this.wanted.has(this.keyOf(slot));
+        this.wantedBySlot[slot] = wanted;
+      }
+      if (!wanted) return;
+    }
     const row = record.values;
-    const key = this.join ? row[this.join.rowField] : '';
-    if (key === undefined || key === null) return;
     const scope = this.rowScope(row);
     for (const test of this.tests) if (!test(row, scope)) return;
-    const groupKey = String(key);
-    let group = this.groups.get(groupKey);
+    let group = this.bySlot[slot];
     if (!group) {
       group = new GroupState();
-      // A key cut from a large chunk of text would keep the whole chunk alive: store a copy.
-      this.groups.set(JSON.parse(JSON.stringify(groupKey)) as string, group);
+      this.bySlot[slot] = group;
+      this.order.push(slot);
     }
-    this.update(group, record, groupKey);
+    this.update(group, record, slot);
   }
 
   /**
@@ -193,7 +209,7 @@ class StreamConsumer {
     return scope;
   }
 
-  private update(group: GroupState, record: DataRecord, key: string): void {
+  private update(group: GroupState, record: DataRecord, slot: number): void {
     const definition = this.definition;
     const row = record.values;
     if (definition.close_pairs) {
@@ -207,7 +223,7 @@ class StreamConsumer {
         if (group.pairedLine !== group.lastLine) {
           group.involved++;
           if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) {
-            const previous = { [this.join?.rowField ?? 'key']: key, [spec.order_by]: group.lastAt, [spec.differ]: group.lastDiffer };
+            const previous = { [this.join?.rowField ?? 'key']: this.keyOf(slot), [spec.order_by]: group.lastAt, [spec.differ]: group.lastDiffer };
             group.records.push({ table: record.table, file: record.file, line: group.lastLine, values: previous });
           }
         }
@@ -267,7 +283,9 @@ class StreamConsumer {
     const table = definition.from as string;
     const keyField = this.join?.rowField ?? 'key';
     const line = (number: number, values: Record<string, unknown>): DataRecord => ({ table, file: this.file, line: number, values });
-    for (const [key, group] of this.groups) {
+    for (const slot of this.order) {
+      const key = this.keyOf(slot);
+      const group = this.bySlot[slot]!;
       if (definition.close_pairs) results.set(key, { value: group.count, records: group.records, total: group.involved });
       else if (definition.busiest_window) {
         const order = (definition.busiest_window as { order_by: string }).order_by;
@@ -281,6 +299,27 @@ class StreamConsumer {
       else results.set(key, { value: group.count, records: group.records, total: group.count });
     }
     return results;
+  }
+}
+
+/**
+ * The keys of one join field (`user_id`) numbered in order of first appearance: one hash
+ * lookup per row for all the consumers joined on the field, which then index arrays.
+ */
+class KeySlots {
+  readonly keys: string[] = [];
+  private readonly slots = new Map<string, number>();
+
+  slotOf(key: string): number {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      // A key cut from a large chunk of text would keep the whole chunk alive: store a copy.
+      const copy = JSON.parse(JSON.stringify(key)) as string;
+      this.slots.set(copy, slot);
+      this.keys.push(copy);
+    }
+    return slot;
   }
 }
 
@@ -322,6 +361,92 @@ function compileReference(reference: string, lookupNames: ReadonlySet<string>): 
   return (scope) => resolveValue(reference, scope);
 }
 
+/**
+ * A `not_exists` sub-query run for each row: the records of the first equality come from the
+ * index, and the other conditions read the row's values directly (no memo key to build, no
+ * resolved clause to allocate). Clauses of another shape take the general path, memoised on
+ * the values of the references they read.
+ */
+function compileNotExists(query: { from: string; where?: WhereClause }, lookupNames: ReadonlySet<string>, asOf: string): (row: Readonly<Record<string, unknown>>, scope: Scope) => boolean {
+  const entries = Object.entries(query.where ?? {});
+  const direct = (expected: unknown) => isReference(expected) || (expected !== null && typeof expected !== 'object');
+  const indexAt = entries.findIndex(([field, expected]) => field !== 'active_at' && field !== NOT_EXISTS && direct(expected));
+  const simple = entries.every(([field, expected]) => field !== NOT_EXISTS && (direct(expected) || (Array.isArray(expected) && expected.every(direct))));
+  if (indexAt < 0 || !simple) {
+    const keyOf = memoKeyOf(referencesIn(query.where), lookupNames);
+    const memo = new Map<unknown, boolean>();
+    return (_row, scope) => {
+      const key = keyOf(scope);
+      let none = memo.get(key);
+      if (none === undefined) {
+        none = selectRecords(query.from, query.where, scope).length === 0;
+        remember(memo, key, none);
+      }
+      return none;
+    };
+  }
+  const reader = (expected: unknown) => (isReference(expected) ? compileReference(expected, lookupNames) : () => expected);
+  const [indexField, indexExpected] = entries[indexAt];
+  const indexValue = reader(indexExpected);
+  const tests = entries
+    .filter((_, position) => position !== indexAt)
+    .map(([field, expected]): ((values: Readonly<Record<string, unknown>>, scope: Scope) => boolean) => {
+      if (field === 'active_at') {
+        const date = reader(expected);
+        return (values, scope) => activeAt(values, date(scope));
+      }
+      if (Array.isArray(expected)) {
+        // Membership as Array.prototype.includes decides it (an absent item matches an absent field).
+        const items = expected.map(reader);
+        return (values, scope) => {
+          const value = fieldValue(values, field);
+          for (const item of items) {
+            const candidate = item(scope);
+            if (candidate === value || (candidate !== candidate && value !== value)) return true;
+          }
+          return false;
+        };
+      }
+      const read = reader(expected);
+      return (values, scope) => fieldMatches(values, field, read(scope), asOf);
+    });
+  return (_row, scope) => {
+    const value = indexValue(scope);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      // An absent value equals nothing; another shape is the general path's to judge.
+      return value === undefined || value === null ? true : selectRecords(query.from, query.where, scope).length === 0;
+    }
+    search: for (const record of scope.context.index.lookup(query.from, indexField, value)) {
+      for (const test of tests) if (!test(record.values, scope)) continue search;
+      return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * The join keys of a consumer's groups that its rules will read: the union of their entities'
+ * values of the joined field. Undefined (every key) when a rule visits the streamed table itself.
+ */
+function wantedKeys(
+  consumer: StreamConsumer,
+  owners: readonly { rule: Rule }[],
+  entityRecords: (rule: Rule) => readonly Readonly<Record<string, unknown>>[],
+): Set<string> | undefined {
+  const join = consumer.join;
+  if (!join || consumer.entityKeys) return undefined;
+  const keys = new Set<string>();
+  for (const { rule } of owners) {
+    if (STREAMED_SOURCES.has(rule.for_each.from)) return undefined;
+    for (const record of entityRecords(rule)) {
+      // As streamedFact reads it when the rule visits the entity.
+      const value = record[join.recordField];
+      if (value !== undefined && value !== null) keys.add(String(value));
+    }
+  }
+  return keys;
+}
+
 /** The `X_date` fields the definitions read, with their timestamp field X. */
 function datesRead(definitions: readonly FactDefinition[]): [string, string][] {
   const names = new Set<string>();
@@ -353,7 +478,12 @@ export async function aggregateStreams(
   rules: readonly Rule[],
   context: EvaluationContext,
   staticFacts: ReadonlyMap<Rule, Record<string, unknown>>,
-  options: { lenient?: boolean; onProgress?: (event: { file: string; rows: number; done: boolean }) => void } = {},
+  options: {
+    lenient?: boolean;
+    onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
+    /** The records of a rule's entities (when they come from a held table), to skip rows no entity joins. */
+    entityRecords?: (rule: Rule) => readonly Readonly<Record<string, unknown>>[];
+  } = {},
 ): Promise<{ results: StreamResults; errors: InputError[]; skipped: SkippedRow[] }> {
   const results: StreamResults = { facts: new Map(), entities: new Map(), failures: new Map() };
   const consumers = new Map<string, StreamConsumer[]>();
@@ -390,6 +520,7 @@ export async function aggregateStreams(
       results.failures.set(rule, (error as Error).message);
     }
   }
+  if (options.entityRecords) for (const [consumer, list] of owners) consumer.wanted = wantedKeys(consumer, list, options.entityRecords);
   const errors: InputError[] = [];
   const skipped: SkippedRow[] = [];
   for (const [source, list] of consumers) {
@@ -397,25 +528,42 @@ export async function aggregateStreams(
     if (!table) continue;
     let active = list;
     const dateFields = datesRead(list.map((consumer) => consumer.definition));
+    const joinFields = [...new Set(list.flatMap((consumer) => (consumer.join ? [consumer.join.rowField] : [])))];
+    const keySlots = joinFields.map(() => new KeySlots());
+    // For each consumer, the position of its join field in joinFields (-1: not joined).
+    let joinPositions = list.map((consumer) => (consumer.join ? joinFields.indexOf(consumer.join.rowField) : -1));
+    list.forEach((consumer, position) => {
+      if (joinPositions[position] >= 0) consumer.slots = keySlots[joinPositions[position]];
+    });
+    const rowSlots = joinFields.map(() => -1);
     const instantField = INSTANT_FIELDS.get(source);
     const outcome = await scanTable(
       table,
       (record) => {
         const values = record.values as Record<string, unknown>;
         const instant = instantField === undefined ? undefined : values[instantField];
-        if (typeof instant === 'number' && parisDateOf(instant) > context.asOf) return;
+        const instantDate = typeof instant === 'number' ? parisDateOf(instant) : undefined;
+        if (instantDate !== undefined && instantDate > context.asOf) return;
         // `at_date` is read by several rules: work it out once per row.
         for (const [name, base] of dateFields) {
           const at = values[base];
-          if (typeof at === 'number' && values[name] === undefined) values[name] = parisDateOf(at);
+          if (typeof at === 'number' && values[name] === undefined) values[name] = base === instantField ? instantDate : parisDateOf(at);
         }
-        for (const consumer of active) {
+        for (let position = 0; position < joinFields.length; position++) {
+          const key = values[joinFields[position]];
+          rowSlots[position] = key === undefined || key === null ? -1 : keySlots[position].slotOf(String(key));
+        }
+        for (let position = 0; position < active.length; position++) {
+          const consumer = active[position];
+          const join = joinPositions[position];
           try {
-            consumer.accept(record);
+            consumer.accept(record, join < 0 ? 0 : rowSlots[join]);
           } catch (error) {
             if (!(error instanceof OutOfOrder)) throw error;
             for (const owner of owners.get(consumer)!) results.failures.set(owner.rule, error.message);
+            joinPositions = joinPositions.filter((_, index) => active[index] !== consumer);
             active = active.filter((candidate) => candidate !== consumer);
+            position--;
           }
         }
       },
@@ -427,7 +575,7 @@ export async function aggregateStreams(
     for (const consumer of active) {
       const aggregates = consumer.entityKeys ? undefined : consumer.results();
       for (const owner of owners.get(consumer)!) {
-        if (consumer.entityKeys) results.entities.set(owner.rule, [...consumer.groups.keys()]);
+        if (consumer.entityKeys) results.entities.set(owner.rule, consumer.groupKeys());
         else results.facts.set(owner.definition, aggregates!);
       }
     }

@@ -106,6 +106,29 @@ function fastTimestamp(text: string): number | ValueFailure | undefined {
   const s1 = digitAt(text, 17);
   const s2 = digitAt(text, 18);
   if (m1 < 0 || m2 < 0 || s1 < 0 || s2 < 0 || m1 > 5 || s1 > 5) return undefined;
+  // Consecutive rows mostly share their hour and zone: compare with the last one before hashing.
+  const last = lastHour;
+  let start: number | ValueFailure | undefined;
+  if (last !== undefined && last.text.length === length && sameHour(text, last.text, length)) start = last.start;
+  else {
+    start = hourStartOf(text);
+    // A copy: the row's text is cut from a chunk of the file that must not stay alive.
+    lastHour = { text: JSON.parse(JSON.stringify(text)) as string, start };
+  }
+  if (start instanceof ValueFailure) return start;
+  return start + (m1 * 10 + m2) * 60_000 + (s1 * 10 + s2) * 1000;
+}
+
+let lastHour: { text: string; start: number | ValueFailure } | undefined;
+
+/** Whether two timestamps of the same length agree up to the hour and on the zone. */
+function sameHour(a: string, b: string, length: number): boolean {
+  for (let index = 0; index < 13; index++) if (a.charCodeAt(index) !== b.charCodeAt(index)) return false;
+  for (let index = 19; index < length; index++) if (a.charCodeAt(index) !== b.charCodeAt(index)) return false;
+  return true;
+}
+
+function hourStartOf(text: string): number | ValueFailure {
   const zone = text.slice(19);
   const key = text.slice(0, 13) + zone;
   let start = hourStarts.get(key);
@@ -115,8 +138,7 @@ function fastTimestamp(text: string): number | ValueFailure | undefined {
     // The key is cut from a chunk of the file: kept as is, it would keep that whole chunk alive.
     hourStarts.set(JSON.parse(JSON.stringify(key)) as string, start);
   }
-  if (start instanceof ValueFailure) return start;
-  return start + (m1 * 10 + m2) * 60_000 + (s1 * 10 + s2) * 1000;
+  return start;
 }
 
 /** ISO 8601 or `DD/MM/YYYY HH:MM[:SS]` → epoch ms; Europe/Paris time when no offset is written. */
