@@ -6,15 +6,9 @@ import { EXIT, type FailOn } from './report/exit-code.js';
 import { planOutputs } from './format/plan-outputs.js';
 import { parseAsOf } from './pipeline/as-of.js';
 import { usageError } from './pipeline/display-error.js';
-import { checkCommand } from './commands/check-command.js';
-import { invalid } from './commands/check-command.js';
-import { rulesCommand } from './commands/rules-command.js';
-import { validateCommand } from './commands/validate-command.js';
-import { bilanCommand } from './commands/bilan-command.js';
-import { reviewCommand } from './commands/review-command.js';
-import { deadlinesCommand } from './commands/deadlines-command.js';
+import { invalid, type CommandResult } from './commands/command-result.js';
+import { startTraceWorkerFor } from './pipeline/trace-worker.js';
 import { redactKey } from './redact/redact-key.js';
-import type { CommandResult } from './commands/command-result.js';
 import { VERSION } from './version.js';
 
 const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention « Mon Compte Partenaire »
@@ -79,30 +73,45 @@ async function main(argv: readonly string[]): Promise<number> {
   if (problems.length > 0) return emit(invalid(problems, format));
   const common = { lang, format, rulesDirs: values.rules ?? [], config: values.config };
 
+  // Each command's code is loaded when it runs: `vigie check` starts its trace worker first.
   switch (command) {
-    case 'check':
+    case 'check': {
       if (args.length === 0) return emit(invalid([usageError('vigie check <snapshot...>')], format));
-      return emit(
-        await checkCommand({
-          ...common,
-          snapshots: args,
-          asOf,
-          targets: outputs.targets,
-          failOn,
-          lenient: values.lenient ?? false,
-          waivers: values.waivers,
-          baseline: values.baseline,
-          redactKey: values.redact ? redactKey(process.env.VIGIE_REDACT_KEY) : undefined,
-          color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-          // Only an interactive terminal opens the Ink app; pipes, CI and --format print and exit.
-          interactive: values.format === undefined && !values.output && Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI,
-        }),
-      );
-    case 'validate':
+      // Only an interactive terminal opens the Ink app; pipes, CI and --format print and exit.
+      const interactive = values.format === undefined && !values.output && Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI;
+      const lenient = values.lenient ?? false;
+      // The traces of one snapshot are read on the other core while this thread loads the rest of vigie.
+      const traceWorker = args.length === 1 && !interactive ? await startTraceWorkerFor(args[0], { ...common, asOf, lenient }) : undefined;
+      try {
+        const { checkCommand } = await import('./commands/check-command.js');
+        return emit(
+          await checkCommand({
+            ...common,
+            snapshots: args,
+            asOf,
+            targets: outputs.targets,
+            failOn,
+            lenient,
+            waivers: values.waivers,
+            baseline: values.baseline,
+            redactKey: values.redact ? redactKey(process.env.VIGIE_REDACT_KEY) : undefined,
+            color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+            interactive,
+            ...(traceWorker ? { traceWorker } : {}),
+          }),
+        );
+      } finally {
+        traceWorker?.cancel();
+      }
+    }
+    case 'validate': {
       if (args.length !== 1) return emit(invalid([usageError('vigie validate <snapshot>')], format));
+      const { validateCommand } = await import('./commands/validate-command.js');
       return emit(await validateCommand({ ...common, snapshot: args[0] }));
-    case 'bilan':
+    }
+    case 'bilan': {
       if (args.length !== 1) return emit(invalid([usageError('vigie bilan <snapshot> [--previous SNAPSHOT] [--format markdown|html] [--output FILE]')], format));
+      const { bilanCommand } = await import('./commands/bilan-command.js');
       return emit(
         await bilanCommand({
           ...common,
@@ -115,8 +124,10 @@ async function main(argv: readonly string[]): Promise<number> {
           redactKey: values.redact ? redactKey(process.env.VIGIE_REDACT_KEY) : undefined,
         }),
       );
-    case 'review':
+    }
+    case 'review': {
       if (args.length !== 1) return emit(invalid([usageError("vigie review <snapshot> [--format csv|markdown] [--delimiter ';'|','] [--output FILE]")], format));
+      const { reviewCommand } = await import('./commands/review-command.js');
       return emit(
         await reviewCommand({
           ...common,
@@ -129,13 +140,18 @@ async function main(argv: readonly string[]): Promise<number> {
           redactKey: values.redact ? redactKey(process.env.VIGIE_REDACT_KEY) : undefined,
         }),
       );
-    case 'deadlines':
+    }
+    case 'deadlines': {
       if (args.length !== 1) return emit(invalid([usageError('vigie deadlines <snapshot> [--ics FILE]')], format));
+      const { deadlinesCommand } = await import('./commands/deadlines-command.js');
       return emit(
         await deadlinesCommand({ ...common, snapshot: args[0], asOf, lenient: values.lenient ?? false, waivers: values.waivers, targets: outputs.targets, ics: values.ics }),
       );
-    case 'rules':
+    }
+    case 'rules': {
+      const { rulesCommand } = await import('./commands/rules-command.js');
       return emit(await rulesCommand({ ...common, action: args[0] ?? 'list', argument: args[1] }));
+    }
   }
   return emit(invalid([usageError(lang === 'fr' ? 'commande inconnue' : 'unknown command', command)], format));
 }

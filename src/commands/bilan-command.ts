@@ -5,7 +5,7 @@ import { buildBilan } from '../bilan/build-bilan.js';
 import { redactReport } from '../redact/redact-report.js';
 import { BILAN_FORMATS } from '../bilan/bilan-formats.js';
 import type { CommandResult } from './command-result.js';
-import { invalid } from './check-command.js';
+import { invalid } from './command-result.js';
 import { documentTarget } from './document-target.js';
 import { writeOutput } from './write-output.js';
 

@@ -17,7 +17,7 @@ import { createPseudonymizer } from '../redact/pseudonymizer.js';
 import { findSnapshots } from '../portfolio/find-snapshots.js';
 import { checkInWorkers } from '../portfolio/check-in-workers.js';
 import { orderByRisk } from '../portfolio/order-by-risk.js';
-import type { CommandResult } from './command-result.js';
+import { invalid, type CommandResult } from './command-result.js';
 
 export interface CheckCommandOptions extends CheckOptions {
   readonly snapshots: readonly string[];
@@ -170,14 +170,4 @@ function unwritable(file: string, error: Error, options: CheckCommandOptions): D
 function jsonErrorsFormat(targets: readonly OutputTarget[]): string {
   if (targets.length === 1) return targets[0].format;
   return targets.find((target) => !target.file)?.format ?? 'text';
-}
-
-/** Invalid input: every error on stderr, and with `--format json` as `{"errors": […]}` on stdout. */
-export function invalid(errors: readonly DisplayError[], format: string): CommandResult {
-  const sorted = sortErrors(errors);
-  return {
-    stdout: format === 'json' ? `${JSON.stringify({ errors: sorted }, null, 2)}\n` : '',
-    stderr: sorted.map((error) => `${errorLine(error)}\n`).join(''),
-    exitCode: EXIT.invalid,
-  };
 }

@@ -1,6 +1,19 @@
+import { EXIT } from '../report/exit-code.js';
+import { errorLine, sortErrors, type DisplayError } from '../pipeline/display-error.js';
+
 /** What a command hands back to the CLI entry: text to print and the exit code. */
 export interface CommandResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+}
+
+/** Invalid input: every error on stderr, and with `--format json` as `{"errors": […]}` on stdout. */
+export function invalid(errors: readonly DisplayError[], format: string): CommandResult {
+  const sorted = sortErrors(errors);
+  return {
+    stdout: format === 'json' ? `${JSON.stringify({ errors: sorted }, null, 2)}\n` : '',
+    stderr: sorted.map((error) => `${errorLine(error)}\n`).join(''),
+    exitCode: EXIT.invalid,
+  };
 }

@@ -9,7 +9,7 @@ import { errorLine, sortErrors, usageError, type DisplayError } from '../pipelin
 import { runDeadlines, type DeadlinesOptions } from '../pipeline/run-deadlines.js';
 import { EXIT } from '../report/exit-code.js';
 import type { CommandResult } from './command-result.js';
-import { invalid } from './check-command.js';
+import { invalid } from './command-result.js';
 
 export interface DeadlinesCommandOptions extends DeadlinesOptions {
   readonly snapshot: string;

@@ -7,7 +7,7 @@ import { REVIEW_FORMATS } from '../review/review-formats.js';
 import { redactReview } from '../review/redact-review.js';
 import { statSync } from 'node:fs';
 import type { CommandResult } from './command-result.js';
-import { invalid } from './check-command.js';
+import { invalid } from './command-result.js';
 import { documentTarget } from './document-target.js';
 import { writeOutput } from './write-output.js';
 

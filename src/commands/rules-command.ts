@@ -8,7 +8,7 @@ import { fromRuleFileError, usageError } from '../pipeline/display-error.js';
 import { compareSources } from '../format/source-order.js';
 import { labels } from '../i18n/labels.js';
 import type { CommandResult } from './command-result.js';
-import { invalid } from './check-command.js';
+import { invalid } from './command-result.js';
 
 export interface RulesCommandOptions extends CatalogueOptions {
   readonly action: string;

@@ -5,7 +5,7 @@ import { fromInputError } from '../pipeline/display-error.js';
 import { loadCatalogue } from '../pipeline/run-check.js';
 import { statSync } from 'node:fs';
 import type { CommandResult } from './command-result.js';
-import { invalid } from './check-command.js';
+import { invalid } from './command-result.js';
 
 export interface ValidateOptions {
   readonly snapshot: string;

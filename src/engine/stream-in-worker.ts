@@ -8,21 +8,27 @@ export interface WorkerSource {
   readonly path: string;
   /** Extra rule folders of the run (`--rules`). */
   readonly rulesDirs: readonly string[];
+  /** `--config` of the run: the worker configures the rules as the main thread does. */
+  readonly config?: string;
 }
 
-/** The message a worker sends to start with. */
+/**
+ * The message a worker starts with. The worker loads and configures the catalogue itself and
+ * takes its share of the trace rules by the same rule as the main thread (rulesForWorker),
+ * so that it can start before the main thread has even loaded the rules.
+ */
 export interface StreamTask {
   readonly source: WorkerSource;
   /** `--as-of` when given; else the worker takes the snapshot's extracted_on, as the main thread does. */
   readonly asOf?: string;
   readonly lang: 'fr' | 'en';
   readonly lenient: boolean;
-  /** The rules to aggregate for, with their configured parameters. */
-  readonly rules: readonly { readonly id: string; readonly params: Readonly<Record<string, unknown>> }[];
 }
 
 /** Streaming results in a form that crosses threads: definitions named by rule and fact. */
 export interface SerializedStreams {
+  /** The rules the worker streamed: the main thread checks they are the ones it expects. */
+  readonly ruleIds: string[];
   readonly facts: [string, string, [string, StreamAggregate][]][];
   readonly entities: [string, string[]][];
   readonly failures: [string, string][];
@@ -40,6 +46,7 @@ export function serializeStreams(rules: readonly Rule[], outcome: { results: Str
     }
   }
   return {
+    ruleIds: rules.map((rule) => rule.id),
     facts,
     entities: [...outcome.results.entities].map(([rule, keys]) => [rule.id, keys]),
     failures: [...outcome.results.failures].map(([rule, reason]) => [rule.id, reason]),
@@ -49,7 +56,7 @@ export function serializeStreams(rules: readonly Rule[], outcome: { results: Str
 }
 
 /** Ties serialized results back to this thread's rule and fact definitions. */
-function deserializeStreams(rules: readonly Rule[], data: SerializedStreams): { results: StreamResults; errors: InputError[]; skipped: SkippedRow[] } {
+export function deserializeStreams(rules: readonly Rule[], data: SerializedStreams): { results: StreamResults; errors: InputError[]; skipped: SkippedRow[] } {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const facts = new Map<FactDefinition, Map<string, StreamAggregate>>();
   for (const [ruleId, name, entries] of data.facts) {
@@ -63,43 +70,38 @@ function deserializeStreams(rules: readonly Rule[], data: SerializedStreams): { 
   return { results: { facts, entities, failures }, errors: data.errors, skipped: data.skipped };
 }
 
+/** A worker thread streaming the traces; `cancel` stops it (input invalid, run over). */
+export interface TraceWorker {
+  /** Its results, or undefined when it failed or was cancelled (the pass then runs on the main thread). */
+  readonly outcome: Promise<SerializedStreams | undefined>;
+  cancel(): void;
+}
+
 /**
- * Runs the streaming pass in a worker thread that reads the snapshot itself, so that the
- * traces are parsed and aggregated on one core while the other reads the rest and evaluates
- * the other rules. Never rejects: a failed worker resolves to undefined and the pass then
- * runs on the main thread. `cancel` stops it (the input turned out invalid).
+ * Starts the streaming pass in a worker thread that reads the snapshot and the rules itself,
+ * so that the traces are parsed and aggregated on one core while the other reads the rest
+ * and evaluates the other rules. Never rejects.
  */
-export function aggregateInWorker(
-  source: WorkerSource,
-  rules: readonly Rule[],
-  options: { asOf?: string; lang: 'fr' | 'en'; lenient?: boolean; onProgress?: (event: { file: string; rows: number; done: boolean }) => void },
-): { outcome: Promise<{ results: StreamResults; errors: InputError[]; skipped: SkippedRow[] } | undefined>; cancel: () => void } {
-  const task: StreamTask = {
-    source,
-    ...(options.asOf ? { asOf: options.asOf } : {}),
-    lang: options.lang,
-    lenient: options.lenient ?? false,
-    rules: rules.map((rule) => ({ id: rule.id, params: rule.params })),
-  };
+export function startTraceWorker(task: StreamTask, onProgress?: (event: { file: string; rows: number; done: boolean }) => void): TraceWorker {
   let cancel = () => undefined as void;
-  const outcome = new Promise<ReturnType<typeof deserializeStreams> | undefined>((resolve) => {
+  const outcome = new Promise<SerializedStreams | undefined>((resolve) => {
     let settled = false;
-    const settle = (value: ReturnType<typeof deserializeStreams> | undefined) => {
+    const settle = (value: SerializedStreams | undefined) => {
       if (settled) return;
       settled = true;
       resolve(value);
       void worker.terminate();
     };
-    // Compiled code only: src/pipeline/run-check.ts does not ask for a worker from the sources.
+    // Compiled code only: src/pipeline/trace-worker.ts does not ask for a worker from the sources.
     const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: task });
     worker.on('message', (message: { progress?: { file: string; rows: number; done: boolean }; result?: SerializedStreams; failure?: string }) => {
-      if (message.progress) options.onProgress?.(message.progress);
+      if (message.progress) onProgress?.(message.progress);
       if (message.failure !== undefined) settle(undefined);
-      if (message.result) settle(deserializeStreams(rules, message.result));
+      if (message.result) settle(message.result);
     });
     worker.on('error', () => settle(undefined));
     worker.on('exit', () => settle(undefined));
     cancel = () => settle(undefined);
   });
-  return { outcome, cancel };
+  return { outcome, cancel: () => cancel() };
 }

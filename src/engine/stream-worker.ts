@@ -2,31 +2,36 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BUNDLED_RULES, loadRules } from '../rules/load-rules.js';
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { chooseAsOf } from '../pipeline/as-of.js';
-import { streamPass } from './evaluate.js';
+import { applyConfig } from '../rules/apply-config.js';
+import { rulesForWorker, streamPass } from './evaluate.js';
 import { serializeStreams, type StreamTask } from './stream-in-worker.js';
 
 /**
- * Worker thread entry: reads the snapshot (only the tables the streamed facts look up, and
- * the traces as a stream), runs the streaming pass for the rules it was given and posts back
- * the aggregates. The main thread has already checked the input and the rules.
+ * Worker thread entry: loads and configures the rules, takes its share of the trace rules,
+ * reads the snapshot (only the tables those rules need, and the traces as a stream), runs
+ * the streaming pass and posts back the aggregates. The input and the rules are checked and
+ * reported by the main thread, from its own reading.
  */
 async function run(task: StreamTask): Promise<void> {
-  const catalogue = loadRules([BUNDLED_RULES, ...task.source.rulesDirs]);
-  const byId = new Map(catalogue.rules.map((rule) => [rule.id, rule]));
-  const rules = task.rules.map(({ id, params }) => ({ ...byId.get(id)!, params }));
+  const loaded = loadRules([BUNDLED_RULES, ...task.source.rulesDirs]);
+  const configured = applyConfig(loaded.rules, task.source.config);
+  // Broken rules or configuration are the main thread's to report.
+  if (loaded.errors.length > 0 || configured.errors.length > 0) throw new Error('rules unreadable in the worker');
+  const share = rulesForWorker(configured.rules);
+  const rules = configured.rules.filter((rule) => share.has(rule.id));
   const tables = new Set<string>(['traces']);
   // The tables the rules need (for their preflight), visit (their entities name the join keys to keep) or look up.
   for (const rule of rules) for (const table of [...(rule.needs.tables ?? []), ...(rule.needs.optional_tables ?? []), rule.for_each.from]) tables.add(table);
   for (const match of JSON.stringify(rules.map((rule) => [rule.for_each, rule.facts])).matchAll(/"from":"(\w+)"/g)) tables.add(match[1]);
-  const loaded = await loadSnapshot(task.source.path, { lenient: task.lenient, tables: [...tables] });
+  const snapshot = await loadSnapshot(task.source.path, { lenient: task.lenient, tables: [...tables] });
   // Invalid input is the main thread's to report, from its own reading.
-  if (!loaded.snapshot) throw new Error('snapshot unreadable in the worker');
-  const outcome = await streamPass(loaded.snapshot, rules, catalogue.shared, {
-    asOf: chooseAsOf(task.asOf, loaded.snapshot.partner.data.extracted_on),
+  if (!snapshot.snapshot) throw new Error('snapshot unreadable in the worker');
+  const outcome = await streamPass(snapshot.snapshot, rules, loaded.shared, {
+    asOf: chooseAsOf(task.asOf, snapshot.snapshot.partner.data.extracted_on),
     lang: task.lang,
     lenient: task.lenient,
     onProgress: (progress) => {
-      if (progress.file === loaded.snapshot!.tables.get('traces')?.file) parentPort!.postMessage({ progress });
+      if (progress.file === snapshot.snapshot!.tables.get('traces')?.file) parentPort!.postMessage({ progress });
     },
   });
   parentPort!.postMessage({ result: serializeStreams(rules, outcome) });

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { Lang, Rule } from '../rules/rule-types.js';
 import { applyConfig } from '../rules/apply-config.js';
 import { BUNDLED_RULES, loadRules, type SharedFacts } from '../rules/load-rules.js';
@@ -6,8 +5,8 @@ import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
 import type { LoadOptions } from '../snapshot/snapshot-types.js';
 import { evaluate, rulesForWorker, type EvaluateOptions } from '../engine/evaluate.js';
-import { aggregateInWorker } from '../engine/stream-in-worker.js';
-import { listSnapshotFiles } from '../snapshot/snapshot-files.js';
+import { deserializeStreams, type TraceWorker } from '../engine/stream-in-worker.js';
+import { isFolder, startTraceWorkerFor } from './trace-worker.js';
 import { summarize } from '../engine/summarize.js';
 import type { Report } from '../report/report-types.js';
 import { chooseAsOf } from './as-of.js';
@@ -26,6 +25,8 @@ export interface CheckOptions extends CatalogueOptions {
   readonly onProgress?: LoadOptions['onProgress'];
   /** Stream the traces on this thread too (a portfolio run already checks one snapshot per core). */
   readonly singleThread?: boolean;
+  /** The trace worker already started for this snapshot (src/pipeline/trace-worker.ts); this run cancels it when done. */
+  readonly traceWorker?: TraceWorker;
 }
 
 /** The rules of a run, configured, or the errors that prevent using them. */
@@ -49,13 +50,30 @@ export type SnapshotOutcome =
 
 /** Reads one snapshot and evaluates the catalogue on it: the whole pipeline of `vigie check`. */
 export async function checkSnapshot(path: string, catalogue: Catalogue, options: CheckOptions): Promise<SnapshotOutcome> {
-  // The traces are read on the other core from the start, while this thread reads the rest.
-  const worker = (await streamsInWorker(path, options)) ? startStreamWorker(path, catalogue, options) : undefined;
+  // The traces are read on the other core from the start, while this thread reads the rest
+  // (`vigie check` starts that worker even before loading the rules: options.traceWorker).
+  const worker = options.traceWorker ?? (await startTraceWorkerFor(path, options));
   try {
-    return await checkLoaded(path, catalogue, options, worker && { ruleIds: worker.ruleIds, outcome: worker.outcome });
+    return await checkLoaded(path, catalogue, options, worker && workerStreams(worker, catalogue.rules));
   } finally {
     worker?.cancel();
   }
+}
+
+/**
+ * The worker's share of the trace rules, decided here by the same rule as in the worker, and
+ * its results tied to this thread's rules; a worker that streamed other rules (it could not
+ * read the same catalogue) counts as failed, and this thread streams them itself.
+ */
+function workerStreams(worker: TraceWorker, rules: readonly Rule[]): EvaluateOptions['streams'] | undefined {
+  const ruleIds = rulesForWorker(rules);
+  if (ruleIds.size === 0) return undefined;
+  const share = rules.filter((rule) => ruleIds.has(rule.id));
+  const outcome = worker.outcome.then((data) => {
+    const same = data !== undefined && data.ruleIds.length === ruleIds.size && data.ruleIds.every((id) => ruleIds.has(id));
+    return same ? deserializeStreams(share, data) : undefined;
+  });
+  return { ruleIds, outcome };
 }
 
 async function checkLoaded(
@@ -94,35 +112,3 @@ async function checkLoaded(
   };
 }
 
-/**
- * Whether to stream the traces in a worker thread: a snapshot folder with a CSV trace file.
- * VIGIE_SINGLE_THREAD=1 keeps everything on the main thread (debugging, tiny machines), as
- * do portfolio workers and runs from the TypeScript sources (tests), where a worker cannot load them.
- */
-async function streamsInWorker(path: string, options: CheckOptions): Promise<boolean> {
-  if (process.env.VIGIE_SINGLE_THREAD === '1' || options.singleThread || import.meta.url.endsWith('.ts') || !isFolder(path)) return false;
-  const files = await listSnapshotFiles(path).catch(() => undefined);
-  const traces = files?.tables.get('traces') ?? [];
-  return traces.length === 1 && !traces[0].toLowerCase().endsWith('.json');
-}
-
-function startStreamWorker(path: string, catalogue: Catalogue, options: CheckOptions) {
-  const ruleIds = rulesForWorker(catalogue.rules);
-  if (ruleIds.size === 0) return undefined;
-  const rules = catalogue.rules.filter((rule) => ruleIds.has(rule.id));
-  const { outcome, cancel } = aggregateInWorker({ path, rulesDirs: options.rulesDirs ?? [] }, rules, {
-    ...(options.asOf ? { asOf: options.asOf } : {}),
-    lang: options.lang,
-    lenient: options.lenient,
-    onProgress: options.onProgress,
-  });
-  return { ruleIds, outcome, cancel };
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -6,6 +6,11 @@
  * must be read at the speed of a plain split loop (issue « at a million rows »).
  */
 export class CsvTokenizer {
+  /**
+   * Set when a closing quote is followed by something other than a delimiter or a line end
+   * (`"abc"x`): text that csv-parse rejects, and that this tokenizer would only glue together.
+   */
+  irregular = false;
   private rest = '';
   /** Line number of the first character of `rest`. */
   private line = 1;
@@ -79,6 +84,8 @@ export class CsvTokenizer {
           // A closing quote at the very end of a chunk may be the first of an escaped pair.
           if (position + 1 >= text.length && !final) return undefined;
           quoted = false;
+          const next = text[position + 1];
+          if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') this.irregular = true;
         } else {
           if (char === '\n') lines++;
           cell += char;

@@ -2,7 +2,8 @@ import iconv from 'iconv-lite';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LoadCollector } from '../../src/snapshot/load-collector.js';
-import { readCsvTable } from '../../src/snapshot/read-csv.js';
+import { readCsvTable, readWithCsvParse, regularRecords } from '../../src/snapshot/read-csv.js';
+import { detectDelimiter } from '../../src/snapshot/detect-delimiter.js';
 import { getTableModel } from '../../src/snapshot/table-model.js';
 
 function read(table: string, content: string | Buffer, file = `${table}.csv`) {
@@ -129,3 +130,52 @@ values('schema constraints beyond conversion are checked (country code)', () => 
 });
 
 values.run();
+
+const paths = suite('readCsvTable: tokenizer and csv-parse agree');
+
+function readBoth(table: string, content: string) {
+  const fast = new LoadCollector();
+  const slow = new LoadCollector();
+  const bytes = Buffer.from(content, 'utf8');
+  const model = getTableModel(table);
+  const fastTable = readCsvTable(bytes, `${table}.csv`, model, fast);
+  const slowTable = readWithCsvParse(bytes, detectDelimiter(bytes), `${table}.csv`, model, slow);
+  return { fast: { table: fastTable, errors: fast.errors }, slow: { table: slowTable, errors: slow.errors } };
+}
+
+paths('regular files read the same both ways: quotes, escaped quotes, line breaks in cells, blank lines, bad rows', () => {
+  const inputs: [string, string][] = [
+    ['sites', 'site_id,name,address\nS1,Mairie,"1 place\nde l\'Église"\n\nS2,"École ""Jaurès""",\r\nS3,Gare\n'],
+    ['sites', 'site_id;name\r\nS1;"x\r\ny"\r\n;\r\nS2;z'],
+    ['users', 'user_id,last_name,kind,left_on\n U1 ,,,\nT1,,Compte technique, 01/02/2024\nU1,a,b,31/02/2024\n'],
+    ['habilitations', 'user_id;profile;scope_level;scope_id;granted_on\nU1;D1;site;S1;2024-01-15\nU2;D9;site;S1;2024-01-15\nU3;D1;site;"S1";\n'],
+    ['users', 'user_id,nom\n"U1",a"b\nU2,"c,d"\n'],
+  ];
+  for (const [table, text] of inputs) {
+    const { fast, slow } = readBoth(table, text);
+    assert.equal(fast, slow, text);
+  }
+});
+
+paths('text after a closing quote is read as csv-parse reads it (quotes kept), not glued by the tokenizer', () => {
+  const text = 'user_id,last_name\nU1,"a"b\nU2,c\nU3,"x" \n';
+  const result = read('users', text);
+  assert.equal(result.errors, []);
+  assert.equal(valuesOf(result)?.map((values) => values.last_name), ['"a"b', 'c', '"x"']);
+  const { fast, slow } = readBoth('users', text);
+  assert.equal(fast, slow);
+});
+
+paths('the tokenizer takes regular files and leaves the others to csv-parse', () => {
+  const records = (text: string) => regularRecords(Buffer.from(text, 'utf8'), ',');
+  assert.equal(records('a,b\n"x\ny",""""\r\n\nc,d'), [
+    [['a', 'b'], 1],
+    [['x\ny', '"'], 2],
+    [['c', 'd'], 5],
+  ]);
+  assert.is(records('a,b\n"x"y,z\n'), undefined);
+  assert.is(records('a,b\n"x,z\n'), undefined);
+  assert.is(records('a,b\rc,d\r'), undefined);
+});
+
+paths.run();
