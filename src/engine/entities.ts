@@ -15,16 +15,30 @@ export function enumerateEntities(forEach: ForEach, scope: Scope): Entity[] {
   const records = selectRecords(forEach.from, forEach.where, scope);
   const keys = forEach.group_by;
   if (!keys) return records.map((record) => ({ record: record.values, records: [record] }));
-  const groups = new Map<string, { record: Record<string, unknown>; records: DataRecord[] }>();
+  // Groups are found through one map per key field (values compared as Map keys do: by type
+  // and value, absent as null), without building a key string per record.
+  const root = new Map<unknown, unknown>();
+  const groups: { record: Record<string, unknown>; records: DataRecord[] }[] = [];
+  const last = keys.length - 1;
   for (const record of records) {
-    const keyValues = keys.map((key) => record.values[key] ?? null);
-    const groupKey = JSON.stringify(keyValues);
-    let group = groups.get(groupKey);
+    let level = root;
+    for (let position = 0; position < last; position++) {
+      const value = record.values[keys[position]] ?? null;
+      let next = level.get(value) as Map<unknown, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
+    }
+    const value = record.values[keys[last]] ?? null;
+    let group = level.get(value) as { record: Record<string, unknown>; records: DataRecord[] } | undefined;
     if (!group) {
-      group = { record: Object.fromEntries(keys.map((key, i) => [key, keyValues[i]])), records: [] };
-      groups.set(groupKey, group);
+      group = { record: Object.fromEntries(keys.map((key) => [key, record.values[key] ?? null])), records: [] };
+      level.set(value, group);
+      groups.push(group);
     }
     group.records.push(record);
   }
-  return [...groups.values()];
+  return groups;
 }
