@@ -6,7 +6,8 @@ import { fieldValue, partnerKeyPresent } from '../facts/expressions.js';
 import { RecordIndex } from '../facts/record-index.js';
 import { PARTNER_SOURCE } from '../facts/record-sources.js';
 import type { EvaluationContext, Scope } from '../facts/scope.js';
-import { aggregateStreams, EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES } from '../facts/stream-facts.js';
+import { aggregateStreams, EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES, type StreamResults } from '../facts/stream-facts.js';
+import type { WorkerEvaluation } from './stream-in-worker.js';
 import { t } from '../i18n/messages.js';
 import type { Finding, Report, RuleStatus } from '../report/report-types.js';
 import { renderMessage, renderTemplate } from '../report/render-template.js';
@@ -23,15 +24,12 @@ export interface EvaluateOptions {
   readonly lenient?: boolean;
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
   /**
-   * The streaming pass of some rules already under way on the other core
-   * (src/engine/stream-in-worker.ts), started before this thread even read the snapshot; the
-   * other trace rules (or all of them, without it or when it fails) are streamed here.
+   * Rules already being evaluated on the other core (src/engine/stream-in-worker.ts), by a
+   * worker started before this thread even read the snapshot: their outcomes are taken from
+   * it, or, when it fails, these rules are evaluated here.
    */
-  readonly streams?: { readonly ruleIds: ReadonlySet<string>; readonly outcome: Promise<StreamOutcome | undefined> };
+  readonly delegated?: { readonly ruleIds: ReadonlySet<string>; readonly outcome: Promise<WorkerEvaluation | undefined> };
 }
-
-/** What the streaming pass gives: the aggregates, and the input errors and skipped rows it met. */
-export type StreamOutcome = Awaited<ReturnType<typeof aggregateStreams>>;
 
 /** The report, or the input errors found while streaming the traces (no report then). */
 export interface Evaluation {
@@ -53,40 +51,27 @@ interface RuleOutcome {
 export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions): Promise<Evaluation> {
   const context = createContext(snapshot, shared, options);
   const outcomes = new Map<Rule, RuleOutcome>();
-  const pending: Rule[] = [];
-  for (const rule of rules) {
-    const settled = await preflight(rule, context);
-    if (settled) outcomes.set(rule, settled);
-    else pending.push(rule);
+  const delegated = options.delegated;
+  const here = delegated ? rules.filter((rule) => !delegated.ruleIds.has(rule.id)) : rules;
+  // With a worker, the worker alone reports the reading progress of the traces (one counter per file).
+  const local = await evaluateHere(here, context, outcomes, delegated ? { ...options, onProgress: undefined } : options);
+  if (local.errors.length > 0) return local;
+  let skipped = local.skipped;
+  if (delegated) {
+    const remote = await delegated.outcome;
+    const mine = rules.filter((rule) => delegated.ruleIds.has(rule.id));
+    if (remote?.outcomes) {
+      remote.outcomes.forEach((outcome, index) => outcomes.set(mine[index], outcome));
+      // Both threads read the same traces: their skipped rows are the same, keep one copy.
+      if (local.streamed === 0) skipped = remote.skipped;
+    } else if (remote && remote.errors.length > 0) {
+      return { errors: remote.errors, skipped: remote.skipped };
+    } else {
+      const fallback = await evaluateHere(mine, context, outcomes, { ...options, onProgress: undefined });
+      if (fallback.errors.length > 0) return fallback;
+      if (local.streamed === 0) skipped = fallback.skipped;
+    }
   }
-  const staticFacts = new Map(pending.map((rule) => [rule, staticFactsOf(rule, context)]));
-  const streamRules = pending.filter(readsStreams);
-  for (const rule of pending) {
-    if (readsStreams(rule)) continue;
-    outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
-    // Let the worker's progress messages (and the terminal view) through between rules.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  // This thread streams the rules the worker was not given, then takes the worker's share
-  // (or, if the worker failed, streams that share too).
-  const staticValues = new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)]));
-  const inWorker = (rule: Rule) => options.streams?.ruleIds.has(rule.id) ?? false;
-  const here = streamRules.filter((rule) => !inWorker(rule));
-  // With a worker, the worker alone reports the reading progress (one counter per file).
-  const entityRecords = (rule: Rule) => entitiesOf(rule, context).map((entity) => entity.record);
-  const local =
-    here.length > 0
-      ? await aggregateStreams(snapshot, here, context, staticValues, { ...options, ...(options.streams ? { onProgress: undefined } : {}), entityRecords })
-      : undefined;
-  const delegated = streamRules.filter(inWorker);
-  const remote =
-    delegated.length === 0
-      ? undefined
-      : ((await options.streams!.outcome) ?? (await aggregateStreams(snapshot, delegated, context, staticValues, { ...options, onProgress: undefined, entityRecords })));
-  const streamed = mergeStreams([local, remote]);
-  if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped };
-  context.streams = streamed.results;
-  for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
   const ordered = rules.map((rule) => outcomes.get(rule)!);
   const findings = ordered.flatMap((outcome) => outcome.findings).sort(compareFindings);
   const statuses = ordered.map((outcome) => outcome.status);
@@ -104,23 +89,53 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     findings,
     rules: statuses,
   };
-  return { report, errors: [], skipped: streamed.skipped };
+  return { report, errors: [], skipped };
 }
 
 /**
- * Joins the streaming results of two passes over the same tables. Both passes read every row,
- * so their input errors and skipped rows are the same: keep one copy.
+ * Evaluates rules on this thread into `outcomes`: those whose data is missing or that do not
+ * apply are settled first; the others that do not read the traces are evaluated; the traces
+ * are then read once for all the rest, which are evaluated last. `streamed` counts the rules
+ * that read the traces here (0: the traces were not read).
  */
-function mergeStreams(parts: readonly (StreamOutcome | undefined)[]): StreamOutcome {
-  const present = parts.filter((part): part is StreamOutcome => part !== undefined);
-  const results: StreamOutcome['results'] = { facts: new Map(), entities: new Map(), failures: new Map() };
-  for (const part of present) {
-    for (const [key, value] of part.results.facts) results.facts.set(key, value);
-    for (const [key, value] of part.results.entities) results.entities.set(key, value);
-    for (const [key, value] of part.results.failures) results.failures.set(key, value);
+async function evaluateHere(
+  rules: readonly Rule[],
+  context: EvaluationContext,
+  outcomes: Map<Rule, RuleOutcome>,
+  options: EvaluateOptions,
+): Promise<{ errors: readonly InputError[]; skipped: readonly SkippedRow[]; streamed: number }> {
+  const pending: Rule[] = [];
+  for (const rule of rules) {
+    const settled = await preflight(rule, context);
+    if (settled) outcomes.set(rule, settled);
+    else pending.push(rule);
   }
-  const first = present.find((part) => part.errors.length > 0 || part.skipped.length > 0) ?? present[0];
-  return { results, errors: first?.errors ?? [], skipped: first?.skipped ?? [] };
+  const staticFacts = new Map(pending.map((rule) => [rule, staticFactsOf(rule, context)]));
+  const streamRules = pending.filter(readsStreams);
+  for (const rule of pending) {
+    if (readsStreams(rule)) continue;
+    outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
+    // Let the worker's progress messages (and the terminal view) through between rules.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (streamRules.length === 0) return { errors: [], skipped: [], streamed: 0 };
+  const staticValues = new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)]));
+  const entityRecords = (rule: Rule) => entitiesOf(rule, context).map((entity) => entity.record);
+  const streamed = await aggregateStreams(context.snapshot, streamRules, context, staticValues, { ...options, entityRecords });
+  if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped, streamed: streamRules.length };
+  context.streams = mergeResults(context.streams, streamed.results);
+  for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
+  return { errors: [], skipped: streamed.skipped, streamed: streamRules.length };
+}
+
+/** The streaming results of a second pass (the worker's rules, when it failed) added to the first. */
+function mergeResults(first: StreamResults | undefined, second: StreamResults): StreamResults {
+  if (!first) return second;
+  return {
+    facts: new Map([...first.facts, ...second.facts]),
+    entities: new Map([...first.entities, ...second.entities]),
+    failures: new Map([...first.failures, ...second.failures]),
+  };
 }
 
 /**
@@ -172,19 +187,6 @@ function createContext(snapshot: Snapshot, shared: SharedFacts, options: Evaluat
 /** Whether a rule reads a streamed table (its entities or one of its facts). */
 export function readsStreams(rule: Rule): boolean {
   return STREAMED_SOURCES.has(rule.for_each.from) || Object.values(rule.facts).some(isStreamFact);
-}
-
-/**
- * The streaming pass alone, for the rules among `rules` that read the traces and pass their
- * preflight: what a worker thread runs (src/engine/stream-worker.ts) on its own copy of the
- * snapshot, deciding the same preflight as the main thread from the same data.
- */
-export async function streamPass(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions): Promise<StreamOutcome> {
-  const context = createContext(snapshot, shared, options);
-  const pending: Rule[] = [];
-  for (const rule of rules) if (readsStreams(rule) && !(await preflight(rule, context))) pending.push(rule);
-  const staticFacts = new Map(pending.map((rule) => [rule, valuesOf(staticFactsOf(rule, context))]));
-  return aggregateStreams(snapshot, pending, context, staticFacts, { ...options, entityRecords: (rule) => entitiesOf(rule, context).map((entity) => entity.record) });
 }
 
 function ruleStatus(rule: Rule, lang: Lang, kind: RuleStatus['status'], findings: number, reason?: string): RuleStatus {

@@ -25,6 +25,11 @@ export class RecordIndex {
 
   /** Records of a source whose `field` equals `value`. */
   lookup(from: string, field: string, value: unknown): readonly DataRecord[] {
+    return this.fieldIndex(from, field).get(value) ?? [];
+  }
+
+  /** The records of a source by value of one field (absent values left out), built on first use. */
+  fieldIndex(from: string, field: string): ReadonlyMap<unknown, readonly DataRecord[]> {
     let fields = this.byField.get(from);
     if (!fields) {
       fields = new Map();
@@ -42,6 +47,6 @@ export class RecordIndex {
       }
       fields.set(field, index);
     }
-    return index.get(value) ?? [];
+    return index;
   }
 }

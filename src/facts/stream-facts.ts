@@ -388,36 +388,45 @@ function compileNotExists(query: { from: string; where?: WhereClause }, lookupNa
   const reader = (expected: unknown) => (isReference(expected) ? compileReference(expected, lookupNames) : () => expected);
   const [indexField, indexExpected] = entries[indexAt];
   const indexValue = reader(indexExpected);
+  // The other conditions: the values they compare with are read once per row, then each
+  // candidate record is tested against them.
   const tests = entries
     .filter((_, position) => position !== indexAt)
-    .map(([field, expected]): ((values: Readonly<Record<string, unknown>>, scope: Scope) => boolean) => {
-      if (field === 'active_at') {
-        const date = reader(expected);
-        return (values, scope) => activeAt(values, date(scope));
-      }
-      if (Array.isArray(expected)) {
-        // Membership as Array.prototype.includes decides it (an absent item matches an absent field).
-        const items = expected.map(reader);
-        return (values, scope) => {
-          const value = fieldValue(values, field);
-          for (const item of items) {
-            const candidate = item(scope);
-            if (candidate === value || (candidate !== candidate && value !== value)) return true;
-          }
-          return false;
-        };
-      }
-      const read = reader(expected);
-      return (values, scope) => fieldMatches(values, field, read(scope), asOf);
-    });
+    .map(([field, expected]) => ({
+      field,
+      kind: field === 'active_at' ? ('active' as const) : Array.isArray(expected) ? ('in' as const) : ('match' as const),
+      readers: (Array.isArray(expected) ? expected : [expected]).map(reader),
+      current: [] as unknown[],
+    }));
+  let byValue: ReadonlyMap<unknown, readonly DataRecord[]> | undefined;
   return (_row, scope) => {
     const value = indexValue(scope);
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       // An absent value equals nothing; another shape is the general path's to judge.
       return value === undefined || value === null ? true : selectRecords(query.from, query.where, scope).length === 0;
     }
-    search: for (const record of scope.context.index.lookup(query.from, indexField, value)) {
-      for (const test of tests) if (!test(record.values, scope)) continue search;
+    byValue ??= scope.context.index.fieldIndex(query.from, indexField);
+    const candidates = byValue.get(value);
+    if (candidates === undefined) return true;
+    for (const test of tests) for (let item = 0; item < test.readers.length; item++) test.current[item] = test.readers[item](scope);
+    search: for (const record of candidates) {
+      const values = record.values;
+      for (const test of tests) {
+        if (test.kind === 'active') {
+          if (!activeAt(values, test.current[0])) continue search;
+        } else if (test.kind === 'in') {
+          // Membership as Array.prototype.includes decides it (an absent item matches an absent field).
+          const field = fieldValue(values, test.field);
+          let found = false;
+          for (const candidate of test.current) {
+            if (candidate === field || (candidate !== candidate && field !== field)) {
+              found = true;
+              break;
+            }
+          }
+          if (!found) continue search;
+        } else if (!fieldMatches(values, test.field, test.current[0], asOf)) continue search;
+      }
       return false;
     }
     return true;

@@ -5,7 +5,7 @@ import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
 import type { LoadOptions } from '../snapshot/snapshot-types.js';
 import { evaluate, rulesForWorker, type EvaluateOptions } from '../engine/evaluate.js';
-import { deserializeStreams, type TraceWorker } from '../engine/stream-in-worker.js';
+import type { TraceWorker } from '../engine/stream-in-worker.js';
 import { isFolder, startTraceWorkerFor } from './trace-worker.js';
 import { summarize } from '../engine/summarize.js';
 import type { Report } from '../report/report-types.js';
@@ -54,24 +54,23 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
   // (`vigie check` starts that worker even before loading the rules: options.traceWorker).
   const worker = options.traceWorker ?? (await startTraceWorkerFor(path, options));
   try {
-    return await checkLoaded(path, catalogue, options, worker && workerStreams(worker, catalogue.rules));
+    return await checkLoaded(path, catalogue, options, worker && workerShare(worker, catalogue.rules));
   } finally {
     worker?.cancel();
   }
 }
 
 /**
- * The worker's share of the trace rules, decided here by the same rule as in the worker, and
- * its results tied to this thread's rules; a worker that streamed other rules (it could not
- * read the same catalogue) counts as failed, and this thread streams them itself.
+ * The worker's share of the trace rules, decided here by the same rule as in the worker; a
+ * worker that evaluated other rules (it could not read the same catalogue) counts as failed,
+ * and this thread evaluates them itself.
  */
-function workerStreams(worker: TraceWorker, rules: readonly Rule[]): EvaluateOptions['streams'] | undefined {
+function workerShare(worker: TraceWorker, rules: readonly Rule[]): EvaluateOptions['delegated'] | undefined {
   const ruleIds = rulesForWorker(rules);
   if (ruleIds.size === 0) return undefined;
-  const share = rules.filter((rule) => ruleIds.has(rule.id));
   const outcome = worker.outcome.then((data) => {
     const same = data !== undefined && data.ruleIds.length === ruleIds.size && data.ruleIds.every((id) => ruleIds.has(id));
-    return same ? deserializeStreams(share, data) : undefined;
+    return same ? data : undefined;
   });
   return { ruleIds, outcome };
 }
@@ -80,7 +79,7 @@ async function checkLoaded(
   path: string,
   catalogue: Catalogue,
   options: CheckOptions,
-  streams: EvaluateOptions['streams'] | undefined,
+  delegated: EvaluateOptions['delegated'] | undefined,
 ): Promise<SnapshotOutcome> {
   const loaded = await loadSnapshot(path, { lenient: options.lenient, onProgress: options.onProgress });
   const root = isFolder(path) ? path : undefined;
@@ -93,7 +92,7 @@ async function checkLoaded(
     lang: options.lang,
     lenient: options.lenient,
     onProgress: options.onProgress,
-    ...(streams ? { streams } : {}),
+    ...(delegated ? { delegated } : {}),
   });
   if (!evaluation.report) {
     return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)) };
