@@ -1,0 +1,45 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli } from './run-cli.js';
+
+// The trace rules are shared between a worker thread and the main thread on large trace files;
+// VIGIE_TRACE_WORKER=1 takes that path on the small samples, VIGIE_SINGLE_THREAD=1 the other.
+const TWO_THREADS = { VIGIE_TRACE_WORKER: '1' };
+const ONE_THREAD = { VIGIE_SINGLE_THREAD: '1' };
+
+const worker = suite('vigie check: trace rules on two threads');
+
+worker('the same report, byte for byte, on one thread or two', () => {
+  for (const sample of ['samples/ca2c-2023', 'samples/exemple-conforme']) {
+    for (const format of ['json', 'text']) {
+      const two = runCli(['check', sample, '--format', format], { env: TWO_THREADS });
+      const one = runCli(['check', sample, '--format', format], { env: ONE_THREAD });
+      assert.is(two.code, one.code, `${sample} ${format}: ${two.stderr}`);
+      assert.is(two.stdout, one.stdout, `${sample} ${format}`);
+    }
+  }
+});
+
+worker('a trace row that does not parse: the same input error, reported once; --lenient skips it once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-worker-'));
+  try {
+    cpSync('samples/ca2c-2023', dir, { recursive: true });
+    appendFileSync(join(dir, 'traces.csv'), '31/02/2024 10:00;U-BROKEN;Consultation;;;\n');
+    const two = runCli(['check', dir, '--format', 'json'], { env: TWO_THREADS });
+    const one = runCli(['check', dir, '--format', 'json'], { env: ONE_THREAD });
+    assert.is(two.code, 2, two.stderr);
+    assert.is(two.stdout, one.stdout);
+    assert.is(JSON.parse(two.stdout).errors.length, 1, two.stdout);
+    const lenientTwo = runCli(['check', dir, '--format', 'json', '--lenient'], { env: TWO_THREADS });
+    const lenientOne = runCli(['check', dir, '--format', 'json', '--lenient'], { env: ONE_THREAD });
+    assert.is(lenientTwo.stdout, lenientOne.stdout);
+    assert.is(JSON.parse(lenientTwo.stdout).skipped.length, 1, lenientTwo.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+worker.run();
