@@ -197,6 +197,22 @@ lenient('file errors still fail a lenient load', async () => {
   assert.is(result.snapshot, undefined);
 });
 
+lenient('a streamed row reports every bad value at once: a conversion that fails and a required value left empty', async () => {
+  const folder = folderWith({
+    'partner.yaml': PARTNER,
+    'traces.csv': 'at;user_id;action;origin\n2024-02-30T10:00;;consultation;  10.0.0.1 \n2024-03-01T10:00; U1 ;consultation;\n',
+  });
+  const loaded = await loadSnapshot(folder);
+  const checked = await checkStreamedTables(loaded.snapshot!);
+  assert.equal(checked.errors.map((error) => `${error.line}:${error.column}:${error.code}:${error.value ?? ''}`), [
+    '2:1:invalid-timestamp:2024-02-30T10:00',
+    '2:2:required:',
+  ]);
+  const rows: Record<string, unknown>[] = [];
+  await loaded.snapshot!.tables.get('traces')!.scan!((record) => rows.push(record.values), { lenient: true });
+  assert.equal(rows, [{ at: Date.UTC(2024, 2, 1, 9), user_id: 'U1', action: 'consultation' }]);
+});
+
 lenient('a quoted cell that straddles the first chunk of a streamed file is not an error', async () => {
   const rows: string[] = [];
   let size = 'at,user_id,action\n'.length;
