@@ -70,10 +70,18 @@ export function projectFacts(valueOf: (fact: string) => unknown, inputs: readonl
   return facts;
 }
 
+// The few paths the rules' conditions hold, split once: they are read for every entity.
+const pathKeys = new Map<string, string[]>();
+
 /** `$.a.b` paths only (what the rule schema allows): faster than a JSONPath engine per condition. */
 export function resolveSimplePath(value: unknown, path: string): unknown {
+  let keys = pathKeys.get(path);
+  if (!keys) {
+    keys = path.slice(2).split('.');
+    pathKeys.set(path, keys);
+  }
   let current = value;
-  for (const key of path.slice(2).split('.')) {
+  for (const key of keys) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }

@@ -85,6 +85,11 @@ class StreamConsumer {
   private readonly order: number[] = [];
   /** The numbering of the join field's keys, shared with the other consumers joined on it. */
   slots?: KeySlots;
+  /**
+   * The join keys whose aggregate some rule will read (its entities come from a held table:
+   * the departed users), or undefined when every key counts. Rows of other keys are skipped.
+   */
+  wanted?: ReadonlySet<string>;
   private readonly wantedBySlot: (boolean | undefined)[] = [];
   readonly join?: { rowField: string; recordField: string };
   private readonly tests: ((row: Readonly<Record<string, unknown>>, scope: Scope) => boolean)[];
@@ -150,12 +155,6 @@ class StreamConsumer {
     const matcher = compileFieldMatcher(field, resolveExpected(expected, this.baseScope), asOf);
     return (row) => matcher(row);
   }
-
-  /**
-   * The join keys whose aggregate some rule will read (its entities come from a held table:
-   * the departed users), or undefined when every key counts. Rows of other keys are skipped.
-   */
-  wanted?: ReadonlySet<string>;
 
   /** The key of a slot (`''` for a consumer that is not joined). */
   private keyOf(slot: number): string {
