@@ -139,23 +139,29 @@ function mergeResults(first: StreamResults | undefined, second: StreamResults): 
 }
 
 /**
- * Splits the trace rules between the worker and the main thread, which has the other rules to
- * evaluate first: greedy by an estimate of the per-row work each rule's aggregates cost
- * (sub-queries and lookups weigh most), the main thread starting with a third of the total.
+ * Splits the trace rules between the worker and the main thread, greedy by an estimate of the
+ * per-row work of each rule's aggregates: one unit per aggregate, plus what sub-queries (3)
+ * and lookups (1 each) add on every row — except in a rule that visits a held table (the
+ * departed users), whose joined aggregates skip the rows of other keys before any of that.
+ * The halves are even: the main thread first evaluates the other rules, but the worker
+ * evaluates its own share's entities and reads its tables a second time. Measured on 100,000
+ * grants, this split beat the others tried at 1 and 3 million rows (README).
  */
 export function rulesForWorker(rules: readonly Rule[]): Set<string> {
   const cost = (rule: Rule) => {
-    let total = STREAMED_SOURCES.has(rule.for_each.from) ? 1 : 0;
+    const streamedEntities = STREAMED_SOURCES.has(rule.for_each.from);
+    let total = streamedEntities ? 1 : 0;
     for (const definition of Object.values(rule.facts)) {
       if (!isStreamFact(definition)) continue;
-      const text = JSON.stringify(definition);
-      total += 1 + (text.includes('"not_exists"') ? 3 : 0) + Object.keys(definition.lookups ?? {}).length;
+      total += 1;
+      const filtered = !streamedEntities && joinOf(definition.where as WhereClause | undefined) !== undefined;
+      if (!filtered) total += (JSON.stringify(definition).includes('"not_exists"') ? 3 : 0) + Object.keys(definition.lookups ?? {}).length;
     }
     return total;
   };
   const streamRules = rules.filter(readsStreams).sort((a, b) => cost(b) - cost(a) || (a.id < b.id ? -1 : 1));
   let worker = 0;
-  let main = Math.round(streamRules.reduce((sum, rule) => sum + cost(rule), 0) / 3);
+  let main = 0;
   const chosen = new Set<string>();
   for (const rule of streamRules) {
     if (worker <= main) {
