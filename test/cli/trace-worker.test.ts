@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -20,6 +20,25 @@ worker('the same report, byte for byte, on one thread or two', () => {
       assert.is(two.code, one.code, `${sample} ${format}: ${two.stderr}`);
       assert.is(two.stdout, one.stdout, `${sample} ${format}`);
     }
+  }
+});
+
+worker('the worker configures the rules as the main thread does (--config, --as-of)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-worker-config-'));
+  try {
+    const config = join(dir, 'vigie.config.yaml');
+    writeFileSync(config, 'rules:\n  HAB-SHARED-ACCOUNT:\n    params: {gap: PT2H}\n  HAB-UNUSED:\n    enabled: false\n  HAB-AUTOMATED-USE:\n    severity: info\n');
+    const args = ['check', 'samples/ca2c-2023', '--format', 'json', '--config', config, '--as-of', '2024-05-31'];
+    const two = runCli(args, { env: TWO_THREADS });
+    const one = runCli(args, { env: ONE_THREAD });
+    assert.is(two.code, one.code, two.stderr);
+    assert.is(two.stdout, one.stdout);
+    const report = JSON.parse(two.stdout);
+    assert.is(report.asOf, '2024-05-31');
+    assert.not.ok(report.rules.some((rule: { id: string }) => rule.id === 'HAB-UNUSED'));
+    assert.is(report.rules.find((rule: { id: string }) => rule.id === 'HAB-AUTOMATED-USE').severity, 'info');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
