@@ -8,7 +8,8 @@
 export class CsvTokenizer {
   /**
    * Set when a closing quote is followed by something other than a delimiter or a line end
-   * (`"abc"x`): text that csv-parse rejects, and that this tokenizer would only glue together.
+   * (`"abc"x`): csv-parse keeps such a cell as written, quotes included, where this tokenizer
+   * glues its parts (`abcx`); held tables are then read by csv-parse (src/snapshot/read-csv.ts).
    */
   irregular = false;
   private rest = '';

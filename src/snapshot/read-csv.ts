@@ -76,7 +76,8 @@ export function readCsvTable(raw: Buffer, file: string, model: TableModel, colle
   const delimiter = detectDelimiter(bytes);
   // Regular files (the common case) are split by the trace tokenizer, several times faster
   // than csv-parse; anything it does not read exactly as csv-parse would (a quote left open,
-  // text after a closing quote, old Mac line ends) goes through csv-parse, which reports it.
+  // text after a closing quote, old Mac line ends) goes through csv-parse, which reads it as
+  // before and reports what is broken.
   const records = regularRecords(bytes, delimiter);
   if (records) return buildTable(records, file, model, collector);
   return readWithCsvParse(bytes, delimiter, file, model, collector);
