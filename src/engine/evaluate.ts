@@ -120,11 +120,21 @@ async function evaluateHere(
   }
   if (streamRules.length === 0) return { errors: [], skipped: [], streamed: 0 };
   const staticValues = new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)]));
-  const entityRecords = (rule: Rule) => entitiesOf(rule, context).map((entity) => entity.record);
+  // A rule over a held table (the departed users) has its entities enumerated once: they name
+  // the rows the pass keeps, then they are visited.
+  const heldEntities = new Map<Rule, readonly Entity[]>();
+  const entityRecords = (rule: Rule) => {
+    let entities = heldEntities.get(rule);
+    if (!entities) {
+      entities = entitiesOf(rule, context);
+      heldEntities.set(rule, entities);
+    }
+    return entities.map((entity) => entity.record);
+  };
   const streamed = await aggregateStreams(context.snapshot, streamRules, context, staticValues, { ...options, entityRecords });
   if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped, streamed: streamRules.length };
   context.streams = mergeResults(context.streams, streamed.results);
-  for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!));
+  for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!, heldEntities.get(rule)));
   return { errors: [], skipped: streamed.skipped, streamed: streamRules.length };
 }
 
@@ -251,7 +261,12 @@ function valuesOf(derived: ReadonlyMap<string, DerivedFact>): Record<string, unk
   return Object.fromEntries([...derived].map(([name, fact]) => [name, fact.value]));
 }
 
-async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed: ReadonlyMap<string, DerivedFact>): Promise<RuleOutcome> {
+async function evaluateRule(
+  rule: Rule,
+  context: EvaluationContext,
+  precomputed: ReadonlyMap<string, DerivedFact>,
+  enumerated?: readonly Entity[],
+): Promise<RuleOutcome> {
   const staticFacts = valuesOf(precomputed);
   const { lang } = context;
   const status = (kind: RuleStatus['status'], findings: number, reason?: string) => ruleStatus(rule, lang, kind, findings, reason);
@@ -279,7 +294,7 @@ async function evaluateRule(rule: Rule, context: EvaluationContext, precomputed:
     // share those values and did not fire are skipped outright (100,000 grants, ~1,000 date pairs).
     const fieldsRead = streams || readsSubject ? undefined : recordFieldsRead(rule, inputs);
     const quiet = new Set<string>();
-    for (const entity of entitiesOf(rule, context)) {
+    for (const entity of enumerated ?? entitiesOf(rule, context)) {
       let recordKey: string | undefined;
       if (fieldsRead) {
         recordKey = '';
