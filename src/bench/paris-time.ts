@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
+import { PARIS } from '../util/dates.js';
 
-const PARIS_ZONE = 'Europe/Paris';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -13,7 +13,7 @@ export function parisOffsetMinutes(epochMs: number): number {
   const hour = Math.floor(epochMs / HOUR_MS);
   let offset = offsetByUtcHour.get(hour);
   if (offset === undefined) {
-    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: PARIS_ZONE }).offset;
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: PARIS }).offset;
     offsetByUtcHour.set(hour, offset);
   }
   return offset;
@@ -60,7 +60,7 @@ export function formatTimestamp(epochMs: number, style: TimestampStyle): string 
 
 /** The instant of a Paris wall-clock time on an ISO date. */
 export function parisInstant(isoDate: string, hour: number, minute = 0): number {
-  return DateTime.fromISO(isoDate, { zone: PARIS_ZONE }).set({ hour, minute }).toMillis();
+  return DateTime.fromISO(isoDate, { zone: PARIS }).set({ hour, minute }).toMillis();
 }
 
 /** ISO dates from `from` to `to` (both included) that are neither weekends nor `holidays`. */

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { evaluate } from '../engine/evaluate.js';
 import { computeDeadlines } from '../deadlines/compute-deadlines.js';
 import type { DeadlinesReport } from '../deadlines/deadline-types.js';
@@ -8,6 +7,7 @@ import { loadWaivers } from '../waivers/load-waivers.js';
 import { chooseAsOf } from './as-of.js';
 import { fromInputError, type DisplayError } from './display-error.js';
 import { loadCatalogue, type CatalogueOptions } from './run-check.js';
+import { isFolder } from '../util/is-folder.js';
 
 export interface DeadlinesOptions extends CatalogueOptions {
   readonly asOf?: string;
@@ -59,12 +59,4 @@ export async function runDeadlines(path: string, options: DeadlinesOptions): Pro
     waivers: waivers?.waivers,
   });
   return { kind: 'report', report };
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listSnapshotFiles } from '../snapshot/snapshot-files.js';
+import { isFolder } from '../util/is-folder.js';
 import { startTraceWorker, type TraceWorker } from '../engine/stream-in-worker.js';
 import type { Lang } from '../rules/rule-types.js';
 
@@ -53,13 +54,5 @@ function sizeOf(path: string): number {
     return statSync(path).size;
   } catch {
     return 0;
-  }
-}
-
-export function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

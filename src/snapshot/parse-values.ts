@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { PARIS } from '../util/dates.js';
 
 /** Why a text did not parse: an input error code, and what the message needs. */
 export class ValueFailure {
@@ -9,7 +10,6 @@ export class ValueFailure {
 }
 
 /** The time zone of timestamps written without an offset. */
-export const PARIS_ZONE = 'Europe/Paris';
 
 const INVALID_DATE = new ValueFailure('invalid-date');
 const INVALID_TIMESTAMP = new ValueFailure('invalid-timestamp');
@@ -65,11 +65,11 @@ function parisOffsetOfWallHour(wallHour: number): number | null {
   const cached = parisOffsets.get(wallHour);
   if (cached !== undefined) return cached;
   const wall = DateTime.fromMillis(wallHour * HOUR, { zone: 'utc' });
-  const local = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour }, { zone: PARIS_ZONE });
+  const local = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour }, { zone: PARIS });
   let offset: number | null = local.hour === wall.hour ? local.offset * 60_000 : null;
   if (offset !== null) {
     // In the autumn the hour happens twice; luxon picks the second, people mean the first.
-    const hourBefore = DateTime.fromMillis(local.toMillis() - HOUR, { zone: PARIS_ZONE });
+    const hourBefore = DateTime.fromMillis(local.toMillis() - HOUR, { zone: PARIS });
     if (hourBefore.hour === wall.hour) offset = hourBefore.offset * 60_000;
   }
   if (parisOffsets.size > 100_000) parisOffsets.clear();
