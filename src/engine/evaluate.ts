@@ -1,4 +1,4 @@
-import type { InputError, SkippedRow, Snapshot } from '../snapshot/snapshot-types.js';
+import type { InputError, ScanRange, SkippedRow, Snapshot } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, Lang, Rule, WhereClause } from '../rules/rule-types.js';
 import type { SharedFacts } from '../rules/load-rules.js';
 import { deriveFact, deriveFacts, readsOwnRecords, type DerivedFact } from '../facts/derive-facts.js';
@@ -6,8 +6,7 @@ import { fieldValue, partnerKeyPresent } from '../facts/expressions.js';
 import { RecordIndex } from '../facts/record-index.js';
 import { PARTNER_SOURCE } from '../facts/record-sources.js';
 import type { EvaluationContext, Scope } from '../facts/scope.js';
-import { aggregateStreams, EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES, type StreamResults } from '../facts/stream-facts.js';
-import type { WorkerEvaluation } from './stream-in-worker.js';
+import { EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES, StreamPass, type PassPart } from '../facts/stream-facts.js';
 import { t } from '../i18n/messages.js';
 import type { Finding, Report, RuleStatus } from '../report/report-types.js';
 import { renderMessage, renderTemplate } from '../report/render-template.js';
@@ -24,11 +23,12 @@ export interface EvaluateOptions {
   readonly lenient?: boolean;
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
   /**
-   * Rules already being evaluated on the other core (src/engine/stream-in-worker.ts), by a
-   * worker started before this thread even read the snapshot: their outcomes are taken from
-   * it, or, when it fails, these rules are evaluated here.
+   * The traces read in two parts: this thread reads them up to `boundary` (a byte offset, the
+   * start of a line); a worker started before this thread even read the snapshot
+   * (src/engine/stream-in-worker.ts) reads the rest, and `later` is the state of its pass, or
+   * undefined when it failed: this thread then reads the rest itself.
    */
-  readonly delegated?: { readonly ruleIds: ReadonlySet<string>; readonly outcome: Promise<WorkerEvaluation | undefined> };
+  readonly split?: { readonly boundary: number; readonly later: Promise<PassPart | undefined> };
 }
 
 /** The report, or the input errors found while streaming the traces (no report then). */
@@ -51,27 +51,8 @@ interface RuleOutcome {
 export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions): Promise<Evaluation> {
   const context = createContext(snapshot, shared, options);
   const outcomes = new Map<Rule, RuleOutcome>();
-  const delegated = options.delegated;
-  const here = delegated ? rules.filter((rule) => !delegated.ruleIds.has(rule.id)) : rules;
-  // With a worker, the worker alone reports the reading progress of the traces (one counter per file).
-  const local = await evaluateHere(here, context, outcomes, delegated ? { ...options, onProgress: undefined } : options);
-  if (local.errors.length > 0) return local;
-  let skipped = local.skipped;
-  if (delegated) {
-    const remote = await delegated.outcome;
-    const mine = rules.filter((rule) => delegated.ruleIds.has(rule.id));
-    if (remote?.outcomes) {
-      remote.outcomes.forEach((outcome, index) => outcomes.set(mine[index], outcome));
-      // Both threads read the same traces: their skipped rows are the same, keep one copy.
-      if (local.streamed === 0) skipped = remote.skipped;
-    } else if (remote && remote.errors.length > 0) {
-      return { errors: remote.errors, skipped: remote.skipped };
-    } else {
-      const fallback = await evaluateHere(mine, context, outcomes, { ...options, onProgress: undefined });
-      if (fallback.errors.length > 0) return fallback;
-      if (local.streamed === 0) skipped = fallback.skipped;
-    }
-  }
+  const { errors, skipped } = await evaluateHere(rules, context, outcomes, options);
+  if (errors.length > 0) return { errors, skipped };
   const ordered = rules.map((rule) => outcomes.get(rule)!);
   const findings = ordered.flatMap((outcome) => outcome.findings).sort(compareFindings);
   const statuses = ordered.map((outcome) => outcome.status);
@@ -93,17 +74,16 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
 }
 
 /**
- * Evaluates rules on this thread into `outcomes`: those whose data is missing or that do not
- * apply are settled first; the others that do not read the traces are evaluated; the traces
- * are then read once for all the rest, which are evaluated last. `streamed` counts the rules
- * that read the traces here (0: the traces were not read).
+ * Evaluates rules into `outcomes`: those whose data is missing or that do not apply are
+ * settled first; the others that do not read the traces are evaluated; the traces are then
+ * read once for all the rest, which are evaluated last.
  */
 async function evaluateHere(
   rules: readonly Rule[],
   context: EvaluationContext,
   outcomes: Map<Rule, RuleOutcome>,
   options: EvaluateOptions,
-): Promise<{ errors: readonly InputError[]; skipped: readonly SkippedRow[]; streamed: number }> {
+): Promise<{ errors: readonly InputError[]; skipped: readonly SkippedRow[] }> {
   const pending: Rule[] = [];
   for (const rule of rules) {
     const settled = await preflight(rule, context);
@@ -118,10 +98,28 @@ async function evaluateHere(
     // Let the worker's progress messages (and the terminal view) through between rules.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (streamRules.length === 0) return { errors: [], skipped: [], streamed: 0 };
-  const staticValues = new Map([...staticFacts].map(([rule, facts]) => [rule, valuesOf(facts)]));
-  // A rule over a held table (the departed users) has its entities enumerated once: they name
-  // the rows the pass keeps, then they are visited.
+  if (streamRules.length === 0) return { errors: [], skipped: [] };
+  const { pass, heldEntities } = streamPassOf(streamRules, context, staticFacts, options, false);
+  const read = await readStreams(pass, options);
+  if (read.errors.length > 0) return read;
+  context.streams = pass.results();
+  for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!, heldEntities.get(rule)));
+  return read;
+}
+
+/**
+ * The streaming pass of the rules that read the traces (after their preflight), on either
+ * thread. A rule over a held table (the departed users) has its entities enumerated once:
+ * they name the rows the pass keeps, then they are visited.
+ */
+function streamPassOf(
+  streamRules: readonly Rule[],
+  context: EvaluationContext,
+  staticFacts: ReadonlyMap<Rule, ReadonlyMap<string, DerivedFact>>,
+  options: EvaluateOptions,
+  later: boolean,
+): { pass: StreamPass; heldEntities: Map<Rule, readonly Entity[]> } {
+  const staticValues = new Map([...staticFacts].filter(([rule]) => streamRules.includes(rule)).map(([rule, facts]) => [rule, valuesOf(facts)]));
   const heldEntities = new Map<Rule, readonly Entity[]>();
   const entityRecords = (rule: Rule) => {
     let entities = heldEntities.get(rule);
@@ -131,55 +129,39 @@ async function evaluateHere(
     }
     return entities.map((entity) => entity.record);
   };
-  const streamed = await aggregateStreams(context.snapshot, streamRules, context, staticValues, { ...options, entityRecords });
-  if (streamed.errors.length > 0) return { errors: streamed.errors, skipped: streamed.skipped, streamed: streamRules.length };
-  context.streams = mergeResults(context.streams, streamed.results);
-  for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!, heldEntities.get(rule)));
-  return { errors: [], skipped: streamed.skipped, streamed: streamRules.length };
-}
-
-/** The streaming results of a second pass (the worker's rules, when it failed) added to the first. */
-function mergeResults(first: StreamResults | undefined, second: StreamResults): StreamResults {
-  if (!first) return second;
-  return {
-    facts: new Map([...first.facts, ...second.facts]),
-    entities: new Map([...first.entities, ...second.entities]),
-    failures: new Map([...first.failures, ...second.failures]),
-  };
+  const pass = new StreamPass(context.snapshot, streamRules, context, staticValues, { lenient: options.lenient, onProgress: options.onProgress, entityRecords, later });
+  return { pass, heldEntities };
 }
 
 /**
- * Splits the trace rules between the worker and the main thread, greedy by an estimate of the
- * per-row work of each rule's aggregates: one unit per aggregate, plus what sub-queries (3)
- * and lookups (1 each) add on every row — except in a rule that visits a held table (the
- * departed users), whose joined aggregates skip the rows of other keys before any of that.
- * The halves are even: the main thread first evaluates the other rules, but the worker
- * evaluates its own share's entities and reads its tables a second time. Measured on 100,000
- * grants, this split beat the others tried at 1 and 3 million rows (README).
+ * Reads the traces into the pass: all of them, or, split with a worker, the part up to the
+ * boundary, to which the worker's part is then added. Should the worker fail, or the boundary
+ * fall inside a record, this thread reads the rest itself: the result is the same.
  */
-export function rulesForWorker(rules: readonly Rule[]): Set<string> {
-  const cost = (rule: Rule) => {
-    const streamedEntities = STREAMED_SOURCES.has(rule.for_each.from);
-    let total = streamedEntities ? 1 : 0;
-    for (const definition of Object.values(rule.facts)) {
-      if (!isStreamFact(definition)) continue;
-      total += 1;
-      const filtered = !streamedEntities && joinOf(definition.where as WhereClause | undefined) !== undefined;
-      if (!filtered) total += (JSON.stringify(definition).includes('"not_exists"') ? 3 : 0) + Object.keys(definition.lookups ?? {}).length;
-    }
-    return total;
-  };
-  const streamRules = rules.filter(readsStreams).sort((a, b) => cost(b) - cost(a) || (a.id < b.id ? -1 : 1));
-  let worker = 0;
-  let main = 0;
-  const chosen = new Set<string>();
-  for (const rule of streamRules) {
-    if (worker <= main) {
-      chosen.add(rule.id);
-      worker += cost(rule);
-    } else main += cost(rule);
+async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<{ errors: InputError[]; skipped: SkippedRow[] }> {
+  const split = options.split;
+  const first = await pass.scan(split ? { start: 0, line: 1, end: split.boundary } : undefined);
+  if (!split || first.whole) return first;
+  const later = await split.later;
+  if (later && later.line === first.nextLine && pass.mergeLater(later)) {
+    return { errors: [...first.errors, ...later.errors], skipped: [...first.skipped, ...later.skipped] };
   }
-  return chosen;
+  const rest = await pass.scan({ start: split.boundary, line: first.nextLine! });
+  return { errors: [...first.errors, ...rest.errors], skipped: [...first.skipped, ...rest.skipped] };
+}
+
+/**
+ * The worker's side of a split reading (src/engine/stream-worker.ts): the same preflight and
+ * pass as `evaluate` builds for the rules that read the traces, over the later part of the
+ * file only; its state goes back to the main thread, which merges it into its own pass.
+ */
+export async function readLaterPart(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions, range: ScanRange): Promise<PassPart> {
+  const context = createContext(snapshot, shared, options);
+  const streamRules: Rule[] = [];
+  for (const rule of rules) if (readsStreams(rule) && !(await preflight(rule, context))) streamRules.push(rule);
+  const staticFacts = new Map(streamRules.map((rule) => [rule, staticFactsOf(rule, context)]));
+  const { pass } = streamPassOf(streamRules, context, staticFacts, options, true);
+  return pass.exportPart(await pass.scan(range), range.line);
 }
 
 /** The context every rule of one evaluation shares, with the shared facts computed. */

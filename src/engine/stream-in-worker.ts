@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { InputError, SkippedRow } from '../snapshot/snapshot-types.js';
-import type { Finding, RuleStatus } from '../report/report-types.js';
+import type { PassPart } from '../facts/stream-facts.js';
 
 /** What a worker needs to read the snapshot and the rules again on its own. */
 export interface WorkerSource {
@@ -13,47 +12,46 @@ export interface WorkerSource {
 
 /**
  * The message a worker starts with. The worker loads and configures the catalogue itself and
- * takes its share of the trace rules by the same rule as the main thread (rulesForWorker),
- * so that it can start before the main thread has even loaded the rules.
+ * builds the same streaming pass as the main thread for the rules that read the traces, so
+ * that it can start before the main thread has even loaded the rules.
  */
 export interface StreamTask {
   readonly source: WorkerSource;
+  /** The trace file, and the byte offset (the start of a line) from which the worker reads it. */
+  readonly traces: { readonly path: string; readonly boundary: number };
   /** `--as-of` when given; else the worker takes the snapshot's extracted_on, as the main thread does. */
   readonly asOf?: string;
   readonly lang: 'fr' | 'en';
   readonly lenient: boolean;
 }
 
-/**
- * What the worker sends back: the outcome of each rule it evaluated (status and findings,
- * plain data that crosses threads as is), or the input errors its reading of the traces met.
- */
-export interface WorkerEvaluation {
-  /** The rules the worker evaluated: the main thread checks they are the ones it expects. */
-  readonly ruleIds: string[];
-  /** One per rule of ruleIds, in that order; absent when the traces held input errors. */
-  readonly outcomes?: { readonly status: RuleStatus; readonly findings: Finding[] }[];
-  readonly errors: InputError[];
-  readonly skipped: SkippedRow[];
-}
+type Progress = { file: string; rows: number; done: boolean };
 
-/** A worker thread evaluating the trace rules of its share; `cancel` stops it (input invalid, run over). */
+/**
+ * A worker thread reading the later part of the traces; `cancel` stops it (input invalid, run over).
+ */
 export interface TraceWorker {
-  /** Its results, or undefined when it failed or was cancelled (the main thread then evaluates its rules). */
-  readonly outcome: Promise<WorkerEvaluation | undefined>;
+  /** Where its part of the trace file starts (bytes): the main thread reads the traces up to there. */
+  readonly boundary: number;
+  /** Its pass's state, or undefined when it failed or was cancelled (the main thread then reads its part). */
+  readonly outcome: Promise<PassPart | undefined>;
+  /** Where the rows it has read are reported (their count in its part). */
+  listen(onProgress: ((event: Progress) => void) | undefined): void;
   cancel(): void;
 }
 
 /**
- * Starts a worker thread that reads the snapshot and the rules itself and evaluates its share
- * of the trace rules (streaming the traces, then visiting the entities), so that this work
- * runs on one core while the other reads the rest and evaluates the other rules. Never rejects.
+ * Starts a worker thread that reads the snapshot and the rules itself and streams the later
+ * part of the traces for every rule that reads them, so that this reading runs on one core
+ * while the other loads the rest, evaluates the other rules, then reads the earlier part.
+ * Never rejects.
  */
-export function startTraceWorker(task: StreamTask, onProgress?: (event: { file: string; rows: number; done: boolean }) => void): TraceWorker {
+export function startTraceWorker(task: StreamTask): TraceWorker {
   let cancel = () => undefined as void;
-  const outcome = new Promise<WorkerEvaluation | undefined>((resolve) => {
+  let onProgress: ((event: Progress) => void) | undefined;
+  const outcome = new Promise<PassPart | undefined>((resolve) => {
     let settled = false;
-    const settle = (value: WorkerEvaluation | undefined) => {
+    const settle = (value: PassPart | undefined) => {
       if (settled) return;
       settled = true;
       resolve(value);
@@ -61,7 +59,7 @@ export function startTraceWorker(task: StreamTask, onProgress?: (event: { file: 
     };
     // Compiled code only: src/pipeline/trace-worker.ts does not ask for a worker from the sources.
     const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: task });
-    worker.on('message', (message: { progress?: { file: string; rows: number; done: boolean }; result?: WorkerEvaluation; failure?: string }) => {
+    worker.on('message', (message: { progress?: Progress; result?: PassPart; failure?: string }) => {
       if (message.progress) onProgress?.(message.progress);
       if (message.failure !== undefined) settle(undefined);
       if (message.result) settle(message.result);
@@ -70,5 +68,5 @@ export function startTraceWorker(task: StreamTask, onProgress?: (event: { file: 
     worker.on('exit', () => settle(undefined));
     cancel = () => settle(undefined);
   });
-  return { outcome, cancel: () => cancel() };
+  return { boundary: task.traces.boundary, outcome, listen: (listener) => (onProgress = listener), cancel: () => cancel() };
 }

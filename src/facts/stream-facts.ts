@@ -1,4 +1,4 @@
-import type { DataRecord, InputError, SkippedRow, Snapshot, Table } from '../snapshot/snapshot-types.js';
+import type { DataRecord, InputError, ScanOptions, ScanRange, ScanResult, SkippedRow, Snapshot, Table } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, Rule, WhereClause } from '../rules/rule-types.js';
 import { parisDateOf, parseDuration } from '../util/dates.js';
 import { stableStringify } from '../report/fingerprint.js';
@@ -51,7 +51,38 @@ export function joinOf(where: WhereClause | undefined): { rowField: string; reco
   return undefined;
 }
 
-class OutOfOrder extends Error {}
+/** A row older than the previous row of its group, for a sequence aggregate. */
+class OutOfOrder extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+  ) {
+    super(`${file}:${line}`);
+  }
+}
+
+/** Why a consumer stopped: the first row out of order, by line (`file:line`). */
+export interface ConsumerFailure {
+  readonly message: string;
+  readonly line: number;
+}
+
+/**
+ * What the part of a file read from its middle keeps of each group's first rows, to be joined
+ * to the groups of the part before it (src/facts/stream-facts.ts, StreamPass.mergeLater):
+ * the first row, whether it paired with the next (close_pairs), and the rows whose window may
+ * reach into the earlier part (busiest_window).
+ */
+interface PartHead {
+  readonly line: number;
+  readonly at: number;
+  readonly differ: unknown;
+  /** The first row itself, when the fact keeps evidence. */
+  readonly record?: DataRecord;
+  paired: boolean;
+  readonly times: number[];
+  readonly lines: number[];
+}
 
 /**
  * Row-by-row state of one group of one fact. It holds numbers and short strings, not rows:
@@ -76,6 +107,8 @@ class GroupState {
   best = 0;
   bestLines: number[] = [];
   bestTimes: number[] = [];
+  /** Only in a later part of the file: its first rows (for busiest_window, `best` then counts the other rows' windows only). */
+  head: PartHead | undefined = undefined;
 }
 
 /** One streamed fact (or streamed `for_each`) compiled against the snapshot. */
@@ -100,6 +133,10 @@ class StreamConsumer {
   /** Only facts marked `evidence: true` keep the lines they rest on. */
   private readonly keepsEvidence: boolean;
   private readonly file: string;
+  /** Reading a later part of the file (from its middle): groups keep their head (PartHead). */
+  later = false;
+  /** Set by the first row out of order: the consumer takes no more rows. */
+  failure?: ConsumerFailure;
 
   constructor(
     readonly rule: Rule,
@@ -214,16 +251,17 @@ class StreamConsumer {
     if (definition.close_pairs) {
       const spec = definition.close_pairs as { order_by: string; differ: string };
       const at = row[spec.order_by] as number;
-      if (at < group.lastAt) throw new OutOfOrder(`${record.file}:${record.line}`);
+      if (at < group.lastAt) throw new OutOfOrder(record.file, record.line);
       const differ = row[spec.differ];
+      if (this.later && group.head === undefined) group.head = this.headOf(record, at, differ);
       if (differ !== undefined && group.lastDiffer !== undefined && differ !== group.lastDiffer && at - group.lastAt < this.withinMs!) {
         group.count++;
         // A row between two switches (A, B, A) belongs to both pairs: count and cite it once.
         if (group.pairedLine !== group.lastLine) {
+          if (group.head !== undefined && group.head.line === group.lastLine) group.head.paired = true;
           group.involved++;
           if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) {
-            const previous = { [this.join?.rowField ?? 'key']: this.keyOf(slot), [spec.order_by]: group.lastAt, [spec.differ]: group.lastDiffer };
-            group.records.push({ table: record.table, file: record.file, line: group.lastLine, values: previous });
+            group.records.push(this.previousRow(group, slot));
           }
         }
         group.involved++;
@@ -238,10 +276,21 @@ class StreamConsumer {
     if (definition.busiest_window) {
       const spec = definition.busiest_window as { order_by: string };
       const at = row[spec.order_by] as number;
-      if (at < group.lastAt) throw new OutOfOrder(`${record.file}:${record.line}`);
+      if (at < group.lastAt) throw new OutOfOrder(record.file, record.line);
       group.lastAt = at;
+      group.count++;
       group.times.push(at);
       group.lines.push(record.line);
+      let inHead = false;
+      if (this.later) {
+        group.head ??= this.headOf(record, at, undefined, false);
+        // A window ending here may hold rows of the earlier part: it is measured when the parts are joined.
+        if (at - group.head.at < this.withinMs!) {
+          inHead = true;
+          group.head.times.push(at);
+          group.head.lines.push(record.line);
+        }
+      }
       while (at - group.times[group.windowStart] >= this.withinMs!) group.windowStart++;
       // Drop the entries that left the window once they are half of the arrays.
       if (group.windowStart >= 32 && group.windowStart * 2 >= group.times.length) {
@@ -249,14 +298,7 @@ class StreamConsumer {
         group.lines = group.lines.slice(group.windowStart);
         group.windowStart = 0;
       }
-      const size = group.times.length - group.windowStart;
-      if (size > group.best) {
-        group.best = size;
-        if (this.keepsEvidence) {
-          group.bestLines = group.lines.slice(group.windowStart, group.windowStart + EVIDENCE_LIMIT);
-          group.bestTimes = group.times.slice(group.windowStart, group.windowStart + EVIDENCE_LIMIT);
-        }
-      }
+      if (!inHead) this.measureWindow(group);
       return;
     }
     group.count++;
@@ -273,6 +315,190 @@ class StreamConsumer {
       return;
     }
     if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) group.records.push(record);
+  }
+
+  /** The window ending at the group's last row, kept when it is the largest so far (busiest_window). */
+  private measureWindow(group: GroupState): void {
+    const size = group.times.length - group.windowStart;
+    if (size > group.best) {
+      group.best = size;
+      if (this.keepsEvidence) {
+        group.bestLines = group.lines.slice(group.windowStart, group.windowStart + EVIDENCE_LIMIT);
+        group.bestTimes = group.times.slice(group.windowStart, group.windowStart + EVIDENCE_LIMIT);
+      }
+    }
+  }
+
+  private headOf(record: DataRecord, at: number, differ: unknown, cited = this.keepsEvidence): PartHead {
+    return { line: record.line, at, differ, ...(cited ? { record } : {}), paired: false, times: [], lines: [] };
+  }
+
+  /** The evidence line of the row before a close pair, rebuilt from the group's state (close_pairs). */
+  private previousRow(group: GroupState, slot: number): DataRecord {
+    const spec = this.definition.close_pairs as { order_by: string; differ: string };
+    const values = { [this.join?.rowField ?? 'key']: this.keyOf(slot), [spec.order_by]: group.lastAt, [spec.differ]: group.lastDiffer };
+    return { table: this.definition.from as string, file: this.file, line: group.lastLine, values };
+  }
+
+  /** The slot of a join key, numbering it when new (`''`: a consumer that is not joined). */
+  private slotFor(key: string): number {
+    return this.slots ? this.slots.slotOf(key) : 0;
+  }
+
+  /** The fields of a group's state that merging this kind of aggregate reads (entity keys: none). */
+  private partFields(): readonly PartField[] {
+    const definition = this.definition;
+    if (this.entityKeys) return [];
+    if (definition.close_pairs) return ['count', 'involved', 'records', 'lastAt', 'lastDiffer', 'lastLine', 'pairedLine', 'head'];
+    if (definition.busiest_window) return ['count', 'best', 'bestLines', 'bestTimes', 'lastAt', 'head'];
+    if (definition.min !== undefined || definition.max !== undefined) return ['count', 'extreme', 'extremeLine'];
+    return ['count', 'records'];
+  }
+
+  /**
+   * This consumer's state after reading a part of the file, for StreamPass.mergeLater: one
+   * column per field its kind of aggregate merges, one value per group (tens of thousands of
+   * users cross threads as a few arrays rather than as as many objects). The groups' windows
+   * are left out: the part read last leaves nothing after it to measure them against.
+   */
+  exportPart(): ConsumerPart {
+    const columns: Partial<Record<PartField, unknown[]>> = {};
+    const groups = this.order.map((slot) => this.bySlot[slot]!);
+    for (const field of this.partFields()) {
+      columns[field] = groups.map((group) => {
+        const value = group[field];
+        if (field === 'head' && group.head && this.definition.close_pairs) return { ...group.head, times: [], lines: [] };
+        // Most groups cite nothing: no empty array for each.
+        return Array.isArray(value) && value.length === 0 ? undefined : value;
+      });
+    }
+    return { ...(this.failure ? { failure: this.failure } : {}), keys: this.groupKeys(), columns };
+  }
+
+  /** The state of the part's group at `index`; what the part left out takes the values of a group that saw nothing. */
+  private static groupOf(part: ConsumerPart, index: number): GroupState {
+    const group = new GroupState() as unknown as Record<PartField, unknown>;
+    for (const [field, column] of Object.entries(part.columns) as [PartField, unknown[]][]) {
+      const value = column[index];
+      if (value !== undefined) group[field] = value;
+    }
+    return group as unknown as GroupState;
+  }
+
+  /**
+   * Adds the state of the part of the file that follows the part this consumer read (read by
+   * another thread, `later`), so that the result is the one a single reading would give: the
+   * first rows of each group are joined to the last ones before them (a pair across the cut,
+   * a window straddling it, a row out of order at the cut).
+   */
+  mergeLater(part: ConsumerPart): void {
+    if (this.failure) return;
+    const sequence = this.definition.close_pairs !== undefined || this.definition.busiest_window !== undefined;
+    let failure = part.failure;
+    if (sequence) {
+      part.keys.forEach((key, index) => {
+        const earlier = this.bySlot[this.slotFor(key)];
+        const head = part.columns.head?.[index] as PartHead | undefined;
+        if (earlier && head && head.at < earlier.lastAt && (failure === undefined || head.line < failure.line)) {
+          failure = { message: `${this.file}:${head.line}`, line: head.line };
+        }
+      });
+    }
+    if (failure) {
+      this.failure = failure;
+      return;
+    }
+    part.keys.forEach((key, index) => {
+      const slot = this.slotFor(key);
+      let group = this.bySlot[slot];
+      const later = StreamConsumer.groupOf(part, index);
+      if (!group) {
+        if (this.definition.busiest_window === undefined) {
+          // Nothing before it: the later part's state is the group's whole state.
+          later.head = undefined;
+          this.bySlot[slot] = later;
+          this.order.push(slot);
+          return;
+        }
+        group = new GroupState();
+        this.bySlot[slot] = group;
+        this.order.push(slot);
+      }
+      if (this.definition.close_pairs) this.joinPairs(group, later, slot);
+      else if (this.definition.busiest_window) this.joinWindows(group, later);
+      else this.joinCounts(group, later);
+    });
+  }
+
+  private joinPairs(group: GroupState, later: GroupState, slot: number): void {
+    const head = later.head!;
+    const crossing = head.differ !== undefined && group.lastDiffer !== undefined && head.differ !== group.lastDiffer && head.at - group.lastAt < this.withinMs!;
+    const records = group.records;
+    if (crossing) {
+      group.count++;
+      if (group.pairedLine !== group.lastLine) {
+        group.involved++;
+        if (this.keepsEvidence && records.length < EVIDENCE_LIMIT) records.push(this.previousRow(group, slot));
+      }
+      group.involved++;
+      group.pairedLine = head.line;
+      if (this.keepsEvidence && records.length < EVIDENCE_LIMIT) records.push(head.record!);
+    }
+    // Read alone, the later part counted (and cited first) its first row again when it paired with the next.
+    const counted = crossing && head.paired;
+    group.count += later.count;
+    group.involved += later.involved - (counted ? 1 : 0);
+    for (const record of counted ? later.records.slice(1) : later.records) {
+      if (records.length >= EVIDENCE_LIMIT) break;
+      records.push(record);
+    }
+    if (later.pairedLine !== 0) group.pairedLine = later.pairedLine;
+    group.lastAt = later.lastAt;
+    group.lastDiffer = later.lastDiffer;
+    group.lastLine = later.lastLine;
+  }
+
+  private joinWindows(group: GroupState, later: GroupState): void {
+    const head = later.head!;
+    // The windows that end on the later part's first rows, now with the earlier rows they hold.
+    group.times = group.times.slice(group.windowStart);
+    group.lines = group.lines.slice(group.windowStart);
+    group.windowStart = 0;
+    head.times.forEach((at, index) => {
+      group.times.push(at);
+      group.lines.push(head.lines[index]);
+      while (at - group.times[group.windowStart] >= this.withinMs!) group.windowStart++;
+      this.measureWindow(group);
+    });
+    // The windows that end further hold rows of the later part only: measured there.
+    if (later.best > group.best) {
+      group.best = later.best;
+      group.bestLines = later.bestLines;
+      group.bestTimes = later.bestTimes;
+    }
+    group.count += later.count;
+    group.lastAt = later.lastAt;
+  }
+
+  private joinCounts(group: GroupState, later: GroupState): void {
+    group.count += later.count;
+    const definition = this.definition;
+    if (definition.min !== undefined || definition.max !== undefined) {
+      // Ties keep the earlier row, as a single reading does.
+      const value = later.extreme;
+      const better =
+        value !== undefined &&
+        (group.extreme === undefined || (definition.min !== undefined ? (value as number) < (group.extreme as number) : (value as number) > (group.extreme as number)));
+      if (better) {
+        group.extreme = value;
+        group.extremeLine = later.extremeLine;
+      }
+      return;
+    }
+    for (const record of later.records) {
+      if (group.records.length >= EVIDENCE_LIMIT) break;
+      group.records.push(record);
+    }
   }
 
   /** The aggregate of each group; evidence rows rebuilt from what the state kept. */
@@ -469,124 +695,212 @@ export function emptyAggregate(definition: FactDefinition): StreamAggregate {
   return { value: 0, records: [], total: 0 };
 }
 
-/** Iterates a table's rows whether it is held (JSON, fixtures) or streamed (CSV traces). */
-async function scanTable(table: Table, visit: (record: DataRecord) => void, lenient: boolean, onProgress: ((event: { file: string; rows: number; done: boolean }) => void) | undefined) {
-  if (table.scan) return table.scan(visit, { lenient, onProgress });
+/** Iterates a table's rows whether it is held (JSON, fixtures: all of them, whatever the range) or streamed (CSV traces). */
+async function scanTable(table: Table, visit: (record: DataRecord) => void, options: ScanOptions): Promise<ScanResult> {
+  if (table.scan) return table.scan(visit, options);
   for (const record of table.records) visit(record);
-  return { rows: table.records.length, errors: [] as InputError[], skipped: [] as SkippedRow[] };
+  return { rows: table.records.length, errors: [], skipped: [], ...(options.range?.end !== undefined ? { whole: true } : {}) };
+}
+
+/** What a group's state holds that merging reads (GroupState fields). */
+type PartField = 'count' | 'involved' | 'records' | 'lastAt' | 'lastDiffer' | 'lastLine' | 'pairedLine' | 'best' | 'bestLines' | 'bestTimes' | 'extreme' | 'extremeLine' | 'head';
+
+/** A consumer's state after reading a part of the file: its groups' keys, in order of first row, and their states by field. */
+export interface ConsumerPart {
+  readonly failure?: ConsumerFailure;
+  readonly keys: readonly string[];
+  readonly columns: Partial<Record<PartField, readonly unknown[]>>;
 }
 
 /**
- * Runs one pass over each streamed table for every rule that reads it: the facts it declares
- * over the table and, when it visits the table itself, its entity keys. `staticFacts` are each
- * rule's facts that do not depend on the entity (a cut-off date), which row filters may use.
+ * The state of a StreamPass after reading a later part of the file (plain data, it crosses
+ * threads): the signatures of its consumers, to check both threads built the same ones, and
+ * each consumer's part, with the input errors and skipped rows of that part.
  */
-export async function aggregateStreams(
-  snapshot: Snapshot,
-  rules: readonly Rule[],
-  context: EvaluationContext,
-  staticFacts: ReadonlyMap<Rule, Record<string, unknown>>,
-  options: {
-    lenient?: boolean;
-    onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
-    /** The records of a rule's entities (when they come from a held table), to skip rows no entity joins. */
-    entityRecords?: (rule: Rule) => readonly Readonly<Record<string, unknown>>[];
-  } = {},
-): Promise<{ results: StreamResults; errors: InputError[]; skipped: SkippedRow[] }> {
-  const results: StreamResults = { facts: new Map(), entities: new Map(), failures: new Map() };
-  const consumers = new Map<string, StreamConsumer[]>();
-  // Rules that need the same aggregate (every rule visiting the users seen in the traces) share one consumer.
-  const bySignature = new Map<string, StreamConsumer>();
-  const owners = new Map<StreamConsumer, { rule: Rule; definition: FactDefinition }[]>();
-  const add = (rule: Rule, definition: FactDefinition, baseScope: Scope, entityKeys: boolean) => {
-    // Two rules share a consumer when the definition and the values of what it refers to are the same.
-    const references = referencesIn(definition).map((reference) => [reference, isRowDependent(reference, new Set(Object.keys(definition.lookups ?? {}))) || reference.startsWith('$record.') ? null : resolveValue(reference, baseScope)]);
-    const signature = stableStringify([definition, entityKeys, references]);
-    let consumer = bySignature.get(signature);
-    if (!consumer) {
-      consumer = new StreamConsumer(rule, definition, baseScope, entityKeys);
-      bySignature.set(signature, consumer);
-      const source = definition.from as string;
-      consumers.set(source, [...(consumers.get(source) ?? []), consumer]);
-      owners.set(consumer, []);
+export interface PassPart {
+  readonly signatures: readonly string[];
+  /** The line the part starts on: the reader of the earlier part checks it ends there. */
+  readonly line: number;
+  readonly consumers: readonly ConsumerPart[];
+  readonly errors: readonly InputError[];
+  readonly skipped: readonly SkippedRow[];
+}
+
+interface StreamOptions {
+  lenient?: boolean;
+  onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
+  /** The records of a rule's entities (when they come from a held table), to skip rows no entity joins. */
+  entityRecords?: (rule: Rule) => readonly Readonly<Record<string, unknown>>[];
+  /** This pass reads a later part of the file, to be merged into the pass that reads the part before it. */
+  later?: boolean;
+}
+
+/**
+ * One pass over each streamed table for every rule that reads it: the facts it declares over
+ * the table and, when it visits the table itself, its entity keys. `staticFacts` are each
+ * rule's facts that do not depend on the entity (a cut-off date), which row filters may use.
+ * The traces may be read in two parts by two threads (`scan` with a range): the pass over the
+ * later part exports its state (`exportPart`), which the pass over the earlier part merges.
+ */
+export class StreamPass {
+  private readonly failures = new Map<Rule, string>();
+  private readonly consumers = new Map<string, StreamConsumer[]>();
+  private readonly owners = new Map<StreamConsumer, { rule: Rule; definition: FactDefinition }[]>();
+  /** Consumers in order of creation, with their signatures. */
+  private readonly all: { consumer: StreamConsumer; signature: string }[] = [];
+  private readonly keySlots = new Map<string, Map<string, KeySlots>>();
+
+  constructor(
+    private readonly snapshot: Snapshot,
+    rules: readonly Rule[],
+    private readonly context: EvaluationContext,
+    staticFacts: ReadonlyMap<Rule, Record<string, unknown>>,
+    private readonly options: StreamOptions = {},
+  ) {
+    // Rules that need the same aggregate (every rule visiting the users seen in the traces) share one consumer.
+    const bySignature = new Map<string, StreamConsumer>();
+    const add = (rule: Rule, definition: FactDefinition, baseScope: Scope, entityKeys: boolean) => {
+      // Two rules share a consumer when the definition and the values of what it refers to are the same.
+      const references = referencesIn(definition).map((reference) => [reference, isRowDependent(reference, new Set(Object.keys(definition.lookups ?? {}))) || reference.startsWith('$record.') ? null : resolveValue(reference, baseScope)]);
+      const signature = stableStringify([definition, entityKeys, references]);
+      let consumer = bySignature.get(signature);
+      if (!consumer) {
+        consumer = new StreamConsumer(rule, definition, baseScope, entityKeys);
+        consumer.later = options.later ?? false;
+        bySignature.set(signature, consumer);
+        const source = definition.from as string;
+        this.consumers.set(source, [...(this.consumers.get(source) ?? []), consumer]);
+        this.owners.set(consumer, []);
+        this.all.push({ consumer, signature });
+      }
+      this.owners.get(consumer)!.push({ rule, definition });
+    };
+    for (const rule of rules) {
+      const baseScope: Scope = { context, params: rule.params, facts: { ...(staticFacts.get(rule) ?? {}) } };
+      try {
+        if (STREAMED_SOURCES.has(rule.for_each.from)) {
+          const key = rule.for_each.group_by?.[0];
+          if (!key || rule.for_each.group_by!.length !== 1) throw new Error('for_each sur une table lue en flux : un seul champ group_by');
+          const entityWhere = { ...(rule.for_each.where ?? {}), [key]: `$record.${key}` };
+          add(rule, { from: rule.for_each.from, where: entityWhere, count: true }, baseScope, true);
+        }
+        for (const definition of Object.values(rule.facts)) {
+          if (isStreamFact(definition)) add(rule, definition, baseScope, false);
+        }
+      } catch (error) {
+        this.failures.set(rule, (error as Error).message);
+      }
     }
-    owners.get(consumer)!.push({ rule, definition });
-  };
-  for (const rule of rules) {
-    const baseScope: Scope = { context, params: rule.params, facts: { ...(staticFacts.get(rule) ?? {}) } };
-    try {
-      if (STREAMED_SOURCES.has(rule.for_each.from)) {
-        const key = rule.for_each.group_by?.[0];
-        if (!key || rule.for_each.group_by!.length !== 1) throw new Error('for_each sur une table lue en flux : un seul champ group_by');
-        const entityWhere = { ...(rule.for_each.where ?? {}), [key]: `$record.${key}` };
-        add(rule, { from: rule.for_each.from, where: entityWhere, count: true }, baseScope, true);
-      }
-      for (const definition of Object.values(rule.facts)) {
-        if (isStreamFact(definition)) add(rule, definition, baseScope, false);
-      }
-    } catch (error) {
-      results.failures.set(rule, (error as Error).message);
+    if (options.entityRecords) for (const [consumer, list] of this.owners) consumer.wanted = wantedKeys(consumer, list, options.entityRecords);
+    for (const [source, list] of this.consumers) {
+      const joinFields = [...new Set(list.flatMap((consumer) => (consumer.join ? [consumer.join.rowField] : [])))];
+      const slots = new Map(joinFields.map((field) => [field, new KeySlots()]));
+      this.keySlots.set(source, slots);
+      for (const consumer of list) if (consumer.join) consumer.slots = slots.get(consumer.join.rowField);
     }
   }
-  if (options.entityRecords) for (const [consumer, list] of owners) consumer.wanted = wantedKeys(consumer, list, options.entityRecords);
-  const errors: InputError[] = [];
-  const skipped: SkippedRow[] = [];
-  for (const [source, list] of consumers) {
-    const table = snapshot.tables.get(source);
-    if (!table) continue;
-    let active = list;
-    const dateFields = datesRead(list.map((consumer) => consumer.definition));
-    const joinFields = [...new Set(list.flatMap((consumer) => (consumer.join ? [consumer.join.rowField] : [])))];
-    const keySlots = joinFields.map(() => new KeySlots());
-    // For each consumer, the position of its join field in joinFields (-1: not joined).
-    let joinPositions = list.map((consumer) => (consumer.join ? joinFields.indexOf(consumer.join.rowField) : -1));
-    list.forEach((consumer, position) => {
-      if (joinPositions[position] >= 0) consumer.slots = keySlots[joinPositions[position]];
-    });
-    const rowSlots = joinFields.map(() => -1);
-    const instantField = INSTANT_FIELDS.get(source);
-    const outcome = await scanTable(
-      table,
-      (record) => {
-        const values = record.values as Record<string, unknown>;
-        const instant = instantField === undefined ? undefined : values[instantField];
-        const instantDate = typeof instant === 'number' ? parisDateOf(instant) : undefined;
-        if (instantDate !== undefined && instantDate > context.asOf) return;
-        // `at_date` is read by several rules: work it out once per row.
-        for (const [name, base] of dateFields) {
-          const at = values[base];
-          if (typeof at === 'number' && values[name] === undefined) values[name] = base === instantField ? instantDate : parisDateOf(at);
-        }
-        for (let position = 0; position < joinFields.length; position++) {
-          const key = values[joinFields[position]];
-          rowSlots[position] = key === undefined || key === null ? -1 : keySlots[position].slotOf(String(key));
-        }
-        for (let position = 0; position < active.length; position++) {
-          const consumer = active[position];
-          const join = joinPositions[position];
-          try {
-            consumer.accept(record, join < 0 ? 0 : rowSlots[join]);
-          } catch (error) {
-            if (!(error instanceof OutOfOrder)) throw error;
-            for (const owner of owners.get(consumer)!) results.failures.set(owner.rule, error.message);
-            joinPositions = joinPositions.filter((_, index) => active[index] !== consumer);
-            active = active.filter((candidate) => candidate !== consumer);
-            position--;
+
+  /** What the consumers are: the same list on both threads, or their states cannot be merged. */
+  get signatures(): string[] {
+    return this.all.map(({ signature }) => signature);
+  }
+
+  /**
+   * Reads each streamed table (the rows of `range` only, when given) into the consumers. For a
+   * range with an end, `whole` tells whether the reading went on to the end of the file (the
+   * range ended inside a record), and `nextLine` the line the range's end starts.
+   */
+  async scan(range?: ScanRange): Promise<{ errors: InputError[]; skipped: SkippedRow[]; whole: boolean; nextLine?: number }> {
+    const errors: InputError[] = [];
+    const skipped: SkippedRow[] = [];
+    let whole = true;
+    let nextLine: number | undefined;
+    const context = this.context;
+    for (const [source, list] of this.consumers) {
+      const table = this.snapshot.tables.get(source);
+      if (!table) continue;
+      let active = list.filter((consumer) => consumer.failure === undefined);
+      const dateFields = datesRead(list.map((consumer) => consumer.definition));
+      const slotsByField = this.keySlots.get(source)!;
+      const joinFields = [...slotsByField.keys()];
+      const keySlots = [...slotsByField.values()];
+      // For each active consumer, the position of its join field in joinFields (-1: not joined).
+      let joinPositions = active.map((consumer) => (consumer.join ? joinFields.indexOf(consumer.join.rowField) : -1));
+      const rowSlots = joinFields.map(() => -1);
+      const instantField = INSTANT_FIELDS.get(source);
+      const outcome = await scanTable(
+        table,
+        (record) => {
+          const values = record.values as Record<string, unknown>;
+          const instant = instantField === undefined ? undefined : values[instantField];
+          const instantDate = typeof instant === 'number' ? parisDateOf(instant) : undefined;
+          if (instantDate !== undefined && instantDate > context.asOf) return;
+          // `at_date` is read by several rules: work it out once per row.
+          for (const [name, base] of dateFields) {
+            const at = values[base];
+            if (typeof at === 'number' && values[name] === undefined) values[name] = base === instantField ? instantDate : parisDateOf(at);
           }
-        }
-      },
-      options.lenient ?? false,
-      options.onProgress,
-    );
-    errors.push(...outcome.errors);
-    skipped.push(...outcome.skipped);
-    for (const consumer of active) {
+          for (let position = 0; position < joinFields.length; position++) {
+            const key = values[joinFields[position]];
+            rowSlots[position] = key === undefined || key === null ? -1 : keySlots[position].slotOf(String(key));
+          }
+          for (let position = 0; position < active.length; position++) {
+            const consumer = active[position];
+            const join = joinPositions[position];
+            try {
+              consumer.accept(record, join < 0 ? 0 : rowSlots[join]);
+            } catch (error) {
+              if (!(error instanceof OutOfOrder)) throw error;
+              consumer.failure = { message: error.message, line: error.line };
+              joinPositions = joinPositions.filter((_, index) => active[index] !== consumer);
+              active = active.filter((candidate) => candidate !== consumer);
+              position--;
+            }
+          }
+        },
+        { lenient: this.options.lenient ?? false, onProgress: this.options.onProgress, ...(range ? { range } : {}) },
+      );
+      errors.push(...outcome.errors);
+      skipped.push(...outcome.skipped);
+      if (outcome.whole === false) {
+        whole = false;
+        nextLine = outcome.nextLine;
+      }
+    }
+    return { errors, skipped, whole, ...(nextLine !== undefined ? { nextLine } : {}) };
+  }
+
+  /** The consumers' states after reading a later part (this pass was built with `later`). */
+  exportPart(scanned: { errors: readonly InputError[]; skipped: readonly SkippedRow[] }, line: number): PassPart {
+    return { signatures: this.signatures, line, consumers: this.all.map(({ consumer }) => consumer.exportPart()), errors: [...scanned.errors], skipped: [...scanned.skipped] };
+  }
+
+  /**
+   * Merges the state of the part of the file that follows the part this pass read; false (and
+   * nothing merged) when the other pass did not build the same consumers.
+   */
+  mergeLater(part: PassPart): boolean {
+    const signatures = this.signatures;
+    if (part.signatures.length !== signatures.length || part.signatures.some((signature, index) => signature !== signatures[index])) return false;
+    this.all.forEach(({ consumer }, index) => consumer.mergeLater(part.consumers[index]));
+    return true;
+  }
+
+  /** The streamed facts and entities, and the rules that could not be aggregated. */
+  results(): StreamResults {
+    const results: StreamResults = { facts: new Map(), entities: new Map(), failures: new Map(this.failures) };
+    for (const { consumer } of this.all) {
+      const owners = this.owners.get(consumer)!;
+      if (consumer.failure) {
+        for (const owner of owners) results.failures.set(owner.rule, consumer.failure.message);
+        continue;
+      }
       const aggregates = consumer.entityKeys ? undefined : consumer.results();
-      for (const owner of owners.get(consumer)!) {
+      for (const owner of owners) {
         if (consumer.entityKeys) results.entities.set(owner.rule, consumer.groupKeys());
         else results.facts.set(owner.definition, aggregates!);
       }
     }
+    return results;
   }
-  return { results, errors, skipped };
 }

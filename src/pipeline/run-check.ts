@@ -4,7 +4,7 @@ import { BUNDLED_RULES, loadRules, type SharedFacts } from '../rules/load-rules.
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
 import type { LoadOptions } from '../snapshot/snapshot-types.js';
-import { evaluate, rulesForWorker, type EvaluateOptions } from '../engine/evaluate.js';
+import { evaluate, type EvaluateOptions } from '../engine/evaluate.js';
 import type { TraceWorker } from '../engine/stream-in-worker.js';
 import { startTraceWorkerFor } from './trace-worker.js';
 import { isFolder } from '../util/is-folder.js';
@@ -55,32 +55,43 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
   // (`vigie check` starts that worker even before loading the rules: options.traceWorker).
   const worker = options.traceWorker ?? (await startTraceWorkerFor(path, options));
   try {
-    return await checkLoaded(path, catalogue, options, worker && workerShare(worker, catalogue.rules));
+    return await checkLoaded(path, catalogue, options, worker);
   } finally {
     worker?.cancel();
   }
 }
 
 /**
- * The worker's share of the trace rules, decided here by the same rule as in the worker; a
- * worker that evaluated other rules (it could not read the same catalogue) counts as failed,
- * and this thread evaluates them itself.
+ * The reading of the traces split with the worker, whose rows are reported with this
+ * thread's: the progress of the trace file is the sum of both parts.
  */
-function workerShare(worker: TraceWorker, rules: readonly Rule[]): EvaluateOptions['delegated'] | undefined {
-  const ruleIds = rulesForWorker(rules);
-  if (ruleIds.size === 0) return undefined;
-  const outcome = worker.outcome.then((data) => {
-    const same = data !== undefined && data.ruleIds.length === ruleIds.size && data.ruleIds.every((id) => ruleIds.has(id));
-    return same ? data : undefined;
+function splitWith(worker: TraceWorker, traces: string, report: CheckOptions['onProgress']): Pick<EvaluateOptions, 'split' | 'onProgress'> {
+  const split = { boundary: worker.boundary, later: worker.outcome };
+  if (!report) return { split };
+  const parts = { mine: { rows: 0, done: false }, theirs: { rows: 0, done: false } };
+  const emit = () => report({ file: traces, rows: parts.mine.rows + parts.theirs.rows, done: parts.mine.done && parts.theirs.done });
+  worker.listen((event) => {
+    parts.theirs = event;
+    emit();
   });
-  return { ruleIds, outcome };
+  // The worker reports nothing more once it failed: this thread then reads its part and the sum goes on.
+  void worker.outcome.then((later) => {
+    if (later) return;
+    parts.theirs = { rows: 0, done: true };
+  });
+  const onProgress: CheckOptions['onProgress'] = (event) => {
+    if (event.file !== traces) return report(event);
+    parts.mine = event;
+    emit();
+  };
+  return { split, onProgress };
 }
 
 async function checkLoaded(
   path: string,
   catalogue: Catalogue,
   options: CheckOptions,
-  delegated: EvaluateOptions['delegated'] | undefined,
+  worker: TraceWorker | undefined,
 ): Promise<SnapshotOutcome> {
   const loaded = await loadSnapshot(path, { lenient: options.lenient, onProgress: options.onProgress });
   const root = isFolder(path) ? path : undefined;
@@ -88,12 +99,14 @@ async function checkLoaded(
     return { kind: 'invalid', errors: loaded.errors.map((error) => fromInputError(error, root, options.lang)) };
   }
   const asOf = chooseAsOf(options.asOf, loaded.snapshot.partner.data.extracted_on);
+  const traces = loaded.snapshot.tables.get('traces');
   const evaluation = await evaluate(loaded.snapshot, catalogue.rules, catalogue.shared, {
     asOf,
     lang: options.lang,
     lenient: options.lenient,
     onProgress: options.onProgress,
-    ...(delegated ? { delegated } : {}),
+    // The worker started for a CSV trace file; held traces (JSON) are read here whole.
+    ...(worker && traces?.scan ? splitWith(worker, traces.file, options.onProgress) : {}),
   });
   if (!evaluation.report) {
     return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)) };

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listSnapshotFiles } from '../snapshot/snapshot-files.js';
 import { isFolder } from '../util/is-folder.js';
@@ -12,7 +13,6 @@ export interface TraceWorkerOptions {
   readonly asOf?: string;
   readonly lang: Lang;
   readonly lenient?: boolean;
-  readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
   /** Stream the traces on this thread too (a portfolio run already checks one snapshot per core). */
   readonly singleThread?: boolean;
 }
@@ -25,7 +25,14 @@ export interface TraceWorkerOptions {
 const WORKER_MIN_BYTES = 24 * 1024 * 1024;
 
 /**
- * Starts the worker thread that evaluates the trace rules of its share, for a snapshot folder
+ * How many bytes of traces the worker reads while the main thread does what it does before
+ * reading them (loading every table, the rules that do not read the traces): the worker takes
+ * half the file plus half of this, so that both threads end their parts together.
+ */
+const MAIN_HEAD_START_BYTES = 28 * 1024 * 1024;
+
+/**
+ * Starts the worker thread that reads the later part of the traces, for a snapshot folder
  * with a large CSV trace file, or returns undefined. VIGIE_SINGLE_THREAD=1 keeps everything on
  * the main thread (debugging, tiny machines), as do portfolio workers and runs from the
  * TypeScript sources (tests), where a worker cannot load them; VIGIE_TRACE_WORKER=1 starts it
@@ -37,16 +44,41 @@ export async function startTraceWorkerFor(path: string, options: TraceWorkerOpti
   const files = await listSnapshotFiles(path).catch(() => undefined);
   const traces = files?.tables.get('traces') ?? [];
   if (traces.length !== 1 || traces[0].toLowerCase().endsWith('.json')) return undefined;
-  if (process.env.VIGIE_TRACE_WORKER !== '1' && sizeOf(join(path, traces[0])) < WORKER_MIN_BYTES) return undefined;
-  return startTraceWorker(
-    {
-      source: { path, rulesDirs: options.rulesDirs ?? [], ...(options.config !== undefined ? { config: options.config } : {}) },
-      ...(options.asOf ? { asOf: options.asOf } : {}),
-      lang: options.lang,
-      lenient: options.lenient ?? false,
-    },
-    options.onProgress,
-  );
+  const tracesPath = join(path, traces[0]);
+  const size = sizeOf(tracesPath);
+  const forced = process.env.VIGIE_TRACE_WORKER === '1';
+  if (!forced && size < WORKER_MIN_BYTES) return undefined;
+  // Forced (tests), the file is cut in its middle, where the worker's part is best checked.
+  const boundary = await lineStartAfter(tracesPath, forced ? Math.floor(size / 2) : Math.max(0, Math.floor((size - MAIN_HEAD_START_BYTES) / 2)));
+  if (boundary === undefined) return undefined;
+  return startTraceWorker({
+    source: { path, rulesDirs: options.rulesDirs ?? [], ...(options.config !== undefined ? { config: options.config } : {}) },
+    traces: { path: tracesPath, boundary },
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    lang: options.lang,
+    lenient: options.lenient ?? false,
+  });
+}
+
+/**
+ * The first byte of the first line starting after `offset`, or undefined when there is none
+ * within 64 KiB or the file is in UTF-16 (its line feeds are not single bytes).
+ */
+async function lineStartAfter(path: string, offset: number): Promise<number | undefined> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const head = Buffer.alloc(2);
+    await handle.read(head, 0, 2, 0);
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
+    const buffer = Buffer.alloc(1 << 16);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+    const feed = buffer.subarray(0, bytesRead).indexOf(10);
+    // A line feed as the file's last byte leaves the worker nothing to read.
+    return feed === -1 || offset + feed + 1 >= sizeOf(path) ? undefined : offset + feed + 1;
+  } finally {
+    await handle.close();
+  }
 }
 
 function sizeOf(path: string): number {

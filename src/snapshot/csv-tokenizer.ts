@@ -14,7 +14,7 @@ export class CsvTokenizer {
   irregular = false;
   private rest = '';
   /** Line number of the first character of `rest`. */
-  private line = 1;
+  private line: number;
 
   constructor(
     private readonly delimiter: string,
@@ -22,7 +22,21 @@ export class CsvTokenizer {
     private readonly onRecord: (cells: string[], line: number) => void,
     /** A quote opened and never closed: the rest of the file is one broken record. */
     private readonly onUnclosedQuote: (line: number) => void,
-  ) {}
+    /** The line number of the first text pushed (a part of a file read from the middle). */
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
+
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Whether text was pushed that does not end a record yet (inside quotes, or no line end). */
+  get pending(): boolean {
+    return this.rest !== '';
+  }
 
   /** Tokenizes a chunk of text; `final` marks the end of the file. */
   push(chunk: string, final = false): void {

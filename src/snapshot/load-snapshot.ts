@@ -31,8 +31,8 @@ async function streamedCsvTable(path: string, file: string, model: TableModel, c
   if (!header) return undefined;
   const scan = async (visit: (record: DataRecord) => void, options: ScanOptions = {}): Promise<ScanResult> => {
     const scanCollector = new LoadCollector(options);
-    const rows = await scanCsvTable(path, file, model, scanCollector, visit);
-    return { rows, errors: scanCollector.errors, skipped: scanCollector.skipped };
+    const scanned = await scanCsvTable(path, file, model, scanCollector, visit, options.range);
+    return { ...scanned, errors: scanCollector.errors, skipped: scanCollector.skipped };
   };
   return { name: model.name, file, columns: header.columns.map((column) => column.model.name), records: [], scan };
 }

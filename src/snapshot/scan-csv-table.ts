@@ -4,10 +4,9 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter } from './detect-delimiter.js';
-import type { LoadCollector } from './load-collector.js';
-import { PROGRESS_INTERVAL } from './load-collector.js';
+import { LoadCollector, PROGRESS_INTERVAL } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
-import type { DataRecord, InputError } from './snapshot-types.js';
+import type { DataRecord, InputError, ScanRange } from './snapshot-types.js';
 import type { ColumnModel, TableModel } from './table-model.js';
 
 const CHUNK = 1 << 20;
@@ -63,12 +62,13 @@ function completeUtf8Length(bytes: Buffer): number {
   return length;
 }
 
-/** Text chunks of a file in its encoding (judged on the first chunk only when `headerOnly`). */
-async function* textChunks(path: string, headerOnly = false): AsyncGenerator<string> {
-  const { encoding, skip } = await detectEncoding(path, headerOnly);
+/** Text chunks of a file in its encoding, from byte `start` (the BOM skipped) to `end` (excluded) or the end. */
+async function* textChunks(path: string, { encoding, skip }: { encoding: Encoding; skip: number }, start = 0, end?: number): AsyncGenerator<string> {
   const decoder = encoding === 'utf8' ? new TextDecoder('utf-8') : undefined;
   const iconvDecoder = encoding === 'utf8' ? undefined : iconv.getDecoder(encoding);
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, start: skip })) {
+  const from = Math.max(start, skip);
+  if (end !== undefined && end <= from) return;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, start: from, ...(end !== undefined ? { end: end - 1 } : {}) })) {
     yield decoder ? decoder.decode(chunk as Buffer, { stream: true }) : iconvDecoder!.write(chunk as Buffer);
   }
   const last = decoder ? decoder.decode() : (iconvDecoder!.end() ?? '');
@@ -116,7 +116,7 @@ export async function readCsvHeader(path: string, file: string, model: TableMode
   const onUnclosedQuote = (line: number) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } });
   // Stop as soon as the header is read: the rows are the scan's, and a quoted cell cut by the
   // end of a chunk must not look unclosed.
-  for await (const text of textChunks(path, true)) {
+  for await (const text of textChunks(path, await detectEncoding(path, true))) {
     if (!tokenizer) {
       delimiter = detectDelimiter(Buffer.from(text.slice(0, 65536)));
       tokenizer = new CsvTokenizer(delimiter, onRecord, onUnclosedQuote);
@@ -136,11 +136,24 @@ export async function readCsvHeader(path: string, file: string, model: TableMode
  * to the collector (errors, or skipped rows when lenient). Row schema validation is the
  * converters' and the required check's: ajv per row would cost more than the parse.
  */
-export async function scanCsvTable(path: string, file: string, model: TableModel, collector: LoadCollector, visit: (record: DataRecord) => void): Promise<number> {
-  let header: CsvHeader | undefined;
+export async function scanCsvTable(
+  path: string,
+  file: string,
+  model: TableModel,
+  collector: LoadCollector,
+  visit: (record: DataRecord) => void,
+  range?: ScanRange,
+): Promise<{ rows: number; whole?: boolean; nextLine?: number }> {
+  const encoding = await detectEncoding(path, false);
+  // Byte ranges are cut at line feeds: a byte 10 is a line feed only in an ASCII-compatible encoding.
+  const cut = range !== undefined && (encoding.encoding === 'utf8' || encoding.encoding === 'win1252');
+  if (range && range.start > 0 && !cut) throw new Error(`${file}: lecture par parties impossible dans l'encodage ${encoding.encoding}`);
+  // A part read from the middle of the file takes its header from the first line.
+  let header: CsvHeader | undefined = range && range.start > 0 ? await readCsvHeader(path, file, model, new LoadCollector()) : undefined;
+  if (range && range.start > 0 && !header) throw new Error(`${file}: en-tête illisible`);
   let rows = 0;
   let tokenizer: CsvTokenizer | undefined;
-  let delimiter = ',';
+  let delimiter = header?.delimiter ?? ',';
   const required = [...model.columns.values()].filter((column) => column.required).map((column) => column.name);
   let build: RowBuilder | undefined;
   const failures: ConversionFailure[] = [];
@@ -173,16 +186,31 @@ export async function scanCsvTable(path: string, file: string, model: TableModel
     if (errors) collector.rowErrors(file, line, errors);
     else visit({ table: model.name, file, line, values });
   };
-  for await (const text of textChunks(path)) {
-    if (!tokenizer) delimiter = detectDelimiter(Buffer.from(text.slice(0, 65536)));
-    tokenizer ??= new CsvTokenizer(delimiter, onRecord, (line) =>
-      collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } }),
-    );
+  const push = (text: string) => {
+    if (!tokenizer) {
+      if (!header) delimiter = detectDelimiter(Buffer.from(text.slice(0, 65536)));
+      tokenizer = new CsvTokenizer(
+        delimiter,
+        onRecord,
+        (line) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } }),
+        range?.line ?? 1,
+      );
+    }
     tokenizer.push(text);
+  };
+  const end = cut ? range.end : undefined;
+  for await (const text of textChunks(path, encoding, range?.start ?? 0, end)) push(text);
+  if (end !== undefined) {
+    if (!tokenizer?.pending) {
+      collector.progress(file, rows, true);
+      return { rows, whole: false, nextLine: tokenizer?.nextLine ?? range!.line };
+    }
+    // The part ends inside a record (line breaks in a quoted cell): read on to the end of the file.
+    for await (const text of textChunks(path, encoding, end)) push(text);
   }
-  tokenizer?.push('', true);
+  (tokenizer as CsvTokenizer | undefined)?.push('', true);
   collector.progress(file, rows, true);
-  return rows;
+  return { rows, ...(range?.end !== undefined ? { whole: true } : {}) };
 }
 
 /** A conversion that failed, by position in the header's columns. */

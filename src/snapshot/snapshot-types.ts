@@ -38,6 +38,18 @@ export interface Table {
 export interface ScanOptions {
   readonly lenient?: boolean;
   readonly onProgress?: LoadOptions['onProgress'];
+  /** Only the rows of this part of the file (the two threads of `vigie check` each read one). */
+  readonly range?: ScanRange;
+}
+
+/**
+ * A part of a streamed file, in bytes: `start` is 0 or the first byte of a line, whose number
+ * is `line`; `end` (excluded) is the first byte of a line, or absent for the end of the file.
+ */
+export interface ScanRange {
+  readonly start: number;
+  readonly line: number;
+  readonly end?: number;
 }
 
 /** What a scan found besides the rows: their count and the bad rows (errors, or skipped when lenient). */
@@ -45,6 +57,12 @@ export interface ScanResult {
   readonly rows: number;
   readonly errors: readonly InputError[];
   readonly skipped: readonly SkippedRow[];
+  /**
+   * For a range with an end: whether the scan went on to the end of the file, because the
+   * range ended inside a record (a quoted cell holding line breaks). Else the line at `end`.
+   */
+  readonly whole?: boolean;
+  readonly nextLine?: number;
 }
 
 /** A position in a source file; line and column are 1-based. */

@@ -1,16 +1,16 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from './run-cli.js';
 
-// The trace rules are shared between a worker thread and the main thread on large trace files;
-// VIGIE_TRACE_WORKER=1 takes that path on the small samples, VIGIE_SINGLE_THREAD=1 the other.
+// Large trace files are read in two parts, the later one by a worker thread; VIGIE_TRACE_WORKER=1
+// takes that path on the small samples (cut in the middle), VIGIE_SINGLE_THREAD=1 the other.
 const TWO_THREADS = { VIGIE_TRACE_WORKER: '1' };
 const ONE_THREAD = { VIGIE_SINGLE_THREAD: '1' };
 
-const worker = suite('vigie check: trace rules on two threads');
+const worker = suite('vigie check: the traces read by two threads');
 
 worker('the same report, byte for byte, on one thread or two', () => {
   for (const sample of ['samples/ca2c-2023', 'samples/exemple-conforme']) {
@@ -42,20 +42,27 @@ worker('the worker configures the rules as the main thread does (--config, --as-
   }
 });
 
-worker('a trace row that does not parse: the same input error, reported once; --lenient skips it once', () => {
+worker('trace rows that do not parse, one in each part: both input errors, each once; --lenient skips each once', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-worker-'));
   try {
     cpSync('samples/ca2c-2023', dir, { recursive: true });
-    appendFileSync(join(dir, 'traces.csv'), '31/02/2024 10:00;U-BROKEN;Consultation;;;\n');
+    const lines = readFileSync(join(dir, 'traces.csv'), 'utf8').split('\n');
+    lines.splice(3, 0, '30/02/2024 10:00;U-BROKEN;Consultation;;;');
+    lines.splice(lines.length - 1, 0, '31/02/2024 10:00;U-BROKEN;Consultation;;;');
+    writeFileSync(join(dir, 'traces.csv'), lines.join('\n'));
     const two = runCli(['check', dir, '--format', 'json'], { env: TWO_THREADS });
     const one = runCli(['check', dir, '--format', 'json'], { env: ONE_THREAD });
     assert.is(two.code, 2, two.stderr);
     assert.is(two.stdout, one.stdout);
-    assert.is(JSON.parse(two.stdout).errors.length, 1, two.stdout);
+    assert.equal(
+      JSON.parse(two.stdout).errors.map((error: { line: number }) => error.line),
+      [4, lines.length - 1],
+      two.stdout,
+    );
     const lenientTwo = runCli(['check', dir, '--format', 'json', '--lenient'], { env: TWO_THREADS });
     const lenientOne = runCli(['check', dir, '--format', 'json', '--lenient'], { env: ONE_THREAD });
     assert.is(lenientTwo.stdout, lenientOne.stdout);
-    assert.is(JSON.parse(lenientTwo.stdout).skipped.length, 1, lenientTwo.stdout);
+    assert.is(JSON.parse(lenientTwo.stdout).skipped.length, 2, lenientTwo.stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

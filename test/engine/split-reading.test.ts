@@ -1,0 +1,199 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { evaluate, readLaterPart, type Evaluation } from '../../src/engine/evaluate.js';
+import type { PassPart } from '../../src/facts/stream-facts.js';
+import { loadCatalogue, type Catalogue } from '../../src/pipeline/run-check.js';
+import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
+import type { Snapshot } from '../../src/snapshot/snapshot-types.js';
+
+// The traces can be read in two parts, by two threads: the part from a line's start to the end
+// (readLaterPart, the worker's), merged into the pass over the part before it (the main
+// thread's). Whatever the line the file is cut at, the report must be the one of one reading.
+
+const AS_OF = '2024-06-30';
+
+async function load(dir: string): Promise<Snapshot> {
+  const loaded = await loadSnapshot(dir, { lenient: false });
+  if (!loaded.snapshot) throw new Error(JSON.stringify(loaded.errors));
+  return loaded.snapshot;
+}
+
+/** The byte offsets of the starts of the lines of a file after the header, and their numbers. */
+function lineStarts(path: string): { offset: number; line: number }[] {
+  const bytes = readFileSync(path);
+  const starts: { offset: number; line: number }[] = [];
+  let line = 1;
+  for (let at = bytes.indexOf(10); at !== -1 && at + 1 < bytes.length; at = bytes.indexOf(10, at + 1)) {
+    line++;
+    starts.push({ offset: at + 1, line });
+  }
+  return starts;
+}
+
+async function whole(dir: string, catalogue: Catalogue, lenient = false): Promise<Evaluation> {
+  return evaluate(await load(dir), catalogue.rules, catalogue.shared, { asOf: AS_OF, lang: 'fr', lenient });
+}
+
+/** Evaluation with the traces cut at `offset`: the later part read apart (as the worker does), then merged. */
+async function cut(dir: string, catalogue: Catalogue, start: { offset: number; line: number }, options: { lenient?: boolean; later?: (part: PassPart) => PassPart | undefined } = {}): Promise<Evaluation> {
+  const lenient = options.lenient ?? false;
+  const part = await readLaterPart(await load(dir), catalogue.rules, catalogue.shared, { asOf: AS_OF, lang: 'fr', lenient }, { start: start.offset, line: start.line });
+  const later = options.later ? options.later(part) : part;
+  return evaluate(await load(dir), catalogue.rules, catalogue.shared, { asOf: AS_OF, lang: 'fr', lenient, split: { boundary: start.offset, later: Promise.resolve(later) } });
+}
+
+/**
+ * Traces of the sample's users that put every merge to work: dense bursts (windows of more
+ * than 20 rows), origins switching within minutes (close pairs, more than 20 of them), rows
+ * on facilities no grant covers, and rows after a departure.
+ */
+function syntheticTraces(): string {
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const users = ['U001', 'U002', 'U003', 'U007'];
+  const facilities = ['EQ-CTG', 'EQ-RPE', 'EQ-CTG', ''];
+  const last = new Map<string, number>();
+  const lines = ['at,user_id,action,facility_id,origin,session_id'];
+  let clock = Date.UTC(2024, 2, 30, 23, 0, 0);
+  for (let row = 0; row < 420; row++) {
+    const user = users[Math.floor(random() * users.length)];
+    // Bursts: a second apart most of the time, sometimes an hour (winter to summer time is crossed).
+    clock += random() < 0.9 ? Math.floor(random() * 1500) : 3_600_000;
+    last.set(user, clock);
+    const origin = random() < 0.35 ? '10.0.0.2' : '10.0.0.1';
+    const facility = facilities[Math.floor(random() * facilities.length)];
+    lines.push(`${new Date(clock).toISOString().replace('.000Z', 'Z')},${user},consultation,${facility},${origin},s${row % 17}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function syntheticSnapshot(traces: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-split-'));
+  cpSync('samples/ca2c-2023', dir, { recursive: true });
+  writeFileSync(join(dir, 'traces.csv'), traces);
+  return dir;
+}
+
+/** Thresholds low enough that the synthetic traces fire the sequence rules with many lines. */
+function loweredCatalogue(dir: string): Catalogue {
+  const config = join(dir, 'vigie.config.yaml');
+  writeFileSync(config, 'rules:\n  HAB-AUTOMATED-USE:\n    params: {max_actions: 4}\n  HAB-SHARED-ACCOUNT:\n    params: {gap: PT2M}\n');
+  return loadCatalogue({ lang: 'fr', config });
+}
+
+const split = suite('traces read in two parts, merged');
+
+split('the sample: cut anywhere, the report of one reading', async () => {
+  const catalogue = loadCatalogue({ lang: 'fr' });
+  const alone = await whole('samples/ca2c-2023', catalogue);
+  assert.ok(alone.report && alone.report.findings.some((finding) => finding.ruleId === 'HAB-AUTOMATED-USE'));
+  const starts = lineStarts('samples/ca2c-2023/traces.csv');
+  for (const start of starts.filter((_, index) => index % 7 === 0 || index === starts.length - 1)) {
+    assert.equal(await cut('samples/ca2c-2023', catalogue, start), alone, `cut at line ${start.line}`);
+  }
+});
+
+split('bursts, switches and long evidence lists: cut anywhere, the report of one reading', async () => {
+  const dir = syntheticSnapshot(syntheticTraces());
+  try {
+    const catalogue = loweredCatalogue(dir);
+    const alone = await whole(dir, catalogue);
+    const fired = (id: string) => alone.report!.findings.filter((finding) => finding.ruleId === id);
+    // The cuts fall inside windows and between switches that cite more lines than a finding keeps.
+    assert.ok(fired('HAB-AUTOMATED-USE').some((finding) => (finding.evidenceTotal ?? 0) > 20), 'a window of more than 20 rows');
+    assert.ok(fired('HAB-SHARED-ACCOUNT').some((finding) => (finding.evidenceTotal ?? 0) > 20), 'more than 20 rows in close pairs');
+    assert.ok(fired('HAB-OUT-OF-SCOPE-ACCESS').length > 0);
+    // Every third line: each cut falls inside windows and pairs of several users (a second apart).
+    for (const start of lineStarts(join(dir, 'traces.csv')).filter((_, index) => index % 3 === 0)) {
+      assert.equal(await cut(dir, catalogue, start), alone, `cut at line ${start.line}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+split('a row out of order: the same rule left unevaluated, at the same line, wherever the cut', async () => {
+  const rows = syntheticTraces().trimEnd().split('\n');
+  // Row 200 moved after row 260: its user's next rows are older, one of them first.
+  const moved = [...rows.slice(0, 200), ...rows.slice(201, 261), rows[200], ...rows.slice(261)];
+  const dir = syntheticSnapshot(`${moved.join('\n')}\n`);
+  try {
+    const catalogue = loweredCatalogue(dir);
+    const alone = await whole(dir, catalogue);
+    const statuses = alone.report!.rules.filter((rule) => rule.status === 'not_evaluated' && /traces\.csv:\d+/.test(rule.reason ?? ''));
+    assert.ok(statuses.length > 0, JSON.stringify(alone.report!.rules.map((rule) => [rule.id, rule.status, rule.reason])));
+    for (const start of lineStarts(join(dir, 'traces.csv')).filter((start) => start.line > 190 && start.line < 275)) {
+      assert.equal(await cut(dir, catalogue, start), alone, `cut at line ${start.line}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+split('bad rows in both parts: all their errors, in line order; --lenient skips each once', async () => {
+  const rows = syntheticTraces().trimEnd().split('\n');
+  rows.splice(100, 0, '2024-04-31T10:00:00Z,U001,consultation,EQ-CTG,10.0.0.1,s1');
+  rows.splice(300, 0, 'pas une date,U002,consultation,EQ-CTG,10.0.0.1,s1');
+  const dir = syntheticSnapshot(`${rows.join('\n')}\n`);
+  try {
+    const catalogue = loadCatalogue({ lang: 'fr' });
+    const start = lineStarts(join(dir, 'traces.csv')).find((candidate) => candidate.line === 200)!;
+    const alone = await whole(dir, catalogue);
+    assert.equal(
+      alone.errors.map((error) => error.line),
+      [101, 301],
+    );
+    assert.equal(await cut(dir, catalogue, start), alone);
+    const lenient = await whole(dir, catalogue, true);
+    assert.equal(
+      lenient.skipped.map((row) => row.line),
+      [101, 301],
+    );
+    assert.equal(await cut(dir, catalogue, start, { lenient: true }), lenient);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+split('a cut inside a quoted cell that spans lines: the first part reads on to the end, the report is the same', async () => {
+  const rows = syntheticTraces().trimEnd().split('\n');
+  rows.splice(50, 1, rows[50].replace(/,consultation,/, ',"consultation\nsur deux lignes",'));
+  const dir = syntheticSnapshot(`${rows.join('\n')}\n`);
+  try {
+    const catalogue = loadCatalogue({ lang: 'fr' });
+    const alone = await whole(dir, catalogue);
+    // The line feed inside the quotes starts line 52, in the middle of the record of line 51.
+    const inside = lineStarts(join(dir, 'traces.csv')).find((start) => start.line === 52)!;
+    let merged = false;
+    const evaluation = await cut(dir, catalogue, inside, {
+      later: (part) => {
+        merged = true;
+        return part;
+      },
+    });
+    assert.ok(merged);
+    assert.equal(evaluation, alone);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+split('a worker that failed, or built other aggregates, or started on another line: this thread reads its part', async () => {
+  const catalogue = loadCatalogue({ lang: 'fr' });
+  const alone = await whole('samples/ca2c-2023', catalogue);
+  const start = lineStarts('samples/ca2c-2023/traces.csv')[400];
+  assert.equal(await cut('samples/ca2c-2023', catalogue, start, { later: () => undefined }), alone);
+  assert.equal(await cut('samples/ca2c-2023', catalogue, start, { later: (part) => ({ ...part, signatures: part.signatures.slice(1) }) }), alone);
+  assert.equal(await cut('samples/ca2c-2023', catalogue, start, { later: (part) => ({ ...part, line: part.line + 1 }) }), alone);
+  // And a part that is well formed is really merged: emptied, its rows are missing from the report.
+  const emptied = await cut('samples/ca2c-2023', catalogue, start, { later: (part) => ({ ...part, consumers: part.consumers.map(() => ({ keys: [], columns: {} })) }) });
+  assert.not.equal(emptied, alone);
+});
+
+split.run();
