@@ -375,10 +375,10 @@ class StreamConsumer {
     return { ...(this.failure ? { failure: this.failure } : {}), keys: this.groupKeys(), columns };
   }
 
-  /** The state of the part's group at `index`; what the part left out takes the values of a group that saw nothing. */
-  private static groupOf(part: ConsumerPart, index: number): GroupState {
+  /** The state of a part's group from its columns; what the part left out takes the values of a group that saw nothing. */
+  private static groupOf(columns: readonly (readonly [PartField, readonly unknown[]])[], index: number): GroupState {
     const group = new GroupState() as unknown as Record<PartField, unknown>;
-    for (const [field, column] of Object.entries(part.columns) as [PartField, unknown[]][]) {
+    for (const [field, column] of columns) {
       const value = column[index];
       if (value !== undefined) group[field] = value;
     }
@@ -393,11 +393,12 @@ class StreamConsumer {
    */
   mergeLater(part: ConsumerPart): void {
     if (this.failure) return;
+    const slots = part.keys.map((key) => this.slotFor(key));
     const sequence = this.definition.close_pairs !== undefined || this.definition.busiest_window !== undefined;
     let failure = part.failure;
     if (sequence) {
-      part.keys.forEach((key, index) => {
-        const earlier = this.bySlot[this.slotFor(key)];
+      slots.forEach((slot, index) => {
+        const earlier = this.bySlot[slot];
         const head = part.columns.head?.[index] as PartHead | undefined;
         if (earlier && head && head.at < earlier.lastAt && (failure === undefined || head.line < failure.line)) {
           failure = { message: `${this.file}:${head.line}`, line: head.line };
@@ -408,10 +409,10 @@ class StreamConsumer {
       this.failure = failure;
       return;
     }
-    part.keys.forEach((key, index) => {
-      const slot = this.slotFor(key);
+    const columns = Object.entries(part.columns) as [PartField, readonly unknown[]][];
+    slots.forEach((slot, index) => {
       let group = this.bySlot[slot];
-      const later = StreamConsumer.groupOf(part, index);
+      const later = StreamConsumer.groupOf(columns, index);
       if (!group) {
         if (this.definition.busiest_window === undefined) {
           // Nothing before it: the later part's state is the group's whole state.

@@ -9,7 +9,13 @@ import { ValueFailure } from './parse-values.js';
 import type { DataRecord, InputError, ScanRange } from './snapshot-types.js';
 import type { ColumnModel, TableModel } from './table-model.js';
 
-const CHUNK = 1 << 20;
+/**
+ * Bytes read at a time. Each chunk becomes a string: at 64 KiB it is born and dies in V8's
+ * young generation, where 1 MiB strings went straight to the large-object space and piled up
+ * until a full collection (measured at a million traces: 5.9 s and 700 MiB with 1 MiB
+ * chunks, 5.6 s and 600 MiB with 64 KiB).
+ */
+const CHUNK = 1 << 16;
 
 /** How a streamed file's bytes become text. */
 type Encoding = 'utf8' | 'win1252' | 'utf-16le' | 'utf-16be';
