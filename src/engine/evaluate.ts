@@ -98,9 +98,16 @@ async function evaluateHere(
     // Let the worker's progress messages (and the terminal view) through between rules.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (streamRules.length === 0) return { errors: [], skipped: [] };
   const { pass, heldEntities } = streamPassOf(streamRules, context, staticFacts, options, false);
   const read = await readStreams(pass, options);
+  // A streamed table no rule reads (every trace rule disabled or lacking data) is still read
+  // for its input errors: a bad row is reported, never passed over.
+  for (const table of context.snapshot.tables.values()) {
+    if (!table.scan || pass.sources.has(table.name)) continue;
+    const checked = await table.scan(() => undefined, { lenient: options.lenient, onProgress: options.onProgress });
+    read.errors.push(...checked.errors);
+    read.skipped.push(...checked.skipped);
+  }
   if (read.errors.length > 0) return read;
   context.streams = pass.results();
   for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!, heldEntities.get(rule)));

@@ -801,6 +801,11 @@ export class StreamPass {
     }
   }
 
+  /** The streamed tables this pass reads (those some rule aggregates). */
+  get sources(): ReadonlySet<string> {
+    return new Set(this.consumers.keys());
+  }
+
   /** What the consumers are: the same list on both threads, or their states cannot be merged. */
   get signatures(): string[] {
     return this.all.map(({ signature }) => signature);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -98,6 +98,29 @@ check('--format json never loads ink or react', () => {
     assert.match(modules, 'json-rules-engine');
     assert.not.match(modules, '/node_modules/ink/');
     assert.not.match(modules, '/node_modules/react/');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+check('a trace row that does not parse is reported even when no rule reads the traces', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-unread-traces-'));
+  try {
+    cpSync('samples/ca2c-2023', dir, { recursive: true });
+    appendFileSync(join(dir, 'traces.csv'), '31/02/2024 10:00;U001;Consultation;;;\n');
+    const traceRules = ['HAB-ACCESS-AFTER-DEPARTURE', 'HAB-AUTOMATED-USE', 'HAB-OUT-OF-SCOPE-ACCESS', 'HAB-SHARED-ACCOUNT', 'HAB-UNUSED', 'RET-TRACES-BEYOND-RETENTION'];
+    const config = join(dir, 'vigie.config.yaml');
+    writeFileSync(config, `rules:\n${traceRules.map((id) => `  ${id}: {enabled: false}\n`).join('')}`);
+    const run = runCli(['check', dir, '--config', config, '--format', 'json']);
+    assert.is(run.code, 2, run.stdout + run.stderr);
+    const errors = JSON.parse(run.stdout).errors as { file: string; line: number; value?: string }[];
+    assert.equal(
+      errors.map((error) => [error.file, error.line, error.value]),
+      [[join(dir, 'traces.csv'), 840, '31/02/2024 10:00']],
+    );
+    // Lenient, the row is skipped and said so.
+    const lenient = runCli(['check', dir, '--config', config, '--format', 'json', '--lenient']);
+    assert.is(JSON.parse(lenient.stdout).skipped.length, 1, lenient.stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
