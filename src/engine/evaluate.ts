@@ -29,6 +29,11 @@ export interface EvaluateOptions {
    * undefined when it failed: this thread then reads the rest itself.
    */
   readonly split?: { readonly boundary: number; readonly later: Promise<PassPart | undefined> };
+  /**
+   * Read the streamed tables no rule reads too, for their input errors (`vigie check` checks
+   * the whole snapshot; `vigie deadlines`, which evaluates a few rules, does not).
+   */
+  readonly checkUnread?: boolean;
 }
 
 /** The report, or the input errors found while streaming the traces (no report then). */
@@ -102,7 +107,7 @@ async function evaluateHere(
   const read = await readStreams(pass, options);
   // A streamed table no rule reads (every trace rule disabled or lacking data) is still read
   // for its input errors: a bad row is reported, never passed over.
-  for (const table of context.snapshot.tables.values()) {
+  for (const table of options.checkUnread ? context.snapshot.tables.values() : []) {
     if (!table.scan || pass.sources.has(table.name)) continue;
     const checked = await table.scan(() => undefined, { lenient: options.lenient, onProgress: options.onProgress });
     read.errors.push(...checked.errors);

@@ -105,6 +105,7 @@ async function checkLoaded(
     lang: options.lang,
     lenient: options.lenient,
     onProgress: options.onProgress,
+    checkUnread: true,
     // The worker started for a CSV trace file; held traces (JSON) are read here whole.
     ...(worker && traces?.scan ? splitWith(worker, traces.file, options.onProgress) : {}),
   });
