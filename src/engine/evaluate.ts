@@ -287,16 +287,12 @@ async function evaluateRule(
     // When the decision depends on the entity only through a few of its fields, entities that
     // share those values and did not fire are skipped outright (100,000 grants, ~1,000 date pairs).
     const fieldsRead = streams || readsSubject ? undefined : recordFieldsRead(rule, inputs);
-    const quiet = new Set<string>();
+    const quiet = new ValueTuples();
+    const read: unknown[] = [];
     for (const entity of enumerated ?? entitiesOf(rule, context)) {
-      let recordKey: string | undefined;
       if (fieldsRead) {
-        recordKey = '';
-        for (const field of fieldsRead) {
-          const value = fieldValue(entity.record, field);
-          recordKey += value === undefined || value === null ? '\u0002' : `${typeof value}${String(value)}\u0001`;
-        }
-        if (quiet.has(recordKey)) continue;
+        for (let position = 0; position < fieldsRead.length; position++) read[position] = fieldValue(entity.record, fieldsRead[position]) ?? null;
+        if (quiet.has(read)) continue;
       }
       const scope: Scope = { context, params, record: entity.record, records: entity.records, facts: { ...staticFacts } };
       const subjectOf = () => ({ type: rule.subject.type, id: renderTemplate(rule.subject.id, scope, lang) });
@@ -312,7 +308,7 @@ async function evaluateRule(
         decisions.set(key, decision);
       }
       if (!decision.fired) {
-        if (recordKey !== undefined) quiet.add(recordKey);
+        if (fieldsRead) quiet.add(read);
         continue;
       }
       const withSubject: Scope = { ...scope, subject: early ?? subjectOf() };
@@ -331,6 +327,40 @@ async function evaluateRule(
   }
 }
 
+
+/**
+ * A set of tuples of values of the same length, through one map per position (values
+ * compared as Map keys do: by type and value): no key text to build and hash per entity.
+ */
+class ValueTuples {
+  private readonly root = new Map<unknown, unknown>();
+  /** Whether the empty tuple was added (a decision that reads no field of the record). */
+  private empty = false;
+
+  has(values: readonly unknown[]): boolean {
+    if (values.length === 0) return this.empty;
+    let level: unknown = this.root;
+    for (const value of values) {
+      level = (level as Map<unknown, unknown>).get(value);
+      if (level === undefined) return false;
+    }
+    return true;
+  }
+
+  add(values: readonly unknown[]): void {
+    if (values.length === 0) this.empty = true;
+    let level = this.root;
+    values.forEach((value, position) => {
+      let next = level.get(value) as Map<unknown, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        // The last position's map only marks the tuple present.
+        level.set(value, position === values.length - 1 ? true : next);
+      }
+      level = next;
+    });
+  }
+}
 
 /**
  * The fields of the visited record that a rule's decision can depend on, or undefined when it
