@@ -27,9 +27,10 @@ const WORKER_MIN_BYTES = 24 * 1024 * 1024;
 /**
  * How many bytes of traces the worker reads while the main thread does what it does before
  * reading them (loading every table, the rules that do not read the traces): the worker takes
- * half the file plus half of this, so that both threads end their parts together.
+ * half the file plus half of this, so that both threads end their parts together (measured at
+ * a million rows, 80 MB: 16 and 24 MiB end 0.3 s apart, one way or the other; 20 MiB, together).
  */
-const MAIN_HEAD_START_BYTES = 28 * 1024 * 1024;
+const MAIN_HEAD_START_BYTES = 20 * 1024 * 1024;
 
 /**
  * Starts the worker thread that reads the later part of the traces, for a snapshot folder
