@@ -69,7 +69,7 @@ export interface ConsumerFailure {
 
 /**
  * What the part of a file read from its middle keeps of each group's first rows, to be joined
- * to the groups of the part before it (src/facts/stream-facts.ts, StreamPass.mergeLater):
+ * to the groups of the part before it (StreamConsumer.mergeLater):
  * the first row, whether it paired with the next (close_pairs), and the rows whose window may
  * reach into the earlier part (busiest_window).
  */
@@ -358,7 +358,7 @@ class StreamConsumer {
   /**
    * This consumer's state after reading a part of the file, for StreamPass.mergeLater: one
    * column per field its kind of aggregate merges, one value per group (tens of thousands of
-   * users cross threads as a few arrays rather than as as many objects). The groups' windows
+   * users cross threads as a few arrays rather than as that many objects). The groups' windows
    * are left out: the part read last leaves nothing after it to measure them against.
    */
   exportPart(): ConsumerPart {
@@ -367,7 +367,6 @@ class StreamConsumer {
     for (const field of this.partFields()) {
       columns[field] = groups.map((group) => {
         const value = group[field];
-        if (field === 'head' && group.head && this.definition.close_pairs) return { ...group.head, times: [], lines: [] };
         // Most groups cite nothing: no empty array for each.
         return Array.isArray(value) && value.length === 0 ? undefined : value;
       });
@@ -389,7 +388,8 @@ class StreamConsumer {
    * Adds the state of the part of the file that follows the part this consumer read (read by
    * another thread, `later`), so that the result is the one a single reading would give: the
    * first rows of each group are joined to the last ones before them (a pair across the cut,
-   * a window straddling it, a row out of order at the cut).
+   * a window straddling it, a row out of order at the cut). The merged state is read for the
+   * results only: a group's window is then no longer the one ending at its last row.
    */
   mergeLater(part: ConsumerPart): void {
     if (this.failure) return;

@@ -69,6 +69,8 @@ function splitWith(worker: TraceWorker, traces: string, report: CheckOptions['on
   const split = { boundary: worker.boundary, later: worker.outcome };
   if (!report) return { split };
   const parts = { mine: { rows: 0, done: false }, theirs: { rows: 0, done: false } };
+  // Rows this thread read in scans already over (its part, when it then reads the worker's).
+  let before = 0;
   const emit = () => report({ file: traces, rows: parts.mine.rows + parts.theirs.rows, done: parts.mine.done && parts.theirs.done });
   worker.listen((event) => {
     parts.theirs = event;
@@ -81,7 +83,8 @@ function splitWith(worker: TraceWorker, traces: string, report: CheckOptions['on
   });
   const onProgress: CheckOptions['onProgress'] = (event) => {
     if (event.file !== traces) return report(event);
-    parts.mine = event;
+    if (parts.mine.done) before = parts.mine.rows;
+    parts.mine = { rows: before + event.rows, done: event.done };
     emit();
   };
   return { split, onProgress };
