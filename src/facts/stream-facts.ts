@@ -85,6 +85,15 @@ interface PartHead {
 }
 
 /**
+ * The empty lists every group starts with, shared: tens of thousands of users times the
+ * aggregates over them would otherwise each hold five arrays, most of them never filled.
+ * Frozen, so that a push on them fails loudly; `cite` and `openWindow` replace them first
+ * (slices of them are fresh arrays).
+ */
+const NO_RECORDS = Object.freeze([]) as unknown as DataRecord[];
+const NO_NUMBERS = Object.freeze([]) as unknown as number[];
+
+/**
  * Row-by-row state of one group of one fact. It holds numbers and short strings, not rows:
  * a row kept until the same user's next row outlives the young generation, and a million of
  * them make the garbage collector the slowest part of the pass.
@@ -93,7 +102,7 @@ class GroupState {
   count = 0;
   extreme: unknown = undefined;
   extremeLine = 0;
-  records: DataRecord[] = [];
+  records: DataRecord[] = NO_RECORDS;
   lastAt = Number.NaN;
   lastDiffer: unknown = undefined;
   lastLine = 0;
@@ -101,12 +110,12 @@ class GroupState {
   involved = 0;
   pairedLine = 0;
   /** Instants and lines of the rows in the current window (arrays of numbers, stored unboxed). */
-  times: number[] = [];
-  lines: number[] = [];
+  times: number[] = NO_NUMBERS;
+  lines: number[] = NO_NUMBERS;
   windowStart = 0;
   best = 0;
-  bestLines: number[] = [];
-  bestTimes: number[] = [];
+  bestLines: number[] = NO_NUMBERS;
+  bestTimes: number[] = NO_NUMBERS;
   /** Only in a later part of the file: its first rows (for busiest_window, `best` then counts the other rows' windows only). */
   head: PartHead | undefined = undefined;
 }
@@ -260,13 +269,11 @@ class StreamConsumer {
         if (group.pairedLine !== group.lastLine) {
           if (group.head !== undefined && group.head.line === group.lastLine) group.head.paired = true;
           group.involved++;
-          if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) {
-            group.records.push(this.previousRow(group, slot));
-          }
+          if (this.keepsEvidence) cite(group, this.previousRow(group, slot));
         }
         group.involved++;
         group.pairedLine = record.line;
-        if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) group.records.push(record);
+        if (this.keepsEvidence) cite(group, record);
       }
       group.lastAt = at;
       group.lastDiffer = differ;
@@ -279,6 +286,7 @@ class StreamConsumer {
       if (at < group.lastAt) throw new OutOfOrder(record.file, record.line);
       group.lastAt = at;
       group.count++;
+      openWindow(group);
       group.times.push(at);
       group.lines.push(record.line);
       let inHead = false;
@@ -314,7 +322,7 @@ class StreamConsumer {
       }
       return;
     }
-    if (this.keepsEvidence && group.records.length < EVIDENCE_LIMIT) group.records.push(record);
+    if (this.keepsEvidence) cite(group, record);
   }
 
   /** The window ending at the group's last row, kept when it is the largest so far (busiest_window). */
@@ -434,25 +442,21 @@ class StreamConsumer {
   private joinPairs(group: GroupState, later: GroupState, slot: number): void {
     const head = later.head!;
     const crossing = head.differ !== undefined && group.lastDiffer !== undefined && head.differ !== group.lastDiffer && head.at - group.lastAt < this.withinMs!;
-    const records = group.records;
     if (crossing) {
       group.count++;
       if (group.pairedLine !== group.lastLine) {
         group.involved++;
-        if (this.keepsEvidence && records.length < EVIDENCE_LIMIT) records.push(this.previousRow(group, slot));
+        if (this.keepsEvidence) cite(group, this.previousRow(group, slot));
       }
       group.involved++;
       group.pairedLine = head.line;
-      if (this.keepsEvidence && records.length < EVIDENCE_LIMIT) records.push(head.record!);
+      if (this.keepsEvidence) cite(group, head.record!);
     }
     // Read alone, the later part counted (and cited first) its first row again when it paired with the next.
     const counted = crossing && head.paired;
     group.count += later.count;
     group.involved += later.involved - (counted ? 1 : 0);
-    for (const record of counted ? later.records.slice(1) : later.records) {
-      if (records.length >= EVIDENCE_LIMIT) break;
-      records.push(record);
-    }
+    for (const record of counted ? later.records.slice(1) : later.records) cite(group, record);
     if (later.pairedLine !== 0) group.pairedLine = later.pairedLine;
     group.lastAt = later.lastAt;
     group.lastDiffer = later.lastDiffer;
@@ -496,10 +500,7 @@ class StreamConsumer {
       }
       return;
     }
-    for (const record of later.records) {
-      if (group.records.length >= EVIDENCE_LIMIT) break;
-      group.records.push(record);
-    }
+    for (const record of later.records) cite(group, record);
   }
 
   /** The aggregate of each group; evidence rows rebuilt from what the state kept. */
@@ -526,6 +527,20 @@ class StreamConsumer {
     }
     return results;
   }
+}
+
+/** Adds an evidence line to a group, up to EVIDENCE_LIMIT. */
+function cite(group: GroupState, record: DataRecord): void {
+  if (group.records.length >= EVIDENCE_LIMIT) return;
+  if (group.records === NO_RECORDS) group.records = [];
+  group.records.push(record);
+}
+
+/** Gives a group the window arrays of busiest_window, on its first row. */
+function openWindow(group: GroupState): void {
+  if (group.times !== NO_NUMBERS) return;
+  group.times = [];
+  group.lines = [];
 }
 
 /**
