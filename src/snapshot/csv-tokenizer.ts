@@ -13,8 +13,14 @@ export class CsvTokenizer {
    */
   irregular = false;
   private rest = '';
-  /** Line number of the first character of `rest`. */
+  /** Line number of the first character of `rest` (of the record in progress, when there is one). */
   private line: number;
+  /**
+   * A record with quotes that the text pushed so far does not end: its state, to go on from
+   * where the previous chunk stopped. Reading it again from its start at every chunk made a
+   * quote left open in a large file take minutes (each chunk re-read all the text before it).
+   */
+  private partial: QuotedRecord | undefined;
 
   constructor(
     private readonly delimiter: string,
@@ -35,7 +41,7 @@ export class CsvTokenizer {
 
   /** Whether text was pushed that does not end a record yet (inside quotes, or no line end). */
   get pending(): boolean {
-    return this.rest !== '';
+    return this.rest !== '' || this.partial !== undefined;
   }
 
   /** Tokenizes a chunk of text; `final` marks the end of the file. */
@@ -44,8 +50,24 @@ export class CsvTokenizer {
     const length = text.length;
     let position = 0;
     let line = this.line;
+    if (this.partial) {
+      const record = this.partial;
+      const end = this.readQuoted(record, text, 0, final);
+      if (end === undefined) {
+        if (final) {
+          this.partial = undefined;
+          this.rest = '';
+          this.onUnclosedQuote(record.line);
+        } else this.rest = text.slice(record.stop);
+        return;
+      }
+      this.partial = undefined;
+      this.onRecord(record.cells, record.line);
+      line = record.line + record.lines;
+      position = end;
+    }
     // Position of the next quote character: searching once per buffer keeps the fast path linear.
-    let nextQuote = text.indexOf('"');
+    let nextQuote = text.indexOf('"', position);
     if (nextQuote === -1) nextQuote = length;
     while (position < length) {
       let lineEnd = text.indexOf('\n', position);
@@ -64,62 +86,90 @@ export class CsvTokenizer {
         position = lineEnd + 1;
         continue;
       }
-      const record = this.quotedRecord(text, position, final);
-      if (record === undefined) {
-        if (!final) break;
-        this.onUnclosedQuote(line);
-        position = length;
+      const record: QuotedRecord = { cells: [], cell: '', quoted: false, lines: 1, line, stop: 0 };
+      const end = this.readQuoted(record, text, position, final);
+      if (end === undefined) {
+        if (final) {
+          this.onUnclosedQuote(line);
+          position = length;
+        } else {
+          // Read on from here with the next chunk.
+          this.partial = record;
+          position = record.stop;
+        }
         break;
       }
       this.onRecord(record.cells, line);
       line += record.lines;
-      position = record.end;
+      position = end;
     }
     this.rest = position < length ? text.slice(position) : '';
     this.line = line;
   }
 
-  /** Reads one record that holds quotes; undefined when the text ends inside a quoted field. */
-  private quotedRecord(text: string, start: number, final: boolean): { cells: string[]; end: number; lines: number } | undefined {
-    const cells: string[] = [];
+  /**
+   * Reads on a record that holds quotes, from `position`: returns where it ends, or undefined
+   * when the text ends first (then `record.stop` is where to go on from: the text's end, or a
+   * quote at its very end, which may be the first of an escaped pair).
+   */
+  private readQuoted(record: QuotedRecord, text: string, position: number, final: boolean): number | undefined {
     const delimiter = this.delimiter;
-    let position = start;
-    let lines = 1;
-    let cell = '';
-    let quoted = false;
     while (position < text.length) {
-      const char = text[position];
-      if (quoted) {
-        if (char === '"') {
-          if (text[position + 1] === '"') {
-            cell += '"';
-            position += 2;
-            continue;
-          }
-          // A closing quote at the very end of a chunk may be the first of an escaped pair.
-          if (position + 1 >= text.length && !final) return undefined;
-          quoted = false;
-          const next = text[position + 1];
-          if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') this.irregular = true;
-        } else {
-          if (char === '\n') lines++;
-          cell += char;
+      if (record.quoted) {
+        // The quoted text up to the next quote is taken in one piece (a cell left open takes
+        // the rest of the file: a few pieces per chunk, not one string per character).
+        const quote = text.indexOf('"', position);
+        const end = quote === -1 ? text.length : quote;
+        if (end > position) {
+          const piece = text.slice(position, end);
+          for (let feed = piece.indexOf('\n'); feed !== -1; feed = piece.indexOf('\n', feed + 1)) record.lines++;
+          record.cell += piece;
+          position = end;
+          continue;
         }
+        if (text[position + 1] === '"') {
+          record.cell += '"';
+          position += 2;
+          continue;
+        }
+        if (position + 1 >= text.length && !final) {
+          record.stop = position;
+          return undefined;
+        }
+        record.quoted = false;
+        const next = text[position + 1];
+        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') this.irregular = true;
         position++;
         continue;
       }
-      if (char === '"' && cell === '') quoted = true;
+      const char = text[position];
+      if (char === '"' && record.cell === '') record.quoted = true;
       else if (char === delimiter) {
-        cells.push(cell);
-        cell = '';
+        record.cells.push(record.cell);
+        record.cell = '';
       } else if (char === '\n') {
-        cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
-        return { cells, end: position + 1, lines };
-      } else cell += char;
+        record.cells.push(record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
+        return position + 1;
+      } else record.cell += char;
       position++;
     }
-    if (quoted || !final) return undefined;
-    cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
-    return { cells, end: position, lines };
+    if (record.quoted || !final) {
+      record.stop = position;
+      return undefined;
+    }
+    record.cells.push(record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
+    return position;
   }
+}
+
+/** A record with quotes being read: its cells so far, the cell in progress, and its first line. */
+interface QuotedRecord {
+  readonly cells: string[];
+  cell: string;
+  quoted: boolean;
+  /** Lines it spans so far (line breaks inside quotes). */
+  lines: number;
+  readonly line: number;
+  /** Where the text pushed ran out, when it did. */
+  stop: number;
 }

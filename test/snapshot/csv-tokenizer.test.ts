@@ -1,0 +1,82 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { CsvTokenizer } from '../../src/snapshot/csv-tokenizer.js';
+
+interface Tokens {
+  records: [string[], number][];
+  unclosed: number[];
+  pending: boolean[];
+}
+
+/** The records (cells and first line) and unclosed quotes of a text pushed in the given pieces. */
+function tokenize(pieces: readonly string[], delimiter = ','): Tokens {
+  const tokens: Tokens = { records: [], unclosed: [], pending: [] };
+  const tokenizer = new CsvTokenizer(
+    delimiter,
+    (cells, line) => tokens.records.push([cells, line]),
+    (line) => tokens.unclosed.push(line),
+  );
+  for (const piece of pieces) tokenizer.push(piece);
+  tokenizer.push('', true);
+  return tokens;
+}
+
+/** A text cut into pieces of `size` characters. */
+function cut(text: string, size: number): string[] {
+  const pieces: string[] = [];
+  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
+  return pieces;
+}
+
+const TRICKY = [
+  'at,user_id,action\n2024-01-01T10:00:00Z,U1,consultation\n',
+  'a,b\n"x, y",z\n"he said ""hi""",w\n',
+  'a,b\n"two\nlines",1\n"three\r\nlines\nhere",2\nplain,3\n',
+  'a,b\r\n1,2\r\n"q""",3\r\n\r\n4,5',
+  'a,b\n"",""\n"""",x\n',
+  'a,b\n1,"open\n2,3\n4,5\n',
+  'a,b\n"abc"x,1\n2,2\n',
+];
+
+const tokenizer = suite('CsvTokenizer');
+
+tokenizer('the same records, lines and errors however the text is cut into chunks', () => {
+  for (const text of TRICKY) {
+    const whole = tokenize([text]);
+    for (const size of [1, 2, 3, 5, 7, 64]) assert.equal(tokenize(cut(text, size)), whole, `${JSON.stringify(text)} in pieces of ${size}`);
+  }
+});
+
+tokenizer('records with quotes: cells, line numbers, an unclosed quote reported at its line', () => {
+  assert.equal(tokenize(['a,b\n"two\nlines",1\nplain,3\n']).records, [
+    [['a', 'b'], 1],
+    [['two\nlines', '1'], 2],
+    [['plain', '3'], 4],
+  ]);
+  const unclosed = tokenize(['a,b\n1,"open\n2,3\n4,5\n']);
+  assert.equal(unclosed.records, [[['a', 'b'], 1]]);
+  assert.equal(unclosed.unclosed, [2]);
+});
+
+tokenizer('a quote left open early in a long file: read on chunk after chunk, reported once at its line', () => {
+  const rows = Array.from({ length: 60_000 }, (_, index) => `2024-02-01T08:00:00Z,U${index},consultation,EQ1,10.0.0.1,s${index}`);
+  rows[9] = rows[9].replace(',consultation,', ',"consultation,');
+  const text = `at,user_id,action,facility_id,origin,session_id\n${rows.join('\n')}\n`;
+  const tokens = tokenize(cut(text, 1 << 16));
+  assert.is(tokens.records.length, 10);
+  assert.equal(tokens.unclosed, [11]);
+});
+
+tokenizer('pending and nextLine tell where a part of a file ends', () => {
+  const seen: number[] = [];
+  const reader = new CsvTokenizer(',', (_, line) => seen.push(line), () => undefined, 5);
+  reader.push('a,b\n"c\n');
+  assert.ok(reader.pending);
+  assert.is(reader.nextLine, 6);
+  reader.push('d",e\n');
+  assert.not.ok(reader.pending);
+  assert.is(reader.nextLine, 8);
+  assert.equal(seen, [5, 6]);
+});
+
+tokenizer.run();
