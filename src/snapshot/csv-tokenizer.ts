@@ -21,6 +21,12 @@ export class CsvTokenizer {
    * quote left open in a large file take minutes (each chunk re-read all the text before it).
    */
   private partial: QuotedRecord | undefined;
+  /**
+   * Chunks without a line feed, kept aside until one comes: no record can end in them, and
+   * joining each to all the text before it made a line of tens of megabytes (a file that is
+   * not CSV) take a time growing with its square.
+   */
+  private pieces: string[] = [];
 
   constructor(
     private readonly delimiter: string,
@@ -41,12 +47,17 @@ export class CsvTokenizer {
 
   /** Whether text was pushed that does not end a record yet (inside quotes, or no line end). */
   get pending(): boolean {
-    return this.rest !== '' || this.partial !== undefined;
+    return this.rest !== '' || this.partial !== undefined || this.pieces.length > 0;
   }
 
   /** Tokenizes a chunk of text; `final` marks the end of the file. */
   push(chunk: string, final = false): void {
-    const text = this.rest + chunk;
+    if (!final && chunk.indexOf('\n') === -1) {
+      if (chunk !== '') this.pieces.push(chunk);
+      return;
+    }
+    const text = this.rest + (this.pieces.length > 0 ? this.pieces.join('') : '') + chunk;
+    this.pieces = [];
     const length = text.length;
     let position = 0;
     let line = this.line;

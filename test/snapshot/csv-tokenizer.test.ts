@@ -36,6 +36,7 @@ const TRICKY = [
   'a,b\n"",""\n"""",x\n',
   'a,b\n1,"open\n2,3\n4,5\n',
   'a,b\n"abc"x,1\n2,2\n',
+  `a,b\n${'x'.repeat(300)}\n1,2`,
 ];
 
 const tokenizer = suite('CsvTokenizer');
@@ -65,6 +66,20 @@ tokenizer('a quote left open early in a long file: read on chunk after chunk, re
   const tokens = tokenize(cut(text, 1 << 16));
   assert.is(tokens.records.length, 10);
   assert.equal(tokens.unclosed, [11]);
+});
+
+tokenizer('a line of megabytes (not a CSV file): read once, one record at its line', () => {
+  const text = `a,b\n1,2\n${'x'.repeat(4 << 20)}\n3,4\n`;
+  const tokens = tokenize(cut(text, 1 << 16));
+  assert.equal(
+    tokens.records.map(([cells, line]) => [cells.length, line]),
+    [
+      [2, 1],
+      [2, 2],
+      [1, 3],
+      [2, 4],
+    ],
+  );
 });
 
 tokenizer('pending and nextLine tell where a part of a file ends', () => {
