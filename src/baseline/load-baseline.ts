@@ -5,7 +5,7 @@ import { displayPath, pushSchemaErrors } from '../rules/load-rules.js';
 import { parseYamlSource } from '../util/yaml-source.js';
 import type { DisplayError } from '../pipeline/display-error.js';
 import type { ResolvedFinding } from '../report/report-types.js';
-import { createAjv } from '../util/ajv.js';
+import { lazyValidator } from '../util/ajv.js';
 import { baselineMessage, type BaselineMessageCode } from './baseline-messages.js';
 
 /** One partner's report of a previous `--format json` run: what a new run is compared with. */
@@ -45,14 +45,14 @@ const baselineReport = {
     findings: { type: 'array', items: baselineFinding },
   },
 };
-const validateBaseline = createAjv().compile({
+const baselineValidator = lazyValidator(() => ({
   type: 'object',
   // if/then/else rather than anyOf: the errors then speak of the one shape the file tried to have.
   if: { required: ['partners'] },
   // A snapshot the previous run could not read is `{snapshot, errors}`: it has no findings to compare.
   then: { properties: { partners: { type: 'array', items: { if: { required: ['errors'], not: { required: ['findings'] } }, then: { type: 'object' }, else: baselineReport } } } },
   else: baselineReport,
-});
+}));
 
 /**
  * Reads a previous `--format json` output (one report, or a portfolio's `partners`), or
@@ -78,6 +78,7 @@ export function loadBaseline(path: string, lang: Lang): { reports: BaselineRepor
     const place = syntax[0] ?? positionAt(text, Number(/at position (\d+)/.exec(detail)?.[1] ?? 0));
     return fail([{ file, line: place.line, column: place.column, code: 'baseline-syntax', params: { detail } }]);
   }
+  const validateBaseline = baselineValidator();
   if (!validateBaseline(data)) {
     const errors: RuleFileError[] = [];
     pushSchemaErrors(validateBaseline.errors ?? [], file, parseYamlSource(text).locate, 'baseline-schema', errors);

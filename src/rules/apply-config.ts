@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createAjv } from '../util/ajv.js';
+import { lazyValidator } from '../util/ajv.js';
 import { parseDuration } from '../util/dates.js';
 import { packagePath } from '../util/package-paths.js';
 import { displayPath, pushSchemaErrors, readYaml } from './load-rules.js';
@@ -12,7 +12,7 @@ interface RuleOverride {
   readonly params?: Readonly<Record<string, string | number | boolean>>;
 }
 
-const validateConfig = createAjv().compile(JSON.parse(readFileSync(packagePath('schemas/config.schema.json'), 'utf8')));
+const configValidator = lazyValidator(() => JSON.parse(readFileSync(packagePath('schemas/config.schema.json'), 'utf8')) as object);
 
 /**
  * Applies a `--config` file (per-rule `enabled`, `severity`, `params`) to the catalogue.
@@ -24,6 +24,7 @@ export function applyConfig(rules: readonly Rule[], configPath: string | undefin
   const file = displayPath(configPath);
   const parsed = readYaml(configPath, errors);
   if (!parsed) return { rules: [...rules], errors };
+  const validateConfig = configValidator();
   if (!validateConfig(parsed.data ?? {})) {
     pushSchemaErrors(validateConfig.errors ?? [], file, parsed.locate, 'config-schema', errors);
     return { rules: [...rules], errors };

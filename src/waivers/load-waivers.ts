@@ -4,7 +4,7 @@ import type { RuleFileError } from '../rules/rule-error.js';
 import { displayPath, pushSchemaErrors, readYaml } from '../rules/load-rules.js';
 import { parseAsOf } from '../pipeline/as-of.js';
 import type { DisplayError } from '../pipeline/display-error.js';
-import { createAjv } from '../util/ajv.js';
+import { lazyValidator } from '../util/ajv.js';
 import { packagePath } from '../util/package-paths.js';
 import type { Waiver } from './waiver.js';
 import { waiverMessage, type WaiverMessageCode } from './waiver-messages.js';
@@ -17,7 +17,7 @@ interface WaiverEntry {
   readonly expires_on: string;
 }
 
-const validateWaivers = createAjv().compile(JSON.parse(readFileSync(packagePath('schemas/waivers.schema.json'), 'utf8')));
+const waiversValidator = lazyValidator(() => JSON.parse(readFileSync(packagePath('schemas/waivers.schema.json'), 'utf8')) as object);
 
 // readYaml reports with the rule catalogue's codes; a waivers file gets its own wording.
 const CODES: Readonly<Record<string, WaiverMessageCode>> = {
@@ -36,6 +36,7 @@ export function loadWaivers(path: string, lang: Lang): { waivers: Waiver[]; erro
   const file = displayPath(path);
   const errors: RuleFileError[] = [];
   const parsed = readYaml(path, errors);
+  const validateWaivers = waiversValidator();
   if (parsed && !validateWaivers(parsed.data)) pushSchemaErrors(validateWaivers.errors ?? [], file, parsed.locate, 'waivers-schema', errors);
   const waivers: Waiver[] = [];
   if (parsed && errors.length === 0) {
