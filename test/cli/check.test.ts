@@ -126,4 +126,21 @@ check('a trace row that does not parse is reported even when no rule reads the t
   }
 });
 
+check('a --config that breaks its schema: its error at file, line and column, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-bad-config-'));
+  try {
+    const config = join(dir, 'vigie.config.yaml');
+    writeFileSync(config, 'rules:\n  HAB-UNUSED: {enabled: maybe}\n');
+    const run = runCli(['check', 'samples/exemple-conforme', '--config', config, '--format', 'json']);
+    assert.is(run.code, 2, run.stdout + run.stderr);
+    const errors = JSON.parse(run.stdout).errors as { file: string; line: number; column: number; code: string }[];
+    assert.equal(
+      errors.map((error) => [error.line, error.column, error.code]),
+      [[2, 25, 'config-schema']],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 check.run();
