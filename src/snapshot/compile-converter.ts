@@ -17,7 +17,17 @@ function enumConverter(codes: readonly string[], labels: Readonly<Record<string,
     for (const label of labels[code] ?? []) byLabel.set(normalizeHeader(label), code);
   }
   const unknown = new ValueFailure('unknown-value', { expected: codes.join(', ') });
-  return (text) => byLabel.get(normalizeHeader(text)) ?? unknown;
+  // A column of labels repeats a few texts (100,000 grants, a handful of profiles): each is
+  // normalised once. Bounded, should a column hold thousands of different wrong values.
+  const seen = new Map<string, string | ValueFailure>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) {
+      value = byLabel.get(normalizeHeader(text)) ?? unknown;
+      if (seen.size < 1000) seen.set(text, value);
+    }
+    return value;
+  };
 }
 
 const asText: Converter = (text) => text;
