@@ -5,7 +5,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluate, readLaterPart, type Evaluation } from '../../src/engine/evaluate.js';
 import type { PassPart } from '../../src/facts/stream-facts.js';
-import { loadCatalogue, type Catalogue } from '../../src/pipeline/run-check.js';
+import { checkSnapshot, loadCatalogue, type Catalogue } from '../../src/pipeline/run-check.js';
+import type { TraceWorker } from '../../src/engine/stream-in-worker.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import type { Snapshot } from '../../src/snapshot/snapshot-types.js';
 
@@ -194,6 +195,36 @@ split('a worker that failed, or built other aggregates, or started on another li
   // And a part that is well formed is really merged: emptied, its rows are missing from the report.
   const emptied = await cut('samples/ca2c-2023', catalogue, start, { later: (part) => ({ ...part, consumers: part.consumers.map(() => ({ keys: [], columns: {} })) }) });
   assert.not.equal(emptied, alone);
+});
+
+split("vigie check with a worker: the one-thread report, and the trace file's progress adds both parts' rows", async () => {
+  const catalogue = loadCatalogue({ lang: 'fr' });
+  const alone = await checkSnapshot('samples/ca2c-2023', catalogue, { lang: 'fr', singleThread: true });
+  const start = lineStarts('samples/ca2c-2023/traces.csv')[500];
+  // What the worker would do: read the later part, reporting its rows as it goes (from the
+  // moment its progress is listened to, so that no report is lost whatever the timing).
+  let listener: ((event: { file: string; rows: number; done: boolean }) => void) | undefined;
+  let listened = () => undefined as void;
+  const outcome = new Promise<void>((resolve) => (listened = resolve)).then(async () =>
+    readLaterPart(await load('samples/ca2c-2023'), catalogue.rules, catalogue.shared, { asOf: AS_OF, lang: 'fr', onProgress: (event) => listener?.(event) }, { start: start.offset, line: start.line }),
+  );
+  const worker: TraceWorker = {
+    boundary: start.offset,
+    outcome,
+    listen: (onProgress) => {
+      listener = onProgress;
+      listened();
+    },
+    cancel: () => undefined,
+  };
+  const progress: { file: string; rows: number; done: boolean }[] = [];
+  const split = await checkSnapshot('samples/ca2c-2023', catalogue, { lang: 'fr', traceWorker: worker, onProgress: (event) => progress.push(event) });
+  assert.equal(split, alone);
+  const traces = progress.filter((event) => event.file === 'traces.csv');
+  const last = traces[traces.length - 1];
+  // 838 rows after the header, read 501 here and 337 by the worker; done once both parts are.
+  assert.equal(last, { file: 'traces.csv', rows: 838, done: true });
+  assert.ok(traces.slice(0, -1).every((event) => !event.done), JSON.stringify(traces));
 });
 
 split.run();
