@@ -1,5 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -180,6 +181,26 @@ split('a cut inside a quoted cell that spans lines: the first part reads on to t
     });
     assert.ok(merged);
     assert.equal(evaluation, alone);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+split('a trace file in Windows-1252 (what French Excel writes): cut anywhere, the report of one reading in UTF-8', async () => {
+  const catalogue = loadCatalogue({ lang: 'fr' });
+  const alone = await whole('samples/ca2c-2023', catalogue);
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-split-1252-'));
+  try {
+    cpSync('samples/ca2c-2023', dir, { recursive: true });
+    const text = readFileSync('samples/ca2c-2023/traces.csv', 'utf8');
+    assert.match(text, /données/);
+    writeFileSync(join(dir, 'traces.csv'), iconv.encode(text, 'win1252'));
+    const expected = JSON.parse(JSON.stringify(alone).replaceAll('samples/ca2c-2023', dir)) as Evaluation;
+    assert.equal(await whole(dir, catalogue), expected);
+    const starts = lineStarts(join(dir, 'traces.csv'));
+    for (const start of starts.filter((_, index) => index % 50 === 0)) {
+      assert.equal(await cut(dir, catalogue, start), expected, `cut at line ${start.line}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
