@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import iconv from 'iconv-lite';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluate, readLaterPart, type Evaluation } from '../../src/engine/evaluate.js';
@@ -58,16 +58,15 @@ function syntheticTraces(): string {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  const users = ['U001', 'U002', 'U003', 'U007'];
+  // U004 left on 31/03/2024: its rows of that day and after are late.
+  const users = ['U001', 'U002', 'U003', 'U004', 'U007'];
   const facilities = ['EQ-CTG', 'EQ-RPE', 'EQ-CTG', ''];
-  const last = new Map<string, number>();
   const lines = ['at,user_id,action,facility_id,origin,session_id'];
   let clock = Date.UTC(2024, 2, 30, 23, 0, 0);
   for (let row = 0; row < 420; row++) {
     const user = users[Math.floor(random() * users.length)];
     // Bursts: a second apart most of the time, sometimes an hour (winter to summer time is crossed).
     clock += random() < 0.9 ? Math.floor(random() * 1500) : 3_600_000;
-    last.set(user, clock);
     const origin = random() < 0.35 ? '10.0.0.2' : '10.0.0.1';
     const facility = facilities[Math.floor(random() * facilities.length)];
     lines.push(`${new Date(clock).toISOString().replace('.000Z', 'Z')},${user},consultation,${facility},${origin},s${row % 17}`);
@@ -111,6 +110,7 @@ split('bursts, switches and long evidence lists: cut anywhere, the report of one
     assert.ok(fired('HAB-AUTOMATED-USE').some((finding) => (finding.evidenceTotal ?? 0) > 20), 'a window of more than 20 rows');
     assert.ok(fired('HAB-SHARED-ACCOUNT').some((finding) => (finding.evidenceTotal ?? 0) > 20), 'more than 20 rows in close pairs');
     assert.ok(fired('HAB-OUT-OF-SCOPE-ACCESS').length > 0);
+    assert.ok(fired('HAB-ACCESS-AFTER-DEPARTURE').some((finding) => (finding.evidenceTotal ?? 0) > 20), 'more than 20 rows after a departure');
     // Every third line: each cut falls inside windows and pairs of several users (a second apart).
     for (const start of lineStarts(join(dir, 'traces.csv')).filter((_, index) => index % 3 === 0)) {
       assert.equal(await cut(dir, catalogue, start), alone, `cut at line ${start.line}`);
