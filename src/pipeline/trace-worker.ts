@@ -18,11 +18,13 @@ export interface TraceWorkerOptions {
 }
 
 /**
- * Below this size of trace file, a second thread costs more than it saves: it boots, and reads
- * the tables its rules look up a second time (measured: 100,000 grants, 250,000 traces, 20 MB,
- * are a draw; 1,000,000 traces, 80 MB, take 25 % less time on two threads).
+ * Below this size of trace file, a second thread saves no time and costs memory: it boots,
+ * reads the tables its rules look up a second time, and the two threads slow each other down
+ * (measured with 100,000 grants, one thread against two, median of 4: 500,000 traces, 40 MB,
+ * 4.15 s against 4.27 s; 700,000, 56 MB, 4.47 s against 4.50 s; 1,000,000, 80 MB, 5.47 s
+ * against 5.12 s; two threads take 150 to 250 MiB more).
  */
-const WORKER_MIN_BYTES = 24 * 1024 * 1024;
+const WORKER_MIN_BYTES = 64 * 1024 * 1024;
 
 /**
  * How many bytes of traces the worker reads while the main thread does what it does before
