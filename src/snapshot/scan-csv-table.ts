@@ -120,6 +120,11 @@ export function readStreamHeader(
 
 /** Reads only the header of a CSV file (the columns present), without reading its rows. */
 export async function readCsvHeader(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<CsvHeader | undefined> {
+  return headerIn(path, file, model, await detectEncoding(path, true), collector);
+}
+
+/** The header of a CSV file read in the given encoding; its problems go to the collector. */
+async function headerIn(path: string, file: string, model: TableModel, encoding: { encoding: Encoding; skip: number }, collector: LoadCollector): Promise<CsvHeader | undefined> {
   let header: CsvHeader | undefined;
   let tokenizer: CsvTokenizer | undefined;
   let delimiter = ',';
@@ -129,7 +134,7 @@ export async function readCsvHeader(path: string, file: string, model: TableMode
   const onUnclosedQuote = (line: number) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } });
   // Stop as soon as the header is read: the rows are the scan's, and a quoted cell cut by the
   // end of a chunk must not look unclosed.
-  for await (const text of textChunks(path, await detectEncoding(path, true))) {
+  for await (const text of textChunks(path, encoding)) {
     if (!tokenizer) {
       delimiter = detectDelimiter(Buffer.from(text.slice(0, 65536)));
       tokenizer = new CsvTokenizer(delimiter, onRecord, onUnclosedQuote);
@@ -161,8 +166,9 @@ export async function scanCsvTable(
   // Byte ranges are cut at line feeds: a byte 10 is a line feed only in an ASCII-compatible encoding.
   const cut = range !== undefined && (encoding.encoding === 'utf8' || encoding.encoding === 'win1252');
   if (range && range.start > 0 && !cut) throw new Error(`${file}: lecture par parties impossible dans l'encodage ${encoding.encoding}`);
-  // A part read from the middle of the file takes its header from the first line.
-  let header: CsvHeader | undefined = range && range.start > 0 ? await readCsvHeader(path, file, model, new LoadCollector()) : undefined;
+  // A part read from the middle of the file takes its header from the first line, decoded as
+  // the part before it is (the whole file's encoding, not the first chunk's).
+  let header: CsvHeader | undefined = range && range.start > 0 ? await headerIn(path, file, model, encoding, new LoadCollector()) : undefined;
   if (range && range.start > 0 && !header) throw new Error(`${file}: en-tête illisible`);
   let rows = 0;
   let tokenizer: CsvTokenizer | undefined;

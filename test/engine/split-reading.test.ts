@@ -206,6 +206,26 @@ split('a trace file in Windows-1252 (what French Excel writes): cut anywhere, th
   }
 });
 
+split('a file in UTF-8 for its first megabyte and Windows-1252 after: both parts read its header alike', async () => {
+  const catalogue = loadCatalogue({ lang: 'fr' });
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-split-mixed-'));
+  try {
+    cpSync('samples/ca2c-2023', dir, { recursive: true });
+    const sample = readFileSync('samples/ca2c-2023/traces.csv', 'utf8').trimEnd();
+    assert.match(sample.split('\n')[0], /équipement/);
+    // Rows enough to pass the first megabyte, then one row with a Windows-1252 « é ».
+    const filler = Array.from({ length: 16_000 }, (_, index) => `30/06/2024 ${String(Math.floor(index / 60) % 24).padStart(2, '0')}:${String(index % 60).padStart(2, '0')};U999;Consultation;EQ-CTG;10.0.0.9;filler-session-${index}`);
+    const bytes = Buffer.concat([Buffer.from(`${sample}\n${filler.join('\n')}\n`, 'utf8'), iconv.encode('30/06/2024 23:59;U999;Créé;EQ-CTG;10.0.0.9;x\n', 'win1252')]);
+    assert.ok(bytes.length > 1 << 20);
+    writeFileSync(join(dir, 'traces.csv'), bytes);
+    const alone = await whole(dir, catalogue);
+    const starts = lineStarts(join(dir, 'traces.csv'));
+    for (const start of [starts[400], starts[starts.length - 2]]) assert.equal(await cut(dir, catalogue, start), alone, `cut at line ${start.line}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 split('a worker that failed, or built other aggregates, or started on another line: this thread reads its part', async () => {
   const catalogue = loadCatalogue({ lang: 'fr' });
   const alone = await whole('samples/ca2c-2023', catalogue);
