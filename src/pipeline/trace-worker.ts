@@ -52,7 +52,7 @@ export async function startTraceWorkerFor(path: string, options: TraceWorkerOpti
   const forced = process.env.VIGIE_TRACE_WORKER === '1';
   if (!forced && size < WORKER_MIN_BYTES) return undefined;
   // Forced (tests), the file is cut in its middle, where the worker's part is best checked.
-  const boundary = await lineStartAfter(tracesPath, forced ? Math.floor(size / 2) : Math.max(0, Math.floor((size - MAIN_HEAD_START_BYTES) / 2)));
+  const boundary = await lineStartAfter(tracesPath, size, forced ? Math.floor(size / 2) : Math.max(0, Math.floor((size - MAIN_HEAD_START_BYTES) / 2)));
   if (boundary === undefined) return undefined;
   return startTraceWorker({
     source: { path, rulesDirs: options.rulesDirs ?? [], ...(options.config !== undefined ? { config: options.config } : {}) },
@@ -67,7 +67,7 @@ export async function startTraceWorkerFor(path: string, options: TraceWorkerOpti
  * The first byte of the first line starting after `offset`, or undefined when there is none
  * within 64 KiB or the file is in UTF-16 (its line feeds are not single bytes).
  */
-async function lineStartAfter(path: string, offset: number): Promise<number | undefined> {
+async function lineStartAfter(path: string, size: number, offset: number): Promise<number | undefined> {
   const handle = await open(path, 'r').catch(() => undefined);
   if (!handle) return undefined;
   try {
@@ -78,7 +78,7 @@ async function lineStartAfter(path: string, offset: number): Promise<number | un
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
     const feed = buffer.subarray(0, bytesRead).indexOf(10);
     // A line feed as the file's last byte leaves the worker nothing to read.
-    return feed === -1 || offset + feed + 1 >= sizeOf(path) ? undefined : offset + feed + 1;
+    return feed === -1 || offset + feed + 1 >= size ? undefined : offset + feed + 1;
   } finally {
     await handle.close();
   }
