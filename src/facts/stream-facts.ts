@@ -1,10 +1,10 @@
 import type { DataRecord, InputError, ScanOptions, ScanRange, ScanResult, SkippedRow, Snapshot, Table } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, Rule, WhereClause } from '../rules/rule-types.js';
-import { parisDateOf, parseDuration } from '../util/dates.js';
+import { isIsoDate, parisDateOf, parseDuration } from '../util/dates.js';
 import { stableStringify } from '../report/fingerprint.js';
 import { fieldValue, isReference, referencesIn, resolveValue } from './expressions.js';
 import type { EvaluationContext, Scope } from './scope.js';
-import { activeAt, compileFieldMatcher, fieldMatches, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
+import { activeWithin, compileFieldMatcher, fieldMatches, grantSpan, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
 
 /** Evidence lines a trace fact keeps (OBLIGATIONS.md: at most 20 per finding, plus the total). */
 export const EVIDENCE_LIMIT = 20;
@@ -639,6 +639,21 @@ function compileNotExists(query: { from: string; where?: WhereClause }, lookupNa
       readers: (Array.isArray(expected) ? expected : [expected]).map(reader),
       current: [] as unknown[],
     }));
+  // Each value of the index field's candidates, projected once on what the tests read (the
+  // field of an `in`, the grant's dates of an `active_at`): a trace row then compares
+  // a few values in one array instead of walking each candidate's record.
+  const width = tests.length;
+  const projections = new Map<unknown, Projection>();
+  const project = (candidates: readonly DataRecord[]): Projection => {
+    const cells: unknown[] = [];
+    for (const record of candidates) {
+      const values = record.values;
+      for (const test of tests) {
+        cells.push(test.kind === 'active' ? grantSpan(values) : test.kind === 'in' ? fieldValue(values, test.field) : undefined);
+      }
+    }
+    return { records: candidates, cells };
+  };
   let byValue: ReadonlyMap<unknown, readonly DataRecord[]> | undefined;
   return (_row, scope) => {
     const value = indexValue(scope);
@@ -646,32 +661,47 @@ function compileNotExists(query: { from: string; where?: WhereClause }, lookupNa
       // An absent value equals nothing; another shape is the general path's to judge.
       return value === undefined || value === null ? true : selectRecords(query.from, query.where, scope).length === 0;
     }
-    byValue ??= scope.context.index.fieldIndex(query.from, indexField);
-    const candidates = byValue.get(value);
-    if (candidates === undefined) return true;
+    let projection = projections.get(value);
+    if (projection === undefined) {
+      byValue ??= scope.context.index.fieldIndex(query.from, indexField);
+      projection = project(byValue.get(value) ?? []);
+      remember(projections, value, projection);
+    }
+    const { records, cells } = projection;
+    if (records.length === 0) return true;
     for (const test of tests) for (let item = 0; item < test.readers.length; item++) test.current[item] = test.readers[item](scope);
-    search: for (const record of candidates) {
-      const values = record.values;
+    search: for (let candidate = 0; candidate < records.length; candidate++) {
+      let cell = candidate * width;
       for (const test of tests) {
         if (test.kind === 'active') {
-          if (!activeAt(values, test.current[0])) continue search;
+          const date = test.current[0];
+          if (!isIsoDate(date) || !activeWithin(cells[cell++] as ReturnType<typeof grantSpan>, date)) continue search;
         } else if (test.kind === 'in') {
           // Membership as Array.prototype.includes decides it (an absent item matches an absent field).
-          const field = fieldValue(values, test.field);
+          const field = cells[cell++];
           let found = false;
-          for (const candidate of test.current) {
-            if (candidate === field || (candidate !== candidate && field !== field)) {
+          for (const expected of test.current) {
+            if (expected === field || (expected !== expected && field !== field)) {
               found = true;
               break;
             }
           }
           if (!found) continue search;
-        } else if (!fieldMatches(values, test.field, test.current[0], asOf)) continue search;
+        } else {
+          cell++;
+          if (!fieldMatches(records[candidate].values, test.field, test.current[0], asOf)) continue search;
+        }
       }
       return false;
     }
     return true;
   };
+}
+
+/** The candidates of one value of a `not_exists` index field, and their values that the tests read, `width` per candidate. */
+interface Projection {
+  readonly records: readonly DataRecord[];
+  readonly cells: readonly unknown[];
 }
 
 /**

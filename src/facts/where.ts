@@ -14,11 +14,19 @@ export const NOT_EXISTS = 'not_exists';
  * (`revoked_on` empty or `revoked_on > D`).
  */
 export function activeAt(values: Readonly<Record<string, unknown>>, date: unknown): boolean {
-  if (!isIsoDate(date)) return false;
+  return isIsoDate(date) && activeWithin(grantSpan(values), date);
+}
+
+/** A grant's dates as activity reads them: an invalid grant date is never active, an invalid revocation date is no end. */
+export function grantSpan(values: Readonly<Record<string, unknown>>): { readonly granted?: string; readonly revoked?: string } {
   const granted = values.granted_on;
   const revoked = values.revoked_on;
-  if (!isIsoDate(granted) || granted > date) return false;
-  return !isIsoDate(revoked) || revoked > date;
+  return { ...(isIsoDate(granted) ? { granted } : {}), ...(isIsoDate(revoked) ? { revoked } : {}) };
+}
+
+/** Whether a grant of these dates is active at an ISO date. */
+export function activeWithin(span: { readonly granted?: string; readonly revoked?: string }, date: string): boolean {
+  return span.granted !== undefined && span.granted <= date && (span.revoked === undefined || span.revoked > date);
 }
 
 const whereEntries = new WeakMap<object, [string, unknown][]>();
