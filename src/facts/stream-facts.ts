@@ -139,6 +139,16 @@ class StreamConsumer {
   private readonly scope: { -readonly [K in keyof Scope]: Scope[K] };
   private readonly lookupNames: ReadonlySet<string>;
   private readonly withinMs?: number;
+  /**
+   * What the fact aggregates, and the fields it reads, fixed once: `update` runs for every row
+   * and consumer, and reading them from the rule's definition there (objects of as many shapes
+   * as there are facts) cost more than the aggregation.
+   */
+  private readonly kind: AggregateKind;
+  /** The ordering field of a sequence, the field whose change makes a pair, the field of a min/max. */
+  private readonly orderBy: string = '';
+  private readonly differ: string = '';
+  private readonly extremeField: string = '';
   /** Only facts marked `evidence: true` keep the lines they rest on. */
   private readonly keepsEvidence: boolean;
   private readonly file: string;
@@ -170,12 +180,16 @@ class StreamConsumer {
     this.tests = Object.entries(where ?? {})
       .filter(([field]) => field !== this.join?.rowField)
       .map(([field, expected]) => this.compileTest(field, expected));
-    const sequence = (definition.close_pairs ?? definition.busiest_window) as { within?: unknown } | undefined;
+    const sequence = (definition.close_pairs ?? definition.busiest_window) as { within?: unknown; order_by?: string; differ?: string } | undefined;
+    this.kind = aggregateKind(definition);
     if (sequence) {
+      this.orderBy = sequence.order_by as string;
+      this.differ = sequence.differ ?? '';
       const duration = parseDuration(resolveValue(sequence.within, baseScope));
       if (!duration) throw new Error(`durée invalide : ${String(sequence.within)}`);
       this.withinMs = duration.as('milliseconds');
     }
+    if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) this.extremeField = (definition.min ?? definition.max) as string;
   }
 
   /** A row predicate; static operands are resolved once, those naming `$row` or a lookup once per distinct value. */
@@ -255,74 +269,80 @@ class StreamConsumer {
   }
 
   private update(group: GroupState, record: DataRecord, slot: number): void {
-    const definition = this.definition;
-    const row = record.values;
-    if (definition.close_pairs) {
-      const spec = definition.close_pairs as { order_by: string; differ: string };
-      const at = row[spec.order_by] as number;
-      if (at < group.lastAt) throw new OutOfOrder(record.file, record.line);
-      const differ = row[spec.differ];
-      if (this.later && group.head === undefined) group.head = this.headOf(record, at, differ);
-      if (differ !== undefined && group.lastDiffer !== undefined && differ !== group.lastDiffer && at - group.lastAt < this.withinMs!) {
+    switch (this.kind) {
+      case AggregateKind.Pairs:
+        return this.updatePairs(group, record, slot);
+      case AggregateKind.Window:
+        return this.updateWindow(group, record);
+      case AggregateKind.Min:
+      case AggregateKind.Max:
+        return this.updateExtreme(group, record);
+      default:
         group.count++;
-        // A row between two switches (A, B, A) belongs to both pairs: count and cite it once.
-        if (group.pairedLine !== group.lastLine) {
-          if (group.head !== undefined && group.head.line === group.lastLine) group.head.paired = true;
-          group.involved++;
-          if (this.keepsEvidence) cite(group, this.previousRow(group, slot));
-        }
-        group.involved++;
-        group.pairedLine = record.line;
         if (this.keepsEvidence) cite(group, record);
-      }
-      group.lastAt = at;
-      group.lastDiffer = differ;
-      group.lastLine = record.line;
-      return;
     }
-    if (definition.busiest_window) {
-      const spec = definition.busiest_window as { order_by: string };
-      const at = row[spec.order_by] as number;
-      if (at < group.lastAt) throw new OutOfOrder(record.file, record.line);
-      group.lastAt = at;
+  }
+
+  private updatePairs(group: GroupState, record: DataRecord, slot: number): void {
+    const row = record.values;
+    const at = row[this.orderBy] as number;
+    if (at < group.lastAt) throw new OutOfOrder(record.file, record.line);
+    const differ = row[this.differ];
+    if (this.later && group.head === undefined) group.head = this.headOf(record, at, differ);
+    if (differ !== undefined && group.lastDiffer !== undefined && differ !== group.lastDiffer && at - group.lastAt < this.withinMs!) {
       group.count++;
-      openWindow(group);
-      group.times.push(at);
-      group.lines.push(record.line);
-      let inHead = false;
-      if (this.later) {
-        group.head ??= this.headOf(record, at, undefined, false);
-        // A window ending here may hold rows of the earlier part: it is measured when the parts are joined.
-        if (at - group.head.at < this.withinMs!) {
-          inHead = true;
-          group.head.times.push(at);
-          group.head.lines.push(record.line);
-        }
+      // A row between two switches (A, B, A) belongs to both pairs: count and cite it once.
+      if (group.pairedLine !== group.lastLine) {
+        if (group.head !== undefined && group.head.line === group.lastLine) group.head.paired = true;
+        group.involved++;
+        if (this.keepsEvidence) cite(group, this.previousRow(group, slot));
       }
-      while (at - group.times[group.windowStart] >= this.withinMs!) group.windowStart++;
-      // Drop the entries that left the window once they are half of the arrays.
-      if (group.windowStart >= 32 && group.windowStart * 2 >= group.times.length) {
-        group.times = group.times.slice(group.windowStart);
-        group.lines = group.lines.slice(group.windowStart);
-        group.windowStart = 0;
-      }
-      if (!inHead) this.measureWindow(group);
-      return;
+      group.involved++;
+      group.pairedLine = record.line;
+      if (this.keepsEvidence) cite(group, record);
     }
+    group.lastAt = at;
+    group.lastDiffer = differ;
+    group.lastLine = record.line;
+  }
+
+  private updateWindow(group: GroupState, record: DataRecord): void {
+    const at = record.values[this.orderBy] as number;
+    if (at < group.lastAt) throw new OutOfOrder(record.file, record.line);
+    group.lastAt = at;
     group.count++;
-    const field = (definition.min ?? definition.max) as string | undefined;
-    if (field !== undefined) {
-      const value = fieldValue(row, field);
-      if (value !== undefined && value !== null) {
-        const better = group.extreme === undefined || (definition.min !== undefined ? (value as number) < (group.extreme as number) : (value as number) > (group.extreme as number));
-        if (better) {
-          group.extreme = value;
-          group.extremeLine = record.line;
-        }
+    openWindow(group);
+    group.times.push(at);
+    group.lines.push(record.line);
+    let inHead = false;
+    if (this.later) {
+      group.head ??= this.headOf(record, at, undefined, false);
+      // A window ending here may hold rows of the earlier part: it is measured when the parts are joined.
+      if (at - group.head.at < this.withinMs!) {
+        inHead = true;
+        group.head.times.push(at);
+        group.head.lines.push(record.line);
       }
-      return;
     }
-    if (this.keepsEvidence) cite(group, record);
+    while (at - group.times[group.windowStart] >= this.withinMs!) group.windowStart++;
+    // Drop the entries that left the window once they are half of the arrays.
+    if (group.windowStart >= 32 && group.windowStart * 2 >= group.times.length) {
+      group.times = group.times.slice(group.windowStart);
+      group.lines = group.lines.slice(group.windowStart);
+      group.windowStart = 0;
+    }
+    if (!inHead) this.measureWindow(group);
+  }
+
+  private updateExtreme(group: GroupState, record: DataRecord): void {
+    group.count++;
+    const value = fieldValue(record.values, this.extremeField);
+    if (value === undefined || value === null) return;
+    const better = group.extreme === undefined || (this.kind === AggregateKind.Min ? (value as number) < (group.extreme as number) : (value as number) > (group.extreme as number));
+    if (better) {
+      group.extreme = value;
+      group.extremeLine = record.line;
+    }
   }
 
   /** The window ending at the group's last row, kept when it is the largest so far (busiest_window). */
@@ -527,6 +547,26 @@ class StreamConsumer {
     }
     return results;
   }
+}
+
+/** What a streamed fact aggregates (`count` and `exists` both count rows). */
+const enum AggregateKind {
+  Count,
+  Min,
+  Max,
+  Pairs,
+  Window,
+}
+
+/** The aggregate of a streamed fact; the aggregates a pass cannot compute row by row make the rule not evaluated, never a count. */
+function aggregateKind(definition: FactDefinition): AggregateKind {
+  if (definition.close_pairs) return AggregateKind.Pairs;
+  if (definition.busiest_window) return AggregateKind.Window;
+  if (definition.min !== undefined) return AggregateKind.Min;
+  if (definition.max !== undefined) return AggregateKind.Max;
+  const unsupported = ['count_distinct', 'first', 'values'].find((kind) => kind in definition);
+  if (unsupported) throw new Error(`agrégat « ${unsupported} » impossible sur une table lue en flux (${String(definition.from)})`);
+  return AggregateKind.Count;
 }
 
 /** Adds an evidence line to a group, up to EVIDENCE_LIMIT. */
