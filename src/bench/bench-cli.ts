@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { rm, mkdtemp } from 'node:fs/promises';
 import { arch, cpus, devNull, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +9,12 @@ import { performance } from 'node:perf_hooks';
 import { detailLines, grouped, scalingTable, seconds, type ProgramRuns, type SizeResult } from './bench-report.js';
 import { parseCount, parseCountList } from './count-option.js';
 import { DEFAULT_SEED, describeSummary, generateSnapshot } from './generate-snapshot.js';
-import { measureNodeProcess, rssProbe, type ProcessRun } from './measure-process.js';
+import { measureNodeProcess, rssProbe, shebangFlags, type ProcessRun } from './measure-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VIGIE = join(ROOT, 'bin', 'vigie.js');
+/** The flags the `vigie` command gives node (its `#!/usr/bin/env -S node …` line): the bench times the command as installed. */
+const VIGIE_NODE_FLAGS = shebangFlags(readFileSync(VIGIE, 'utf8'));
 const BASELINE = fileURLToPath(new URL('./csv-parse-baseline.js', import.meta.url));
 
 const USAGE = `usage: npm run bench -- [--grants N] [--traces M | --traces-list M1,M2,…] [--runs R] [--seed S] [--keep]
@@ -70,7 +73,7 @@ async function measureSize(grants: number, traces: number, runs: number, seed: n
         notes.push(`csv-parse ${describeRun(baseline)}`);
       }
       if (check.failure === undefined) {
-        const checked = await measureNodeProcess([VIGIE, 'check', folder, '--format', 'json', '--output', devNull], ROOT);
+        const checked = await measureNodeProcess([...VIGIE_NODE_FLAGS, VIGIE, 'check', folder, '--format', 'json', '--output', devNull], ROOT);
         check.add(checked);
         notes.push(`vigie check ${describeRun(checked)}`);
       }

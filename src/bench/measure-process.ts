@@ -112,3 +112,10 @@ function signalName(number: number): string {
   const name = Object.entries(constants.signals).find(([, value]) => value === number)?.[0];
   return name ?? `signal ${number}`;
 }
+
+/** The node flags of a script's `#!/usr/bin/env -S node …` line (none for a plain `#!/usr/bin/env node`). */
+export function shebangFlags(script: string): string[] {
+  const first = script.split('\n', 1)[0];
+  const match = /^#!\s*\/usr\/bin\/env\s+(?:-S\s+)?node((?:\s+\S+)*)\s*$/.exec(first);
+  return match ? match[1].split(/\s+/).filter((flag) => flag !== '') : [];
+}

@@ -2,7 +2,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { detailLines, goalLines, median, scalingTable, type SizeResult } from '../../src/bench/bench-report.js';
 import { parseCount, parseCountList } from '../../src/bench/count-option.js';
-import { parseGnuTimeMaxRss } from '../../src/bench/measure-process.js';
+import { readFileSync } from 'node:fs';
+import { parseGnuTimeMaxRss, shebangFlags } from '../../src/bench/measure-process.js';
 
 const report = suite('bench report');
 
@@ -55,6 +56,14 @@ report('counts on the command line', () => {
   assert.equal(parseCountList('traces-list', '1000000, 3_000_000'), [1_000_000, 3_000_000]);
   assert.throws(() => parseCount('grants', '1e5'), /whole number/);
   assert.throws(() => parseCount('grants', undefined), /required/);
+});
+
+report('the bench runs vigie with the node flags of its command line', () => {
+  assert.equal(shebangFlags('#!/usr/bin/env node\nimport x;'), []);
+  assert.equal(shebangFlags('#!/usr/bin/env -S node --a=1  --b\n'), ['--a=1', '--b']);
+  assert.equal(shebangFlags('// no shebang\n'), []);
+  // The command itself: the flags it gives node are the ones the bench times.
+  assert.equal(shebangFlags(readFileSync('bin/vigie.js', 'utf8')), ['--v8-pool-size=1']);
 });
 
 report.run();
