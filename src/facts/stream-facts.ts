@@ -4,7 +4,7 @@ import { isIsoDate, parisDateOf, parseDuration } from '../util/dates.js';
 import { stableStringify } from '../report/fingerprint.js';
 import { fieldValue, isReference, referencesIn, resolveValue } from './expressions.js';
 import type { EvaluationContext, Scope } from './scope.js';
-import { activeWithin, compileFieldMatcher, fieldMatches, grantSpan, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
+import { activeWithin, compileFieldMatcher, fieldMatches, grantDate, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
 
 /** Evidence lines a trace fact keeps (OBLIGATIONS.md: at most 20 per finding, plus the total). */
 export const EVIDENCE_LIMIT = 20;
@@ -682,14 +682,15 @@ function compileNotExists(query: { from: string; where?: WhereClause }, lookupNa
   // Each value of the index field's candidates, projected once on what the tests read (the
   // field of an `in`, the grant's dates of an `active_at`): a trace row then compares
   // a few values in one array instead of walking each candidate's record.
-  const width = tests.length;
+  const width = tests.reduce((sum, test) => sum + (test.kind === 'active' ? 2 : 1), 0);
   const projections = new Map<unknown, Projection>();
   const project = (candidates: readonly DataRecord[]): Projection => {
     const cells: unknown[] = [];
     for (const record of candidates) {
       const values = record.values;
       for (const test of tests) {
-        cells.push(test.kind === 'active' ? grantSpan(values) : test.kind === 'in' ? fieldValue(values, test.field) : undefined);
+        if (test.kind === 'active') cells.push(grantDate(values.granted_on), grantDate(values.revoked_on));
+        else cells.push(test.kind === 'in' ? fieldValue(values, test.field) : undefined);
       }
     }
     return { records: candidates, cells };
@@ -715,7 +716,10 @@ function compileNotExists(query: { from: string; where?: WhereClause }, lookupNa
       for (const test of tests) {
         if (test.kind === 'active') {
           const date = test.current[0];
-          if (!isIsoDate(date) || !activeWithin(cells[cell++] as ReturnType<typeof grantSpan>, date)) continue search;
+          const granted = cells[cell] as string | undefined;
+          const revoked = cells[cell + 1] as string | undefined;
+          cell += 2;
+          if (!isIsoDate(date) || !activeWithin(granted, revoked, date)) continue search;
         } else if (test.kind === 'in') {
           // Membership as Array.prototype.includes decides it (an absent item matches an absent field).
           const field = cells[cell++];

@@ -14,19 +14,17 @@ export const NOT_EXISTS = 'not_exists';
  * (`revoked_on` empty or `revoked_on > D`).
  */
 export function activeAt(values: Readonly<Record<string, unknown>>, date: unknown): boolean {
-  return isIsoDate(date) && activeWithin(grantSpan(values), date);
+  return isIsoDate(date) && activeWithin(grantDate(values.granted_on), grantDate(values.revoked_on), date);
 }
 
-/** A grant's dates as activity reads them: an invalid grant date is never active, an invalid revocation date is no end. */
-export function grantSpan(values: Readonly<Record<string, unknown>>): { readonly granted?: string; readonly revoked?: string } {
-  const granted = values.granted_on;
-  const revoked = values.revoked_on;
-  return { ...(isIsoDate(granted) ? { granted } : {}), ...(isIsoDate(revoked) ? { revoked } : {}) };
+/** A grant date as activity reads it: an invalid grant date is never active, an invalid revocation date is no end. */
+export function grantDate(value: unknown): string | undefined {
+  return isIsoDate(value) ? value : undefined;
 }
 
-/** Whether a grant of these dates is active at an ISO date. */
-export function activeWithin(span: { readonly granted?: string; readonly revoked?: string }, date: string): boolean {
-  return span.granted !== undefined && span.granted <= date && (span.revoked === undefined || span.revoked > date);
+/** Whether a grant of these dates (checked by grantDate) is active at an ISO date. */
+export function activeWithin(granted: string | undefined, revoked: string | undefined, date: string): boolean {
+  return granted !== undefined && granted <= date && (revoked === undefined || revoked > date);
 }
 
 const whereEntries = new WeakMap<object, [string, unknown][]>();
