@@ -279,7 +279,7 @@ async function evaluateRule(
     const inputs = conditionInputs(conditions);
     // json-rules-engine's answer depends only on the facts the conditions read: entities that
     // present the same values (thousands of grants of one profile) are decided by one run.
-    const decisions = new Map<string, { fired: boolean; labels: string[] }>();
+    const decisions = new Map<string, Decision>();
     const findings: Finding[] = [];
     const streams = readsStreams(rule);
     // The subject is named only for findings, unless the rule reads it.
@@ -288,20 +288,15 @@ async function evaluateRule(
     // share those values and did not fire are skipped outright (100,000 grants, ~1,000 date pairs).
     const fieldsRead = streams || readsSubject ? undefined : recordFieldsRead(rule, inputs);
     const visitor = new EntityVisitor(rule, context, staticFacts, precomputed, readsSubject, fieldsRead, inputs);
-    for (const entity of enumerated ?? entitiesOf(rule, context)) {
-      const visit = visitor.visit(entity);
-      if (visit === undefined) continue;
-      let decision = decisions.get(visit.key);
-      if (!decision) {
-        const { events, results } = await engine.run(projectFacts(visit.valueOf, inputs));
-        decision = { fired: events.length > 0, labels: events.length > 0 ? matchedLabels(rule, results[0], lang) : [] };
-        decisions.set(visit.key, decision);
-      }
-      if (!decision.fired) {
-        visitor.quieten();
-        continue;
-      }
-      findings.push(visitor.finding(visit, decision.labels, streams));
+    const entities = enumerated ?? entitiesOf(rule, context);
+    // Entities are visited synchronously while their decision is known; this loop only awaits
+    // json-rules-engine for the entities that present new values.
+    for (let at = visitor.visitKnown(entities, 0, decisions, findings, streams); at < entities.length; at = visitor.visitKnown(entities, at + 1, decisions, findings, streams)) {
+      const visit = visitor.pending!;
+      const { events, results } = await engine.run(projectFacts(visit.valueOf, inputs));
+      const decision = { fired: events.length > 0, labels: events.length > 0 ? matchedLabels(rule, results[0], lang) : [] };
+      decisions.set(visit.key, decision);
+      visitor.settle(visit, decision, findings, streams);
     }
     return { status: status(findings.length > 0 ? 'failed' : 'passed', findings.length), findings };
   } catch (error) {
@@ -312,6 +307,12 @@ async function evaluateRule(
   }
 }
 
+
+/** json-rules-engine's answer for entities presenting the same facts: whether the rule fired, and the labels of what matched. */
+interface Decision {
+  readonly fired: boolean;
+  readonly labels: readonly string[];
+}
 
 /** What a rule's conditions are asked about one entity: the key of the facts they read, and those facts. */
 interface EntityVisit {
@@ -343,7 +344,7 @@ class EntityVisitor {
   ) {}
 
   /** The entity's facts and decision key, or undefined when entities of the same values were quiet. */
-  visit(entity: Entity): EntityVisit | undefined {
+  private visit(entity: Entity): EntityVisit | undefined {
     const { rule, context, fieldsRead, read } = this;
     if (fieldsRead) {
       for (let position = 0; position < fieldsRead.length; position++) read[position] = fieldValue(entity.record, fieldsRead[position]) ?? null;
@@ -357,13 +358,37 @@ class EntityVisitor {
     return { entity, scope, early, derived, valueOf, key: decisionKey(valueOf, this.inputs) };
   }
 
-  /** The last entity visited did not fire: entities with the same values read are skipped. */
-  quieten(): void {
-    if (this.fieldsRead) this.quiet.add(this.read);
+  /** The visit of the entity whose decision visitKnown found unknown. */
+  pending: EntityVisit | undefined;
+
+  /**
+   * Visits the entities from `from` on while their decision is known (findings of those that
+   * fire added); returns the position of the first whose facts need json-rules-engine (its
+   * visit left in `pending`), or the number of entities.
+   */
+  visitKnown(entities: readonly Entity[], from: number, decisions: ReadonlyMap<string, Decision>, findings: Finding[], streams: boolean): number {
+    for (let at = from; at < entities.length; at++) {
+      const visit = this.visit(entities[at]);
+      if (visit === undefined) continue;
+      const decision = decisions.get(visit.key);
+      if (decision === undefined) {
+        this.pending = visit;
+        return at;
+      }
+      this.settle(visit, decision, findings, streams);
+    }
+    this.pending = undefined;
+    return entities.length;
+  }
+
+  /** Acts on the decision about the entity visited last: a finding when it fired, else entities of the same values read are skipped. */
+  settle(visit: EntityVisit, decision: Decision, findings: Finding[], streams: boolean): void {
+    if (decision.fired) findings.push(this.finding(visit, decision.labels, streams));
+    else if (this.fieldsRead) this.quiet.add(this.read);
   }
 
   /** The finding of an entity that fired, with the labels of the conditions that matched. */
-  finding(visit: EntityVisit, labels: readonly string[], streams: boolean): Finding {
+  private finding(visit: EntityVisit, labels: readonly string[], streams: boolean): Finding {
     const { rule, context } = this;
     const withSubject: Scope = { ...visit.scope, subject: visit.early ?? this.subjectOf(visit.scope) };
     const matched = labels.map((label) => renderMessage(label, withSubject, context.lang));
