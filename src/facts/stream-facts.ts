@@ -176,7 +176,8 @@ class StreamConsumer {
       key: memoKeyOf(referencesIn(lookup.where), lookupNames),
       memo: new Map(),
     }));
-    this.scope = { ...baseScope, facts: { ...baseScope.facts } };
+    // `row` is in the literal: the scope keeps one shape, set on every row.
+    this.scope = { ...baseScope, facts: { ...baseScope.facts }, row: undefined };
     this.tests = Object.entries(where ?? {})
       .filter(([field]) => field !== this.join?.rowField)
       .map(([field, expected]) => this.compileTest(field, expected));
@@ -230,20 +231,20 @@ class StreamConsumer {
   accept(record: DataRecord, slot: number): void {
     if (slot < 0) return;
     if (this.wanted !== undefined) {
-      let wanted = this.wantedBySlot[slot];
+      let wanted = slot < this.wantedBySlot.length ? this.wantedBySlot[slot] : undefined;
       if (wanted === undefined) {
         wanted = this.wanted.has(this.keyOf(slot));
-        this.wantedBySlot[slot] = wanted;
+        setAt(this.wantedBySlot, slot, wanted);
       }
       if (!wanted) return;
     }
     const row = record.values;
     const scope = this.rowScope(row);
     for (const test of this.tests) if (!test(row, scope)) return;
-    let group = this.bySlot[slot];
+    let group = slot < this.bySlot.length ? this.bySlot[slot] : undefined;
     if (!group) {
       group = new GroupState();
-      this.bySlot[slot] = group;
+      setAt(this.bySlot, slot, group);
       this.order.push(slot);
     }
     this.update(group, record, slot);
@@ -445,12 +446,12 @@ class StreamConsumer {
         if (this.definition.busiest_window === undefined) {
           // Nothing before it: the later part's state is the group's whole state.
           later.head = undefined;
-          this.bySlot[slot] = later;
+          setAt(this.bySlot, slot, later);
           this.order.push(slot);
           return;
         }
         group = new GroupState();
-        this.bySlot[slot] = group;
+        setAt(this.bySlot, slot, group);
         this.order.push(slot);
       }
       if (this.definition.close_pairs) this.joinPairs(group, later, slot);
@@ -567,6 +568,16 @@ function aggregateKind(definition: FactDefinition): AggregateKind {
   const unsupported = ['count_distinct', 'first', 'values'].find((kind) => kind in definition);
   if (unsupported) throw new Error(`agrégat « ${unsupported} » impossible sur une table lue en flux (${String(definition.from)})`);
   return AggregateKind.Count;
+}
+
+/**
+ * Stores at a slot, filling the slots before it: the arrays indexed by slot stay packed (a
+ * consumer that sees only a few high slots, the departed users, made them sparse, and the
+ * code reading every consumer's array was compiled again and again by V8).
+ */
+function setAt<T>(array: (T | undefined)[], slot: number, value: T): void {
+  while (array.length < slot) array.push(undefined);
+  array[slot] = value;
 }
 
 /** Adds an evidence line to a group, up to EVIDENCE_LIMIT. */
