@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { ErrorObject } from 'ajv';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../util/ajv.js';
 import { packagePath } from '../util/package-paths.js';
 import { instancePathToKeys, parseYamlSource } from '../util/yaml-source.js';
 import type { RuleFileError } from './rule-error.js';
+import { fingerprintOf, readRuleCache, type RuleCache } from './rule-cache.js';
 import type { ConditionTree, FactDefinition, Rule } from './rule-types.js';
 
 /** Facts every rule may use, defined once in `rules/_shared/facts.yaml`. */
@@ -24,18 +26,44 @@ export interface RuleCatalogue {
 /** Facts every entity has besides the declared ones. */
 const BUILTIN_FACTS = ['record', 'subject', 'as_of'];
 
-const ajv = createAjv();
-const ruleSchema = JSON.parse(readFileSync(packagePath('schemas/rule.schema.json'), 'utf8'));
-const validateRule = ajv.compile(ruleSchema);
-const validateShared = ajv.compile({
-  type: 'object',
-  additionalProperties: false,
-  required: ['facts'],
-  properties: {
-    $schema: { type: 'string' },
-    facts: { type: 'object', additionalProperties: { $ref: 'https://vigie.local/schemas/rule.schema.json#/definitions/fact' } },
-  },
-});
+const RULE_SCHEMA_TEXT = readFileSync(packagePath('schemas/rule.schema.json'), 'utf8');
+
+/** The validators of rule files and of the shared facts, compiled when a file is not in the rule cache. */
+let validators: { rule: ValidateFunction; shared: ValidateFunction } | undefined;
+
+function validatorsOf(): { rule: ValidateFunction; shared: ValidateFunction } {
+  if (!validators) {
+    const ajv = createAjv();
+    const rule = ajv.compile(JSON.parse(RULE_SCHEMA_TEXT));
+    const shared = ajv.compile({
+      type: 'object',
+      additionalProperties: false,
+      required: ['facts'],
+      properties: {
+        $schema: { type: 'string' },
+        facts: { type: 'object', additionalProperties: { $ref: 'https://vigie.local/schemas/rule.schema.json#/definitions/fact' } },
+      },
+    });
+    validators = { rule, shared };
+  }
+  return validators;
+}
+
+/** What judges a rule file besides its text: this loader's code and the rule schema (their fingerprint). */
+let judges: string | undefined;
+
+function judgesOf(): string {
+  judges ??= fingerprintOf(readFileSync(fileURLToPath(import.meta.url), 'utf8'), 'judges', 'rule.schema.json', RULE_SCHEMA_TEXT);
+  return judges;
+}
+
+/** The cache of the bundled rules written by the build, read once. */
+let bundledCache: RuleCache | null | undefined;
+
+function defaultCache(): RuleCache | undefined {
+  if (bundledCache === undefined) bundledCache = readRuleCache() ?? null;
+  return bundledCache ?? undefined;
+}
 
 /** The rule folder shipped with vigie. */
 export const BUNDLED_RULES = packagePath('rules');
@@ -45,9 +73,9 @@ export const BUNDLED_RULES = packagePath('rules');
  * shared data, `*.tests.yaml` hold fixtures), validates each against
  * schemas/rule.schema.json and collects every error with file:line:column.
  */
-export function loadRules(folders: readonly string[] = [BUNDLED_RULES]): RuleCatalogue {
+export function loadRules(folders: readonly string[] = [BUNDLED_RULES], cache: RuleCache | undefined = defaultCache()): RuleCatalogue {
   const errors: RuleFileError[] = [];
-  const shared = loadSharedFacts(errors);
+  const sharedFacts = loadSharedFacts(errors, cache);
   const rules: Rule[] = [];
   const firstFile = new Map<string, string>();
   for (const folder of folders) {
@@ -56,7 +84,7 @@ export function loadRules(folders: readonly string[] = [BUNDLED_RULES]): RuleCat
       errors.push({ file: displayPath(folder), line: 1, column: 1, code: 'rules-none' });
     }
     for (const file of files) {
-      const rule = loadRuleFile(file, shared, errors);
+      const rule = loadRuleFile(file, sharedFacts, errors, cache);
       if (!rule) continue;
       const first = firstFile.get(rule.id);
       if (first) {
@@ -68,20 +96,29 @@ export function loadRules(folders: readonly string[] = [BUNDLED_RULES]): RuleCat
     }
   }
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { rules, shared, errors };
+  return { rules, shared: sharedFacts.shared, errors };
 }
 
-function loadSharedFacts(errors: RuleFileError[]): SharedFacts {
+/** The shared facts, and the fingerprint of their file (rule files are judged against the facts it declares). */
+function loadSharedFacts(errors: RuleFileError[], cache: RuleCache | undefined): { shared: SharedFacts; fingerprint: string } {
   const path = packagePath('rules/_shared/facts.yaml');
   const file = displayPath(path);
   const data = loadReferenceData(errors);
-  const parsed = readYaml(path, errors);
-  if (parsed === undefined) return { facts: {}, data, file };
-  if (!validateShared(parsed.data)) {
-    pushSchemaErrors(validateShared.errors ?? [], file, parsed.locate, 'rule-schema', errors);
-    return { facts: {}, data, file };
+  const text = readText(path, errors);
+  const fingerprint = fingerprintOf(judgesOf(), 'shared', 'facts.yaml', text ?? '');
+  const empty = { shared: { facts: {}, data, file }, fingerprint };
+  if (text === undefined) return empty;
+  const cached = cache?.get(fingerprint) as { facts: Record<string, FactDefinition> } | undefined;
+  if (cached) return { shared: { facts: cached.facts, data, file }, fingerprint };
+  const parsed = parseYaml(file, text, errors);
+  if (parsed === undefined) return empty;
+  const validate = validatorsOf().shared;
+  if (!validate(parsed.data)) {
+    pushSchemaErrors(validate.errors ?? [], file, parsed.locate, 'rule-schema', errors);
+    return empty;
   }
-  return { facts: (parsed.data as { facts: Record<string, FactDefinition> }).facts, data, file };
+  cache?.set?.(fingerprint, parsed.data);
+  return { shared: { facts: (parsed.data as { facts: Record<string, FactDefinition> }).facts, data, file }, fingerprint };
 }
 
 /** Every `rules/_data/NAME.yaml`, by NAME. */
@@ -96,13 +133,34 @@ function loadReferenceData(errors: RuleFileError[]): Record<string, unknown> {
   return data;
 }
 
-function loadRuleFile(path: string, shared: SharedFacts, errors: RuleFileError[]): Rule | undefined {
+function loadRuleFile(path: string, shared: { shared: SharedFacts; fingerprint: string }, errors: RuleFileError[], cache: RuleCache | undefined): Rule | undefined {
   const file = displayPath(path);
-  const parsed = readYaml(path, errors);
+  const text = readText(path, errors);
+  if (text === undefined) return undefined;
+  const fingerprint = fingerprintOf(judgesOf() + shared.fingerprint, 'rule', basename(path), text);
+  const cached = cache?.get(fingerprint) as Record<string, unknown> | undefined;
+  const data = cached ?? checkRuleFile(path, file, text, shared.shared, errors);
+  if (data === undefined) return undefined;
+  if (!cached) cache?.set?.(fingerprint, data);
+  const rule = data as unknown as Omit<Rule, 'file'>;
+  return {
+    ...rule,
+    category: rule.category ?? 'obligation',
+    params: rule.params ?? {},
+    needs: rule.needs ?? {},
+    facts: rule.facts ?? {},
+    file,
+  };
+}
+
+/** Parses and validates a rule file (its data, with the schema's defaults), or records why it cannot be loaded. */
+function checkRuleFile(path: string, file: string, text: string, shared: SharedFacts, errors: RuleFileError[]): Record<string, unknown> | undefined {
+  const parsed = parseYaml(file, text, errors);
   if (parsed === undefined) return undefined;
   const data = parsed.data as Record<string, unknown>;
-  if (!validateRule(data)) {
-    pushSchemaErrors(validateRule.errors ?? [], file, parsed.locate, 'rule-schema', errors);
+  const validate = validatorsOf().rule;
+  if (!validate(data)) {
+    pushSchemaErrors(validate.errors ?? [], file, parsed.locate, 'rule-schema', errors);
     return undefined;
   }
   const expectedId = basename(path, '.yaml');
@@ -119,16 +177,7 @@ function loadRuleFile(path: string, shared: SharedFacts, errors: RuleFileError[]
       errors.push({ file, ...parsed.locate(paramPath), code: 'rule-unknown-param', value: name });
     }
   }
-  if (errors.length > errorCount) return undefined;
-  const rule = data as unknown as Omit<Rule, 'file'>;
-  return {
-    ...rule,
-    category: rule.category ?? 'obligation',
-    params: rule.params ?? {},
-    needs: rule.needs ?? {},
-    facts: rule.facts ?? {},
-    file,
-  };
+  return errors.length > errorCount ? undefined : data;
 }
 
 /** Every `fact` named in a condition tree, with its key path (for error positions). */
@@ -183,14 +232,26 @@ export function readYaml(
   path: string,
   errors: RuleFileError[],
 ): { data: unknown; locate: (keys: readonly (string | number)[]) => { line: number; column: number } } | undefined {
-  const file = displayPath(path);
-  let text: string;
+  const text = readText(path, errors);
+  return text === undefined ? undefined : parseYaml(displayPath(path), text, errors);
+}
+
+/** The text of a file; when it cannot be read, records why and returns undefined. */
+function readText(path: string, errors: RuleFileError[]): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
-    errors.push({ file, line: 1, column: 1, code: 'rule-unreadable', params: { detail: (error as Error).message } });
+    errors.push({ file: displayPath(path), line: 1, column: 1, code: 'rule-unreadable', params: { detail: (error as Error).message } });
     return undefined;
   }
+}
+
+/** Parses YAML text; on syntax errors records them (with line and column) and returns undefined. */
+function parseYaml(
+  file: string,
+  text: string,
+  errors: RuleFileError[],
+): { data: unknown; locate: (keys: readonly (string | number)[]) => { line: number; column: number } } | undefined {
   const source = parseYamlSource(text);
   if (source.syntaxErrors.length > 0) {
     for (const syntax of source.syntaxErrors) {
