@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { instancePathToKeys } from '../util/yaml-source.js';
-import { createAjv } from '../util/ajv.js';
+import { AJV_OPTIONS, createAjv } from '../util/ajv.js';
+import { precompiledValidator, validatorName } from '../util/precompiled-validators.js';
 import type { JsonSchema } from './table-schemas.js';
 
 /** One schema violation, as a key path into the data and an input error code. */
@@ -18,8 +19,12 @@ export type SchemaValidator = (data: unknown) => readonly SchemaIssue[];
 const VIGIE_KEYWORDS = ['x-format', 'x-aliases', 'x-labels', 'x-key'];
 const NO_ISSUES: readonly SchemaIssue[] = [];
 
-function ajvWithVigieKeywords() {
-  const ajv = createAjv();
+/** What compiles the snapshot schemas: part of a precompiled validator's fingerprint. */
+export const SNAPSHOT_AJV_SETUP = { options: AJV_OPTIONS, keywords: VIGIE_KEYWORDS };
+
+/** ajv as the snapshot schemas are compiled (`source`: keeping the code, for the build's precompiled validators). */
+export function ajvWithVigieKeywords(source = false) {
+  const ajv = createAjv(source);
   // Declared, so that the annotations also pass a strict ajv.
   for (const keyword of VIGIE_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
   return ajv;
@@ -52,7 +57,6 @@ function toIssue(error: ErrorObject): SchemaIssue {
 
 /** Compiles a schema once (ajv, all errors) into a validator reporting {@link SchemaIssue}s. */
 export function compileSchemaValidator(schema: JsonSchema): SchemaValidator {
-  ajv ??= ajvWithVigieKeywords();
-  const validate = ajv.compile(schema as object);
+  const validate = precompiledValidator(validatorName(schema, SNAPSHOT_AJV_SETUP)) ?? (ajv ??= ajvWithVigieKeywords()).compile(schema as object);
   return (data) => (validate(data) ? NO_ISSUES : (validate.errors ?? []).map(toIssue));
 }

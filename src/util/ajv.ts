@@ -3,9 +3,12 @@ import AjvModule from 'ajv';
 // ajv ships CommonJS; under NodeNext its default export is the module object.
 const Ajv = AjvModule.default ?? AjvModule;
 
-/** A validator that reports every error, not just the first. */
-export function createAjv() {
-  return new Ajv({ allErrors: true, strict: false, useDefaults: true });
+/** The options of every validator: all errors, not just the first; the schemas' defaults filled in. */
+export const AJV_OPTIONS = { allErrors: true, strict: false, useDefaults: true } as const;
+
+/** A validator that reports every error, not just the first (`source`: keeps the code, for ajv's standalone code). */
+export function createAjv(source = false) {
+  return new Ajv({ ...AJV_OPTIONS, ...(source ? { code: { source: true } } : {}) });
 }
 
 /**
