@@ -393,7 +393,7 @@ class EntityVisitor {
     const withSubject: Scope = { ...visit.scope, subject: visit.early ?? this.subjectOf(visit.scope) };
     const matched = labels.map((label) => renderMessage(label, withSubject, context.lang));
     const total = visit.entity.records.length + visit.derived.evidenceTotal;
-    const records = [...visit.entity.records, ...visit.derived.evidence].filter((record) => record.table !== PARTNER_SOURCE);
+    const records = [...visit.entity.records, ...visit.derived.evidence.flatMap((fact) => fact.records)].filter((record) => record.table !== PARTNER_SOURCE);
     // Trace rules cite at most EVIDENCE_LIMIT lines per finding (the entity's own row first), with the total.
     return buildFinding(rule, withSubject, streams ? records.slice(0, EVIDENCE_LIMIT) : records, matched, total);
   }

@@ -24,14 +24,15 @@ export function readsOwnRecords(definition: FactDefinition): boolean {
 
 /**
  * Computes the facts a rule declares, in order (a fact may use the ones before it).
- * Returns the values by name and the records of facts marked `evidence: true`.
+ * Returns the values by name and the facts marked `evidence: true` (whose records a finding cites).
  */
 export function deriveFacts(
   definitions: Readonly<Record<string, FactDefinition>>,
   scope: Scope,
   precomputed?: ReadonlyMap<string, DerivedFact>,
-): { values: Record<string, unknown>; evidence: DataRecord[]; evidenceTotal: number } {
-  const evidence: DataRecord[] = [];
+): { values: Record<string, unknown>; evidence: DerivedFact[]; evidenceTotal: number } {
+  // The facts kept as evidence: their records are read when a finding cites them.
+  const evidence: DerivedFact[] = [];
   let evidenceTotal = 0;
   let entries = definitionEntries.get(definitions);
   if (!entries) {
@@ -43,7 +44,7 @@ export function deriveFacts(
     const fact = precomputed?.get(name) ?? memoizedFact(definition, scope);
     scope.facts[name] = fact.value;
     if (definition.evidence === true) {
-      evidence.push(...fact.records);
+      evidence.push(fact);
       evidenceTotal += fact.total ?? fact.records.length;
     }
   }
@@ -109,9 +110,16 @@ export function deriveFact(definition: FactDefinition, scope: Scope): DerivedFac
   return aggregate(definition, scope);
 }
 
+/** The join of each streamed fact (null: not joined), found once: it is read for every entity. */
+const streamJoins = new WeakMap<FactDefinition, { rowField: string; recordField: string } | null>();
+
 /** A fact over a streamed table: the aggregate of the entity's group, computed in the streaming pass. */
 function streamedFact(definition: FactDefinition, scope: Scope): DerivedFact {
-  const join = joinOf(definition.where as WhereClause | undefined);
+  let join = streamJoins.get(definition);
+  if (join === undefined) {
+    join = joinOf(definition.where as WhereClause | undefined) ?? null;
+    streamJoins.set(definition, join);
+  }
   const key = join ? scope.record?.[join.recordField] : '';
   const aggregates = scope.context.streams?.facts.get(definition);
   if (!aggregates) throw new Error('agrégats des traces non calculés');

@@ -535,11 +535,7 @@ class StreamConsumer {
       const key = this.keyOf(slot);
       const group = this.bySlot[slot]!;
       if (definition.close_pairs) results.set(key, { value: group.count, records: group.records, total: group.involved });
-      else if (definition.busiest_window) {
-        const order = (definition.busiest_window as { order_by: string }).order_by;
-        const records = group.bestLines.map((number, index) => line(number, { [keyField]: key, [order]: group.bestTimes[index] }));
-        results.set(key, { value: group.best, records, total: group.best });
-      } else if (definition.min !== undefined || definition.max !== undefined) {
+      else if (definition.busiest_window) results.set(key, new WindowAggregate(group, { table, file: this.file, keyField, key, order: this.orderBy })); else if (definition.min !== undefined || definition.max !== undefined) {
         const field = (definition.min ?? definition.max) as string;
         const records = this.keepsEvidence && group.extreme !== undefined ? [line(group.extremeLine, { [keyField]: key, [field]: group.extreme })] : [];
         results.set(key, { value: group.extreme ?? null, records, total: records.length });
@@ -547,6 +543,28 @@ class StreamConsumer {
       else results.set(key, { value: group.count, records: group.records, total: group.count });
     }
     return results;
+  }
+}
+
+/**
+ * The busiest window of a group: its evidence lines are built when a finding cites them, not
+ * for each of the tens of thousands of users whose windows are quiet.
+ */
+class WindowAggregate implements StreamAggregate {
+  readonly value: number;
+  readonly total: number;
+
+  constructor(
+    private readonly group: GroupState,
+    private readonly source: { readonly table: string; readonly file: string; readonly keyField: string; readonly key: string; readonly order: string },
+  ) {
+    this.value = group.best;
+    this.total = group.best;
+  }
+
+  get records(): DataRecord[] {
+    const { table, file, keyField, key, order } = this.source;
+    return this.group.bestLines.map((line, index) => ({ table, file, line, values: { [keyField]: key, [order]: this.group.bestTimes[index] } }));
   }
 }
 
