@@ -107,20 +107,22 @@ function fastTimestamp(text: string): number | ValueFailure | undefined {
   const s1 = digitAt(text, 17);
   const s2 = digitAt(text, 18);
   if (m1 < 0 || m2 < 0 || s1 < 0 || s2 < 0 || m1 > 5 || s1 > 5) return undefined;
-  // Consecutive rows mostly share their hour and zone: compare with the last one before hashing.
-  const last = lastHour;
+  // Consecutive rows mostly share their hour and zone: compare with the last one of the same
+  // length (one per way of writing: a log mixing them alternates) before hashing.
+  const last = lastHours[length - 19];
   let start: number | ValueFailure | undefined;
-  if (last !== undefined && last.text.length === length && sameHour(text, last.text, length)) start = last.start;
+  if (last !== undefined && sameHour(text, last.text, length)) start = last.start;
   else {
     start = hourStartOf(text);
     // A copy: the row's text is cut from a chunk of the file that must not stay alive.
-    lastHour = { text: JSON.parse(JSON.stringify(text)) as string, start };
+    lastHours[length - 19] = { text: JSON.parse(JSON.stringify(text)) as string, start };
   }
   if (start instanceof ValueFailure) return start;
   return start + (m1 * 10 + m2) * 60_000 + (s1 * 10 + s2) * 1000;
 }
 
-let lastHour: { text: string; start: number | ValueFailure } | undefined;
+/** The last timestamp parsed of each length (19, 20 and 25 characters), by length − 19. */
+const lastHours: ({ text: string; start: number | ValueFailure } | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 
 /** Whether two timestamps of the same length agree up to the hour and on the zone. */
 function sameHour(a: string, b: string, length: number): boolean {
