@@ -1,7 +1,7 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { ConditionTree, Lang, Rule } from '../rules/rule-types.js';
 import { CUSTOM_OPERATORS } from '../facts/operators.js';
-import { stableStringify } from '../report/fingerprint.js';
+import { keyPart } from '../util/memo-key.js';
 
 // How vigie drives json-rules-engine: one engine per rule with the custom operators, the
 // facts its conditions read, and the labels of the named conditions that held.
@@ -48,7 +48,7 @@ export function decisionKey(valueOf: (fact: string) => unknown, inputs: readonly
   for (const { fact, path } of inputs) {
     const whole = valueOf(fact);
     const value = path ? resolveSimplePath(whole, path) : whole;
-    key += typeof value === 'string' ? `s${value}\u0001` : typeof value === 'object' && value !== null ? `o${stableStringify(value)}\u0001` : `${String(value)}\u0001`;
+    key += keyPart(value);
   }
   return key;
 }

@@ -4,6 +4,7 @@ import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
 import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
 import { referencesIn, resolveValue } from './expressions.js';
 import type { Scope } from './scope.js';
+import { keyPart } from '../util/memo-key.js';
 import { compileWhere, selectRecords } from './where.js';
 import { emptyAggregate, isStreamFact, joinOf } from './stream-facts.js';
 
@@ -73,7 +74,7 @@ function memoizedFact(definition: FactDefinition, scope: Scope): DerivedFact {
   let key = '';
   for (const reference of references) {
     const value = resolveValue(reference, scope);
-    key += `${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}\u0000`;
+    key += keyPart(value);
   }
   const memo = scope.context.factMemo;
   let byKey = memo.get(definition);

@@ -4,6 +4,7 @@ import { isIsoDate, parisDateOf, parseDuration } from '../util/dates.js';
 import { stableStringify } from '../report/fingerprint.js';
 import { fieldValue, isReference, referencesIn, resolveValue } from './expressions.js';
 import type { EvaluationContext, Scope } from './scope.js';
+import { keyPart } from '../util/memo-key.js';
 import { activeWithin, compileFieldMatcher, fieldMatches, grantDate, NOT_EXISTS, resolveExpected, selectRecords } from './where.js';
 
 /** Evidence lines a trace fact keeps (OBLIGATIONS.md: at most 20 per finding, plus the total). */
@@ -653,7 +654,7 @@ function memoKeyOf(references: readonly string[], lookupNames: ReadonlySet<strin
   if (readers.length === 1) return readers[0];
   return (scope) => {
     let key = '';
-    for (const read of readers) key += `${String(read(scope))}\u0000`;
+    for (const read of readers) key += keyPart(read(scope));
     return key;
   };
 }
