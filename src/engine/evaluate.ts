@@ -332,6 +332,8 @@ interface EntityVisit {
 class EntityVisitor {
   private readonly quiet = new ValueTuples();
   private readonly read: unknown[] = [];
+  /** The visit of the entity whose decision visitKnown found unknown. */
+  pending: EntityVisit | undefined;
 
   constructor(
     private readonly rule: Rule,
@@ -357,9 +359,6 @@ class EntityVisitor {
     const valueOf = (name: string) => (Object.hasOwn(builtins, name) ? builtins[name] : Object.hasOwn(derived.values, name) ? derived.values[name] : context.sharedFacts[name]);
     return { entity, scope, early, derived, valueOf, key: decisionKey(valueOf, this.inputs) };
   }
-
-  /** The visit of the entity whose decision visitKnown found unknown. */
-  pending: EntityVisit | undefined;
 
   /**
    * Visits the entities from `from` on while their decision is known (findings of those that

@@ -536,7 +536,8 @@ class StreamConsumer {
       const key = this.keyOf(slot);
       const group = this.bySlot[slot]!;
       if (definition.close_pairs) results.set(key, { value: group.count, records: group.records, total: group.involved });
-      else if (definition.busiest_window) results.set(key, new WindowAggregate(group, { table, file: this.file, keyField, key, order: this.orderBy })); else if (definition.min !== undefined || definition.max !== undefined) {
+      else if (definition.busiest_window) results.set(key, new WindowAggregate(group, { table, file: this.file, keyField, key, order: this.orderBy }));
+      else if (definition.min !== undefined || definition.max !== undefined) {
         const field = (definition.min ?? definition.max) as string;
         const records = this.keepsEvidence && group.extreme !== undefined ? [line(group.extremeLine, { [keyField]: key, [field]: group.extreme })] : [];
         results.set(key, { value: group.extreme ?? null, records, total: records.length });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from '../util/ajv.js';
+import { AJV_OPTIONS, createAjv } from '../util/ajv.js';
 import { packagePath } from '../util/package-paths.js';
 import { instancePathToKeys, parseYamlSource } from '../util/yaml-source.js';
 import type { RuleFileError } from './rule-error.js';
@@ -49,11 +49,11 @@ function validatorsOf(): { rule: ValidateFunction; shared: ValidateFunction } {
   return validators;
 }
 
-/** What judges a rule file besides its text: this loader's code and the rule schema (their fingerprint). */
+/** What judges a rule file besides its text: this loader's code, ajv's options and the rule schema (their fingerprint). */
 let judges: string | undefined;
 
 function judgesOf(): string {
-  judges ??= fingerprintOf(readFileSync(fileURLToPath(import.meta.url), 'utf8'), 'judges', 'rule.schema.json', RULE_SCHEMA_TEXT);
+  judges ??= fingerprintOf(readFileSync(fileURLToPath(import.meta.url), 'utf8'), 'judges', JSON.stringify(AJV_OPTIONS), RULE_SCHEMA_TEXT);
   return judges;
 }
 

@@ -7,8 +7,8 @@ import { packagePath } from '../util/package-paths.js';
  * The rule files as read and validated when vigie was built, by fingerprint: parsing the YAML
  * of the bundled rules and compiling their schema took a quarter of a second at every start
  * (of each thread), more than checking a small snapshot. A file is taken from the cache only
- * when its fingerprint matches: its name and text, and the texts of what judged it (the
- * loader's compiled code, the rule schema, the shared facts). Anything else is read and
+ * when its fingerprint matches: its name and text, and what judged it (the loader's compiled
+ * code, ajv's options, the rule schema, the shared facts). Anything else is read and
  * validated as if there were no cache.
  */
 export interface RuleCache {
