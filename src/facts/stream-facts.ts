@@ -340,11 +340,16 @@ class StreamConsumer {
     group.count++;
     const value = fieldValue(record.values, this.extremeField);
     if (value === undefined || value === null) return;
-    const better = group.extreme === undefined || (this.kind === AggregateKind.Min ? (value as number) < (group.extreme as number) : (value as number) > (group.extreme as number));
-    if (better) {
+    if (this.beats(value, group.extreme)) {
       group.extreme = value;
       group.extremeLine = record.line;
     }
+  }
+
+  /** Whether a value replaces the group's extreme so far (none yet: it does; a tie does not). */
+  private beats(value: unknown, extreme: unknown): boolean {
+    if (extreme === undefined) return true;
+    return this.kind === AggregateKind.Min ? (value as number) < (extreme as number) : (value as number) > (extreme as number);
   }
 
   /** The window ending at the group's last row, kept when it is the largest so far (busiest_window). */
@@ -365,8 +370,7 @@ class StreamConsumer {
 
   /** The evidence line of the row before a close pair, rebuilt from the group's state (close_pairs). */
   private previousRow(group: GroupState, slot: number): DataRecord {
-    const spec = this.definition.close_pairs as { order_by: string; differ: string };
-    const values = { [this.join?.rowField ?? 'key']: this.keyOf(slot), [spec.order_by]: group.lastAt, [spec.differ]: group.lastDiffer };
+    const values = { [this.join?.rowField ?? 'key']: this.keyOf(slot), [this.orderBy]: group.lastAt, [this.differ]: group.lastDiffer };
     return { table: this.definition.from as string, file: this.file, line: group.lastLine, values };
   }
 
@@ -377,12 +381,18 @@ class StreamConsumer {
 
   /** The fields of a group's state that merging this kind of aggregate reads (entity keys: none). */
   private partFields(): readonly PartField[] {
-    const definition = this.definition;
     if (this.entityKeys) return [];
-    if (definition.close_pairs) return ['count', 'involved', 'records', 'lastAt', 'lastDiffer', 'lastLine', 'pairedLine', 'head'];
-    if (definition.busiest_window) return ['count', 'best', 'bestLines', 'bestTimes', 'lastAt', 'head'];
-    if (definition.min !== undefined || definition.max !== undefined) return ['count', 'extreme', 'extremeLine'];
-    return ['count', 'records'];
+    switch (this.kind) {
+      case AggregateKind.Pairs:
+        return ['count', 'involved', 'records', 'lastAt', 'lastDiffer', 'lastLine', 'pairedLine', 'head'];
+      case AggregateKind.Window:
+        return ['count', 'best', 'bestLines', 'bestTimes', 'lastAt', 'head'];
+      case AggregateKind.Min:
+      case AggregateKind.Max:
+        return ['count', 'extreme', 'extremeLine'];
+      default:
+        return ['count', 'records'];
+    }
   }
 
   /**
@@ -424,7 +434,7 @@ class StreamConsumer {
   mergeLater(part: ConsumerPart): void {
     if (this.failure) return;
     const slots = part.keys.map((key) => this.slotFor(key));
-    const sequence = this.definition.close_pairs !== undefined || this.definition.busiest_window !== undefined;
+    const sequence = this.kind === AggregateKind.Pairs || this.kind === AggregateKind.Window;
     let failure = part.failure;
     if (sequence) {
       slots.forEach((slot, index) => {
@@ -444,7 +454,7 @@ class StreamConsumer {
       let group = this.bySlot[slot];
       const later = StreamConsumer.groupOf(columns, index);
       if (!group) {
-        if (this.definition.busiest_window === undefined) {
+        if (this.kind !== AggregateKind.Window) {
           // Nothing before it: the later part's state is the group's whole state.
           later.head = undefined;
           setAt(this.bySlot, slot, later);
@@ -455,8 +465,8 @@ class StreamConsumer {
         setAt(this.bySlot, slot, group);
         this.order.push(slot);
       }
-      if (this.definition.close_pairs) this.joinPairs(group, later, slot);
-      else if (this.definition.busiest_window) this.joinWindows(group, later);
+      if (this.kind === AggregateKind.Pairs) this.joinPairs(group, later, slot);
+      else if (this.kind === AggregateKind.Window) this.joinWindows(group, later);
       else this.joinCounts(group, later);
     });
   }
@@ -509,15 +519,10 @@ class StreamConsumer {
 
   private joinCounts(group: GroupState, later: GroupState): void {
     group.count += later.count;
-    const definition = this.definition;
-    if (definition.min !== undefined || definition.max !== undefined) {
+    if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) {
       // Ties keep the earlier row, as a single reading does.
-      const value = later.extreme;
-      const better =
-        value !== undefined &&
-        (group.extreme === undefined || (definition.min !== undefined ? (value as number) < (group.extreme as number) : (value as number) > (group.extreme as number)));
-      if (better) {
-        group.extreme = value;
+      if (later.extreme !== undefined && this.beats(later.extreme, group.extreme)) {
+        group.extreme = later.extreme;
         group.extremeLine = later.extremeLine;
       }
       return;
@@ -535,11 +540,10 @@ class StreamConsumer {
     for (const slot of this.order) {
       const key = this.keyOf(slot);
       const group = this.bySlot[slot]!;
-      if (definition.close_pairs) results.set(key, { value: group.count, records: group.records, total: group.involved });
-      else if (definition.busiest_window) results.set(key, new WindowAggregate(group, { table, file: this.file, keyField, key, order: this.orderBy }));
-      else if (definition.min !== undefined || definition.max !== undefined) {
-        const field = (definition.min ?? definition.max) as string;
-        const records = this.keepsEvidence && group.extreme !== undefined ? [line(group.extremeLine, { [keyField]: key, [field]: group.extreme })] : [];
+      if (this.kind === AggregateKind.Pairs) results.set(key, { value: group.count, records: group.records, total: group.involved });
+      else if (this.kind === AggregateKind.Window) results.set(key, new WindowAggregate(group, { table, file: this.file, keyField, key, order: this.orderBy }));
+      else if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) {
+        const records = this.keepsEvidence && group.extreme !== undefined ? [line(group.extremeLine, { [keyField]: key, [this.extremeField]: group.extreme })] : [];
         results.set(key, { value: group.extreme ?? null, records, total: records.length });
       } else if (definition.exists) results.set(key, { value: group.count > 0, records: group.records, total: group.count });
       else results.set(key, { value: group.count, records: group.records, total: group.count });
