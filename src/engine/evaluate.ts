@@ -12,7 +12,7 @@ import type { Finding, Report, RuleStatus } from '../report/report-types.js';
 import { renderMessage, renderTemplate } from '../report/render-template.js';
 import { VERSION } from '../version.js';
 import { buildFinding, compareFindings } from './build-finding.js';
-import { enumerateEntities, type Entity } from './entities.js';
+import { enumerateEntities, type Entity, type EntityList } from './entities.js';
 import { conditionInputs, conditionsHold, createEngine, decisionKey, matchedLabels, projectFacts, resolveParams } from './rules-engine.js';
 import { summarize } from './summarize.js';
 
@@ -130,16 +130,17 @@ function streamPassOf(
   staticFacts: ReadonlyMap<Rule, ReadonlyMap<string, DerivedFact>>,
   options: EvaluateOptions,
   later: boolean,
-): { pass: StreamPass; heldEntities: Map<Rule, readonly Entity[]> } {
+): { pass: StreamPass; heldEntities: Map<Rule, EntityList> } {
   const staticValues = new Map([...staticFacts].filter(([rule]) => streamRules.includes(rule)).map(([rule, facts]) => [rule, valuesOf(facts)]));
-  const heldEntities = new Map<Rule, readonly Entity[]>();
+  const heldEntities = new Map<Rule, EntityList>();
   const entityRecords = (rule: Rule) => {
     let entities = heldEntities.get(rule);
     if (!entities) {
       entities = entitiesOf(rule, context);
       heldEntities.set(rule, entities);
     }
-    return entities.map((entity) => entity.record);
+    const list = entities;
+    return Array.from({ length: list.length }, (_, index) => list.entityAt(index).record);
   };
   const pass = new StreamPass(context.snapshot, streamRules, context, staticValues, { lenient: options.lenient, onProgress: options.onProgress, entityRecords, later });
   return { pass, heldEntities };
@@ -259,7 +260,7 @@ async function evaluateRule(
   rule: Rule,
   context: EvaluationContext,
   precomputed: ReadonlyMap<string, DerivedFact>,
-  enumerated?: readonly Entity[],
+  enumerated?: EntityList,
 ): Promise<RuleOutcome> {
   const staticFacts = valuesOf(precomputed);
   const { lang } = context;
@@ -365,9 +366,9 @@ class EntityVisitor {
    * fire added); returns the position of the first whose facts need json-rules-engine (its
    * visit left in `pending`), or the number of entities.
    */
-  visitKnown(entities: readonly Entity[], from: number, decisions: ReadonlyMap<string, Decision>, findings: Finding[], streams: boolean): number {
+  visitKnown(entities: EntityList, from: number, decisions: ReadonlyMap<string, Decision>, findings: Finding[], streams: boolean): number {
     for (let at = from; at < entities.length; at++) {
-      const visit = this.visit(entities[at]);
+      const visit = this.visit(entities.entityAt(at));
       if (visit === undefined) continue;
       const decision = decisions.get(visit.key);
       if (decision === undefined) {
@@ -460,11 +461,11 @@ function globalStreamFacts(rule: Rule): Record<string, FactDefinition> {
 }
 
 /** The entities a rule visits: table or list records, groups, or the keys seen in the traces. */
-function entitiesOf(rule: Rule, context: EvaluationContext): readonly Entity[] {
+function entitiesOf(rule: Rule, context: EvaluationContext): EntityList {
   const streamedKeys = context.streams?.entities.get(rule);
   if (streamedKeys) {
     const field = rule.for_each.group_by![0];
-    return streamedKeys.map((key) => ({ record: { [field]: key }, records: [] }));
+    return { length: streamedKeys.length, entityAt: (index) => ({ record: { [field]: streamedKeys[index] }, records: [] }) };
   }
   return enumerateEntities(rule.for_each, { context, params: rule.params, facts: {} });
 }
