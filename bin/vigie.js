@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --v8-pool-size=1 --max-inlined-bytecode-size-cumulative=250
+#!/usr/bin/env -S node --v8-pool-size=1 --max-inlined-bytecode-size-cumulative=250 --max-old-space-size=2047
 // The compiled CLI (npm's `prepare` builds dist/ on install).
 //
 // --v8-pool-size=1: one V8 background thread (Node starts four) for the garbage collector's
