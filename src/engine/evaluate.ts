@@ -25,10 +25,11 @@ export interface EvaluateOptions {
   /**
    * The traces read in two parts: this thread reads them up to `boundary` (a byte offset, the
    * start of a line); a worker started before this thread even read the snapshot
-   * (src/engine/stream-in-worker.ts) reads the rest, and `later` is the state of its pass, or
-   * undefined when it failed: this thread then reads the rest itself.
+   * (src/engine/stream-in-worker.ts) reads the rest, and `later` hands over the state of its
+   * pass (once: merged, it is dropped), or undefined when it failed: this thread then reads the
+   * rest itself.
    */
-  readonly split?: { readonly boundary: number; readonly later: Promise<PassPart | undefined> };
+  readonly split?: { readonly boundary: number; readonly later: () => Promise<PassPart | undefined> };
   /**
    * Read the streamed tables no rule reads too, for their input errors (`vigie check` checks
    * the whole snapshot; `vigie deadlines`, which evaluates a few rules, does not).
@@ -155,7 +156,7 @@ async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<
   const split = options.split;
   const first = await pass.scan(split ? { start: 0, line: 1, end: split.boundary } : undefined);
   if (!split || first.whole) return first;
-  const later = await split.later;
+  const later = await split.later();
   if (later && later.line === first.nextLine && pass.mergeLater(later)) {
     return { errors: [...first.errors, ...later.errors], skipped: [...first.skipped, ...later.skipped] };
   }

@@ -33,8 +33,14 @@ type Progress = { file: string; rows: number; done: boolean };
 export interface TraceWorker {
   /** Where its part of the trace file starts (bytes): the main thread reads the traces up to there. */
   readonly boundary: number;
-  /** Its pass's state, or undefined when it failed or was cancelled (the main thread then reads its part). */
-  readonly outcome: Promise<PassPart | undefined>;
+  /** Settles once it has ended: true when its pass's state came back, false when it failed or was cancelled. */
+  readonly done: Promise<boolean>;
+  /**
+   * Its pass's state, handed over once: the worker lets go of it, so that the main thread drops
+   * it once merged (a promise resolved with it kept it to the end of the run). Undefined when
+   * it failed or was cancelled (the main thread then reads its part), or on a second call.
+   */
+  take(): Promise<PassPart | undefined>;
   /** Where the rows it has read are reported (their count in its part). */
   listen(onProgress: ((event: Progress) => void) | undefined): void;
   cancel(): void;
@@ -49,12 +55,14 @@ export interface TraceWorker {
 export function startTraceWorker(task: StreamTask): TraceWorker {
   let cancel = () => undefined as void;
   let onProgress: ((event: Progress) => void) | undefined;
-  const outcome = new Promise<PassPart | undefined>((resolve) => {
+  let part: PassPart | undefined;
+  const done = new Promise<boolean>((resolve) => {
     let settled = false;
     const settle = (value: PassPart | undefined) => {
       if (settled) return;
       settled = true;
-      resolve(value);
+      part = value;
+      resolve(value !== undefined);
       void worker.terminate();
     };
     // Compiled code only: src/pipeline/trace-worker.ts does not ask for a worker from the sources.
@@ -68,5 +76,11 @@ export function startTraceWorker(task: StreamTask): TraceWorker {
     worker.on('exit', () => settle(undefined));
     cancel = () => settle(undefined);
   });
-  return { boundary: task.traces.boundary, outcome, listen: (listener) => (onProgress = listener), cancel: () => cancel() };
+  const take = async () => {
+    await done;
+    const taken = part;
+    part = undefined;
+    return taken;
+  };
+  return { boundary: task.traces.boundary, done, take, listen: (listener) => (onProgress = listener), cancel: () => cancel() };
 }

@@ -6,11 +6,12 @@ import { chooseAsOf } from '../pipeline/as-of.js';
 import { applyConfig } from '../rules/apply-config.js';
 import { readLaterPart, readsStreams } from './evaluate.js';
 import type { StreamTask } from './stream-in-worker.js';
+import { workerLoad } from './worker-load.js';
 
 /**
- * Worker thread entry: loads and configures the rules, reads the snapshot (only the tables the
- * rules that read the traces need), streams the traces from the boundary to the end for those
- * rules and posts back the state of its pass, which the main thread merges into its own. The
+ * Worker thread entry: loads and configures the rules, reads the snapshot (only what the rules
+ * that read the traces need: worker-load.ts), streams the traces from the boundary to the end
+ * for those rules and posts back the state of its pass, which the main thread merges into its own. The
  * input and the rules are checked and reported by the main thread, from its own reading.
  */
 async function run(task: StreamTask): Promise<void> {
@@ -19,11 +20,8 @@ async function run(task: StreamTask): Promise<void> {
   // Broken rules or configuration are the main thread's to report.
   if (loaded.errors.length > 0 || configured.errors.length > 0) throw new Error('rules unreadable in the worker');
   const rules = configured.rules.filter(readsStreams);
-  const tables = new Set<string>(['traces']);
-  // The tables the rules need (their preflight), visit or read (`from` anywhere in them), and no other.
-  for (const rule of rules) for (const table of [...(rule.needs.tables ?? []), ...(rule.needs.optional_tables ?? [])]) tables.add(table);
-  for (const match of JSON.stringify(rules).matchAll(/"from":"(\w+)"/g)) tables.add(match[1]);
-  const [snapshot, line] = await Promise.all([loadSnapshot(task.source.path, { lenient: task.lenient, tables: [...tables] }), lineAt(task.traces.path, task.traces.boundary)]);
+  const { tables, columns } = workerLoad(rules, loaded.shared);
+  const [snapshot, line] = await Promise.all([loadSnapshot(task.source.path, { lenient: task.lenient, tables, columns }), lineAt(task.traces.path, task.traces.boundary)]);
   // Invalid input is the main thread's to report, from its own reading.
   if (!snapshot.snapshot) throw new Error('snapshot unreadable in the worker');
   const traces = snapshot.snapshot.tables.get('traces');

@@ -9,6 +9,9 @@ import type { Scope } from './scope.js';
 /** The where-clause key that names a sub-query no record may match (`not_exists: {from, where}`). */
 export const NOT_EXISTS = 'not_exists';
 
+/** The fields `active_at` reads, which a rule does not name (activeAt, and not_exists projections). */
+export const ACTIVE_AT_FIELDS: readonly string[] = ['granted_on', 'revoked_on'];
+
 /**
  * The grant activity of OBLIGATIONS.md: active at D when `granted_on <= D` and
  * (`revoked_on` empty or `revoked_on > D`).

@@ -66,7 +66,7 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
  * thread's: the progress of the trace file is the sum of both parts.
  */
 function splitWith(worker: TraceWorker, traces: string, report: CheckOptions['onProgress']): Pick<EvaluateOptions, 'split' | 'onProgress'> {
-  const split = { boundary: worker.boundary, later: worker.outcome };
+  const split = { boundary: worker.boundary, later: () => worker.take() };
   if (!report) return { split };
   const parts = { mine: { rows: 0, done: false }, theirs: { rows: 0, done: false } };
   // Rows this thread read in scans already over (its part, when it then reads the worker's).
@@ -77,8 +77,8 @@ function splitWith(worker: TraceWorker, traces: string, report: CheckOptions['on
     emit();
   });
   // The worker reports nothing more once it failed: this thread then reads its part and the sum goes on.
-  void worker.outcome.then((later) => {
-    if (later) return;
+  void worker.done.then((succeeded) => {
+    if (succeeded) return;
     parts.theirs = { rows: 0, done: true };
   });
   const onProgress: CheckOptions['onProgress'] = (event) => {

@@ -20,6 +20,11 @@ export class LoadCollector {
     else this.errors.push(...errors);
   }
 
+  /** The columns whose values held records keep (LoadOptions.columns), or undefined for all. */
+  get keptColumns(): ReadonlySet<string> | undefined {
+    return this.options.columns;
+  }
+
   progress(file: string, rows: number, done: boolean): void {
     this.options.onProgress?.({ file, rows, done });
   }

@@ -119,6 +119,12 @@ export interface LoadOptions {
   readonly stream?: boolean;
   /** Read only these tables (a worker that needs a few); all of them when absent. */
   readonly tables?: readonly string[];
+  /**
+   * Keep only the values of these columns in the records of the tables held (a worker that
+   * looks up a few fields); rows are checked whole all the same, so that the same rows are
+   * kept or rejected. All of them when absent.
+   */
+  readonly columns?: ReadonlySet<string>;
   /** Called as a file is read, to show progress on large snapshots. */
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
 }

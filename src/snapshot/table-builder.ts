@@ -55,7 +55,16 @@ export class TableBuilder {
     const duplicate = this.checkKey(row, values);
     if (duplicate) (errors ??= []).push(duplicate);
     if (errors && errors.length > 0) this.collector.rowErrors(this.file, row.line, errors);
-    else this.records.push({ table: this.model.name, file: this.file, line: row.line, values });
+    else this.records.push({ table: this.model.name, file: this.file, line: row.line, values: this.kept(values) });
+  }
+
+  /** The values a record keeps: all of them, or those of the columns asked for (LoadOptions.columns). */
+  private kept(values: Record<string, unknown>): Record<string, unknown> {
+    const columns = this.collector.keptColumns;
+    if (columns === undefined) return values;
+    const kept: Record<string, unknown> = {};
+    for (const column of Object.keys(values)) if (columns.has(column)) kept[column] = values[column];
+    return kept;
   }
 
   /** The table read so far, with the canonical columns present in the file. */
