@@ -11,8 +11,8 @@ import { workerLoad } from './worker-load.js';
 /**
  * Worker thread entry: loads and configures the rules, reads the snapshot (only what the rules
  * that read the traces need: worker-load.ts), streams the traces from the boundary to the end
- * for those rules and posts back the state of its pass, which the main thread merges into its own. The
- * input and the rules are checked and reported by the main thread, from its own reading.
+ * for those rules and posts back the state of its pass, which the main thread merges into its
+ * own. The input and the rules are checked and reported by the main thread, from its own reading.
  */
 async function run(task: StreamTask): Promise<void> {
   const loaded = loadRules([BUNDLED_RULES, ...task.source.rulesDirs]);
