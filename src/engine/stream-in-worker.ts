@@ -47,6 +47,14 @@ export interface TraceWorker {
 }
 
 /**
+ * The worker's young generation, in MB (V8's default here is 48: 3 × 16 MB semi-spaces): its
+ * rows die young, and a smaller nursery took 12 MiB off the peak at a million traces for the
+ * same time (alternate runs, 4 each: 3.93 s, 384–392 MiB against 3.96 s, 390–411 MiB; 8 MB
+ * took 20 MiB off but 0.07 s more).
+ */
+const WORKER_YOUNG_MB = 16;
+
+/**
  * Starts a worker thread that reads the snapshot and the rules itself and streams the later
  * part of the traces for every rule that reads them, so that this reading runs on one core
  * while the other loads the rest, evaluates the other rules, then reads the earlier part.
@@ -66,7 +74,7 @@ export function startTraceWorker(task: StreamTask): TraceWorker {
       void worker.terminate();
     };
     // Compiled code only: src/pipeline/trace-worker.ts does not ask for a worker from the sources.
-    const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: task });
+    const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     worker.on('message', (message: { progress?: Progress; result?: PassPart; failure?: string }) => {
       if (message.progress) onProgress?.(message.progress);
       if (message.failure !== undefined) settle(undefined);
