@@ -1,6 +1,7 @@
 import type { Report } from '../report/report-types.js';
 import type { DataRecord, InputError, ScanOptions, Snapshot } from '../snapshot/snapshot-types.js';
 import { parisDateOf } from '../util/dates.js';
+import { activeAt } from '../facts/where.js';
 import { collectLastActivity, type LastActivity } from './last-activity.js';
 import { profileLabel } from './profile-label.js';
 import type { ActivityBasis, ReviewList, ReviewRow } from './review-types.js';
@@ -12,7 +13,7 @@ import type { ActivityBasis, ReviewList, ReviewRow } from './review-types.js';
  */
 export async function buildReview(snapshot: Snapshot, report: Report, options: ScanOptions = {}): Promise<{ review?: ReviewList; errors: readonly InputError[] }> {
   const asOf = report.asOf;
-  const grants = (snapshot.tables.get('habilitations')?.records ?? []).filter((grant) => isActiveAt(grant, asOf));
+  const grants = (snapshot.tables.get('habilitations')?.records ?? []).filter((grant) => activeAt(grant.values, asOf));
   const users = new Map((snapshot.tables.get('users')?.records ?? []).map((user) => [user.values.user_id as string, user.values]));
   const names = new Map<string, string>();
   for (const table of ['sites', 'facilities']) {
@@ -65,12 +66,6 @@ export async function buildReview(snapshot: Snapshot, report: Report, options: S
   });
   rows.sort(compareRows);
   return { review: { tool: report.tool, asOf, snapshot: report.snapshot, ...text('administrator', administratorOf(snapshot)), rows }, errors: [] };
-}
-
-/** Active at D: granted on or before D, and not yet revoked (`revoked_on` is the first day without it). */
-function isActiveAt(grant: DataRecord, D: string): boolean {
-  const { granted_on: grantedOn, revoked_on: revokedOn } = grant.values as { granted_on: string; revoked_on?: string };
-  return grantedOn <= D && (revokedOn === undefined || revokedOn > D);
 }
 
 /** On the grant's scope when the user acted there; else anywhere on the account, which still tells whether the person is active. */
