@@ -69,63 +69,162 @@ export interface ConsumerFailure {
 }
 
 /**
- * What the part of a file read from its middle keeps of each group's first rows, to be joined
- * to the groups of the part before it (StreamConsumer.mergeLater):
- * the first row, whether it paired with the next (close_pairs), and the rows whose window may
- * reach into the earlier part (busiest_window).
+ * The empty evidence list of the groups that cite nothing, shared; frozen, so that a push on
+ * it fails loudly.
  */
-interface PartHead {
-  readonly line: number;
-  readonly at: number;
-  readonly differ: unknown;
-  /** The first row itself, when the fact keeps evidence. */
-  readonly record?: DataRecord;
-  paired: boolean;
-  readonly times: number[];
-  readonly lines: number[];
+const NO_RECORDS = Object.freeze([]) as unknown as DataRecord[];
+
+/**
+ * The fields of a group's state. A consumer holds one column per field, indexed by the slot of
+ * the group's join key, and only the columns its kind of aggregate uses grow: an object per
+ * group and per consumer (with arrays for its window and the first rows of a later part) took
+ * about 2 KB per user, a third of the memory of a pass over a million traces. The state holds
+ * numbers and short strings, not rows: a row kept until the same user's next row outlives the
+ * young generation, and a million of them make the garbage collector the slowest part of the pass.
+ *
+ * - count: rows taken (close_pairs: pairs found); records: the evidence rows (EVIDENCE_LIMIT).
+ * - extreme, extremeLine: the value of a min/max and its row's line.
+ * - lastAt, lastDiffer, lastLine: the last row of a sequence aggregate (close_pairs, busiest_window).
+ * - involved, pairedLine: the rows that belong to a close pair, and the last of them.
+ * - window, windowStart, windowEnd: the rows of the current window of busiest_window, as
+ *   instant and line interleaved in one array, from windowStart to windowEnd (numbers, stored
+ *   unboxed); best, bestRows: the size of the busiest window so far and its first rows, alike.
+ * - head…: only in a later part of the file (read from its middle, StreamConsumer.later), the
+ *   group's first row (headLine, headAt, headDiffer; headRecord when it is evidence;
+ *   headPaired: it paired with the next row), and for busiest_window the rows within the window
+ *   after it (headRows up to headEnd), whose windows may reach into the earlier part: they
+ *   are joined to the groups of that part by StreamConsumer.mergeLater.
+ */
+type StateField =
+  | 'count'
+  | 'records'
+  | 'extreme'
+  | 'extremeLine'
+  | 'lastAt'
+  | 'lastDiffer'
+  | 'lastLine'
+  | 'involved'
+  | 'pairedLine'
+  | 'window'
+  | 'windowStart'
+  | 'windowEnd'
+  | 'best'
+  | 'bestRows'
+  | 'headLine'
+  | 'headAt'
+  | 'headDiffer'
+  | 'headRecord'
+  | 'headPaired'
+  | 'headRows'
+  | 'headEnd';
+
+/** The value a field of a new group starts with. */
+const INITIAL: Readonly<Record<StateField, unknown>> = {
+  count: 0,
+  records: undefined,
+  extreme: undefined,
+  extremeLine: 0,
+  lastAt: Number.NaN,
+  lastDiffer: undefined,
+  lastLine: 0,
+  involved: 0,
+  pairedLine: 0,
+  window: undefined,
+  windowStart: 0,
+  windowEnd: 0,
+  best: 0,
+  bestRows: undefined,
+  headLine: 0,
+  headAt: Number.NaN,
+  headDiffer: undefined,
+  headRecord: undefined,
+  headPaired: false,
+  headRows: undefined,
+  headEnd: 0,
+};
+
+/** The fields of a state that merging reads, the others being left out of an exported part. */
+type PartField = Exclude<StateField, 'window' | 'windowStart' | 'windowEnd' | 'headEnd'>;
+
+/** A consumer's groups' states, by field: one column of each, by slot. */
+type Columns = { readonly [F in StateField]: unknown[] };
+
+/** What a streamed fact aggregates (`count` and `exists` both count rows; Keys: the groups a `for_each` visits, no state). */
+const enum AggregateKind {
+  Keys,
+  Count,
+  Min,
+  Max,
+  Pairs,
+  Window,
+}
+
+/** The fields of each kind of aggregate, in the order parts carry them. */
+const FIELDS: Readonly<Record<AggregateKind, readonly StateField[]>> = {
+  [AggregateKind.Keys]: [],
+  [AggregateKind.Count]: ['count', 'records'],
+  [AggregateKind.Min]: ['count', 'extreme', 'extremeLine'],
+  [AggregateKind.Max]: ['count', 'extreme', 'extremeLine'],
+  [AggregateKind.Pairs]: ['count', 'involved', 'records', 'lastAt', 'lastDiffer', 'lastLine', 'pairedLine'],
+  [AggregateKind.Window]: ['count', 'lastAt', 'window', 'windowStart', 'windowEnd', 'best', 'bestRows'],
+};
+
+/** The fields a later part adds, by kind. */
+const HEAD_FIELDS: Readonly<Record<AggregateKind, readonly StateField[]>> = {
+  [AggregateKind.Keys]: [],
+  [AggregateKind.Count]: [],
+  [AggregateKind.Min]: [],
+  [AggregateKind.Max]: [],
+  [AggregateKind.Pairs]: ['headLine', 'headAt', 'headDiffer', 'headRecord', 'headPaired'],
+  [AggregateKind.Window]: ['headLine', 'headAt', 'headRows', 'headEnd'],
+};
+
+/** Whether a field crosses threads with a part. */
+function isPartField(field: StateField): field is PartField {
+  return field !== 'window' && field !== 'windowStart' && field !== 'windowEnd' && field !== 'headEnd';
 }
 
 /**
- * The empty lists every group starts with, shared: tens of thousands of users times the
- * aggregates over them would otherwise each hold five arrays, most of them never filled.
- * Frozen, so that a push on them fails loudly; `cite` and `openWindow` replace them first
- * (slices of them are fresh arrays).
+ * Writes a row (instant, line) at `end` of an interleaved array of rows, in place, or in a copy
+ * twice as long when it is full (a new array holds two rows): the arrays of the tens of
+ * thousands of quiet users stay that small, where an array grown by push holds 17 numbers.
  */
-const NO_RECORDS = Object.freeze([]) as unknown as DataRecord[];
-const NO_NUMBERS = Object.freeze([]) as unknown as number[];
-
-/**
- * Row-by-row state of one group of one fact. It holds numbers and short strings, not rows:
- * a row kept until the same user's next row outlives the young generation, and a million of
- * them make the garbage collector the slowest part of the pass.
- */
-class GroupState {
-  count = 0;
-  extreme: unknown = undefined;
-  extremeLine = 0;
-  records: DataRecord[] = NO_RECORDS;
-  lastAt = Number.NaN;
-  lastDiffer: unknown = undefined;
-  lastLine = 0;
-  /** Rows that belong to a close pair, and the last of them (close_pairs). */
-  involved = 0;
-  pairedLine = 0;
-  /** Instants and lines of the rows in the current window (arrays of numbers, stored unboxed). */
-  times: number[] = NO_NUMBERS;
-  lines: number[] = NO_NUMBERS;
-  windowStart = 0;
-  best = 0;
-  bestLines: number[] = NO_NUMBERS;
-  bestTimes: number[] = NO_NUMBERS;
-  /** Only in a later part of the file: its first rows (for busiest_window, `best` then counts the other rows' windows only). */
-  head: PartHead | undefined = undefined;
+function withRow(rows: number[] | undefined, end: number, at: number, line: number): number[] {
+  if (rows === undefined) return [at, line, 0, 0];
+  const into = end === rows.length ? rows.concat(rows) : rows;
+  into[end] = at;
+  into[end + 1] = line;
+  return into;
 }
 
 /** One streamed fact (or streamed `for_each`) compiled against the snapshot. */
 class StreamConsumer {
-  /** Groups by slot of their join key, and the slots in order of first acceptance. */
-  private readonly bySlot: (GroupState | undefined)[] = [];
+  /** Whether a slot's group has taken a row, and the slots in order of their first row. */
+  private readonly known: boolean[] = [];
   private readonly order: number[] = [];
+  /** The groups' states (see StateField); the same arrays all along, written in place. */
+  private readonly columns: Columns;
+  private readonly count: number[] = [];
+  private readonly records: (DataRecord[] | undefined)[] = [];
+  private readonly extreme: unknown[] = [];
+  private readonly extremeLine: number[] = [];
+  private readonly lastAt: number[] = [];
+  private readonly lastDiffer: unknown[] = [];
+  private readonly lastLine: number[] = [];
+  private readonly involved: number[] = [];
+  private readonly pairedLine: number[] = [];
+  private readonly window: (number[] | undefined)[] = [];
+  private readonly windowStart: number[] = [];
+  private readonly windowEnd: number[] = [];
+  private readonly best: number[] = [];
+  private readonly bestRows: (number[] | undefined)[] = [];
+  private readonly headLine: number[] = [];
+  private readonly headAt: number[] = [];
+  private readonly headDiffer: unknown[] = [];
+  private readonly headRecord: (DataRecord | undefined)[] = [];
+  private readonly headPaired: boolean[] = [];
+  private readonly headRows: (number[] | undefined)[] = [];
+  private readonly headEnd: number[] = [];
   /** The numbering of the join field's keys, shared with the other consumers joined on it. */
   slots?: KeySlots;
   /**
@@ -139,7 +238,7 @@ class StreamConsumer {
   private readonly lookups: { name: string; from: string; where?: WhereClause; key: (scope: Scope) => unknown; memo: Map<unknown, unknown> }[];
   private readonly scope: { -readonly [K in keyof Scope]: Scope[K] };
   private readonly lookupNames: ReadonlySet<string>;
-  private readonly withinMs?: number;
+  private readonly withinMs: number = 0;
   /**
    * What the fact aggregates, and the fields it reads, fixed once: `update` runs for every row
    * and consumer, and reading them from the rule's definition there (objects of as many shapes
@@ -153,8 +252,8 @@ class StreamConsumer {
   /** Only facts marked `evidence: true` keep the lines they rest on. */
   private readonly keepsEvidence: boolean;
   private readonly file: string;
-  /** Reading a later part of the file (from its middle): groups keep their head (PartHead). */
-  later = false;
+  /** Reading a later part of the file (from its middle): groups keep their head (the head… fields). */
+  readonly later: boolean;
   /** Set by the first row out of order: the consumer takes no more rows. */
   failure?: ConsumerFailure;
 
@@ -163,9 +262,11 @@ class StreamConsumer {
     readonly definition: FactDefinition,
     private readonly baseScope: Scope,
     readonly entityKeys: boolean,
+    later: boolean,
   ) {
     const where = definition.where as WhereClause | undefined;
     this.join = joinOf(where);
+    this.later = later;
     this.keepsEvidence = definition.evidence === true && !entityKeys;
     this.file = streamedFile(baseScope, definition);
     const lookupNames = new Set(Object.keys(definition.lookups ?? {}));
@@ -183,7 +284,7 @@ class StreamConsumer {
       .filter(([field]) => field !== this.join?.rowField)
       .map(([field, expected]) => this.compileTest(field, expected));
     const sequence = (definition.close_pairs ?? definition.busiest_window) as { within?: unknown; order_by?: string; differ?: string } | undefined;
-    this.kind = aggregateKind(definition);
+    this.kind = entityKeys ? AggregateKind.Keys : aggregateKind(definition);
     if (sequence) {
       this.orderBy = sequence.order_by as string;
       this.differ = sequence.differ ?? '';
@@ -192,6 +293,29 @@ class StreamConsumer {
       this.withinMs = duration.as('milliseconds');
     }
     if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) this.extremeField = (definition.min ?? definition.max) as string;
+    this.columns = {
+      count: this.count,
+      records: this.records,
+      extreme: this.extreme,
+      extremeLine: this.extremeLine,
+      lastAt: this.lastAt,
+      lastDiffer: this.lastDiffer,
+      lastLine: this.lastLine,
+      involved: this.involved,
+      pairedLine: this.pairedLine,
+      window: this.window,
+      windowStart: this.windowStart,
+      windowEnd: this.windowEnd,
+      best: this.best,
+      bestRows: this.bestRows,
+      headLine: this.headLine,
+      headAt: this.headAt,
+      headDiffer: this.headDiffer,
+      headRecord: this.headRecord,
+      headPaired: this.headPaired,
+      headRows: this.headRows,
+      headEnd: this.headEnd,
+    };
   }
 
   /** A row predicate; static operands are resolved once, those naming `$row` or a lookup once per distinct value. */
@@ -242,13 +366,24 @@ class StreamConsumer {
     const row = record.values;
     const scope = this.rowScope(row);
     for (const test of this.tests) if (!test(row, scope)) return;
-    let group = slot < this.bySlot.length ? this.bySlot[slot] : undefined;
-    if (!group) {
-      group = new GroupState();
-      setAt(this.bySlot, slot, group);
-      this.order.push(slot);
+    if (slot >= this.known.length || !this.known[slot]) this.open(slot);
+    this.update(record, slot);
+  }
+
+  /**
+   * Starts the group of a slot: the columns of its kind are extended to it with the values of
+   * a group that saw nothing (the slots before it that no row reached keep them too: the
+   * columns stay packed arrays).
+   */
+  private open(slot: number): void {
+    while (this.known.length <= slot) this.known.push(false);
+    this.known[slot] = true;
+    this.order.push(slot);
+    const fields = this.later ? [...FIELDS[this.kind], ...HEAD_FIELDS[this.kind]] : FIELDS[this.kind];
+    for (const field of fields) {
+      const column = this.columns[field];
+      while (column.length <= slot) column.push(INITIAL[field]);
     }
-    this.update(group, record, slot);
   }
 
   /**
@@ -270,74 +405,113 @@ class StreamConsumer {
     return scope;
   }
 
-  private update(group: GroupState, record: DataRecord, slot: number): void {
+  private update(record: DataRecord, slot: number): void {
     switch (this.kind) {
+      case AggregateKind.Keys:
+        return;
       case AggregateKind.Pairs:
-        return this.updatePairs(group, record, slot);
+        return this.updatePairs(record, slot);
       case AggregateKind.Window:
-        return this.updateWindow(group, record);
+        return this.updateWindow(record, slot);
       case AggregateKind.Min:
       case AggregateKind.Max:
-        return this.updateExtreme(group, record);
+        return this.updateExtreme(record, slot);
       default:
-        group.count++;
-        if (this.keepsEvidence) cite(group, record);
+        this.count[slot]++;
+        if (this.keepsEvidence) this.cite(slot, record);
     }
   }
 
-  private updatePairs(group: GroupState, record: DataRecord, slot: number): void {
+  /** Adds an evidence line to a group, up to EVIDENCE_LIMIT. */
+  private cite(slot: number, record: DataRecord): void {
+    const records = this.records[slot];
+    if (records === undefined) this.records[slot] = [record];
+    else if (records.length < EVIDENCE_LIMIT) records.push(record);
+  }
+
+  private updatePairs(record: DataRecord, slot: number): void {
     const row = record.values;
     const at = row[this.orderBy] as number;
-    if (at < group.lastAt) throw new OutOfOrder(record.file, record.line);
+    const lastAt = this.lastAt[slot];
+    if (at < lastAt) throw new OutOfOrder(record.file, record.line);
     const differ = row[this.differ];
-    if (this.later && group.head === undefined) group.head = this.headOf(record, at, differ);
-    if (differ !== undefined && group.lastDiffer !== undefined && differ !== group.lastDiffer && at - group.lastAt < this.withinMs!) {
-      group.count++;
-      // A row between two switches (A, B, A) belongs to both pairs: count and cite it once.
-      if (group.pairedLine !== group.lastLine) {
-        if (group.head !== undefined && group.head.line === group.lastLine) group.head.paired = true;
-        group.involved++;
-        if (this.keepsEvidence) cite(group, this.previousRow(group, slot));
-      }
-      group.involved++;
-      group.pairedLine = record.line;
-      if (this.keepsEvidence) cite(group, record);
+    if (this.later && this.headLine[slot] === 0) {
+      this.headLine[slot] = record.line;
+      this.headAt[slot] = at;
+      this.headDiffer[slot] = differ;
+      if (this.keepsEvidence) this.headRecord[slot] = record;
     }
-    group.lastAt = at;
-    group.lastDiffer = differ;
-    group.lastLine = record.line;
+    const lastDiffer = this.lastDiffer[slot];
+    if (differ !== undefined && lastDiffer !== undefined && differ !== lastDiffer && at - lastAt < this.withinMs) {
+      this.count[slot]++;
+      // A row between two switches (A, B, A) belongs to both pairs: count and cite it once.
+      const lastLine = this.lastLine[slot];
+      if (this.pairedLine[slot] !== lastLine) {
+        if (this.later && this.headLine[slot] === lastLine) this.headPaired[slot] = true;
+        this.involved[slot]++;
+        if (this.keepsEvidence) this.cite(slot, this.previousRow(slot));
+      }
+      this.involved[slot]++;
+      this.pairedLine[slot] = record.line;
+      if (this.keepsEvidence) this.cite(slot, record);
+    }
+    this.lastAt[slot] = at;
+    this.lastDiffer[slot] = differ;
+    this.lastLine[slot] = record.line;
   }
 
-  private updateWindow(group: GroupState, record: DataRecord): void {
+  private updateWindow(record: DataRecord, slot: number): void {
     const at = record.values[this.orderBy] as number;
-    if (at < group.lastAt) throw new OutOfOrder(record.file, record.line);
-    group.lastAt = at;
-    group.count++;
-    openWindow(group);
-    group.times.push(at);
-    group.lines.push(record.line);
+    if (at < this.lastAt[slot]) throw new OutOfOrder(record.file, record.line);
+    this.lastAt[slot] = at;
+    this.count[slot]++;
+    this.pushRow(slot, at, record.line);
     let inHead = false;
     if (this.later) {
-      group.head ??= this.headOf(record, at, undefined, false);
+      if (this.headLine[slot] === 0) {
+        this.headLine[slot] = record.line;
+        this.headAt[slot] = at;
+      }
       // A window ending here may hold rows of the earlier part: it is measured when the parts are joined.
-      if (at - group.head.at < this.withinMs!) {
+      if (at - this.headAt[slot] < this.withinMs) {
         inHead = true;
-        group.head.times.push(at);
-        group.head.lines.push(record.line);
+        const end = this.headEnd[slot];
+        this.headRows[slot] = withRow(this.headRows[slot], end, at, record.line);
+        this.headEnd[slot] = end + 2;
       }
     }
-    while (at - group.times[group.windowStart] >= this.withinMs!) group.windowStart++;
-    if (group.windowStart >= WINDOW_SLACK && group.windowStart * 2 >= group.times.length) dropLeft(group);
-    if (!inHead) this.measureWindow(group);
+    if (!inHead) this.measureWindow(slot);
   }
 
-  private updateExtreme(group: GroupState, record: DataRecord): void {
-    group.count++;
+  /**
+   * Adds a row to a group's window and drops the rows that left it. The rows that left stay
+   * in the array until it is full; then, when they are half of it, the others move to its
+   * front, else it doubles: in place, as the window of a busy user slides on.
+   */
+  private pushRow(slot: number, at: number, line: number): void {
+    let rows = this.window[slot];
+    let start = this.windowStart[slot];
+    let end = this.windowEnd[slot];
+    if (rows !== undefined && end === rows.length && start * 2 >= end) {
+      for (let index = start; index < end; index++) rows[index - start] = rows[index];
+      end -= start;
+      start = 0;
+    }
+    rows = withRow(rows, end, at, line);
+    this.window[slot] = rows;
+    end += 2;
+    while (start < end && at - rows[start] >= this.withinMs) start += 2;
+    this.windowStart[slot] = start;
+    this.windowEnd[slot] = end;
+  }
+
+  private updateExtreme(record: DataRecord, slot: number): void {
+    this.count[slot]++;
     const value = fieldValue(record.values, this.extremeField);
     if (value === undefined || value === null) return;
-    if (this.beats(value, group.extreme)) {
-      group.extreme = value;
-      group.extremeLine = record.line;
+    if (this.beats(value, this.extreme[slot])) {
+      this.extreme[slot] = value;
+      this.extremeLine[slot] = record.line;
     }
   }
 
@@ -347,27 +521,27 @@ class StreamConsumer {
     return this.kind === AggregateKind.Min ? (value as number) < (extreme as number) : (value as number) > (extreme as number);
   }
 
-  /** The window ending at the group's last row, kept when it is the largest so far (busiest_window). */
-  private measureWindow(group: GroupState): void {
-    const size = group.times.length - group.windowStart;
-    if (size > group.best) {
-      group.best = size;
-      if (this.keepsEvidence) {
-        const count = Math.min(size, EVIDENCE_LIMIT);
-        group.bestLines = copyInto(group.bestLines, group.lines, group.windowStart, count);
-        group.bestTimes = copyInto(group.bestTimes, group.times, group.windowStart, count);
-      }
-    }
-  }
-
-  private headOf(record: DataRecord, at: number, differ: unknown, cited = this.keepsEvidence): PartHead {
-    return { line: record.line, at, differ, ...(cited ? { record } : {}), paired: false, times: [], lines: [] };
+  /**
+   * The window ending at the group's last row, kept when it is the largest so far
+   * (busiest_window): its first rows are copied over the previous copy when it has room.
+   */
+  private measureWindow(slot: number): void {
+    const start = this.windowStart[slot];
+    const size = (this.windowEnd[slot] - start) / 2;
+    if (size <= this.best[slot]) return;
+    this.best[slot] = size;
+    if (!this.keepsEvidence) return;
+    const rows = this.window[slot]!;
+    const length = Math.min(size, EVIDENCE_LIMIT) * 2;
+    const best = this.bestRows[slot];
+    if (best === undefined || best.length < length) this.bestRows[slot] = rows.slice(start, start + length);
+    else for (let index = 0; index < length; index++) best[index] = rows[start + index];
   }
 
   /** The evidence line of the row before a close pair, rebuilt from the group's state (close_pairs). */
-  private previousRow(group: GroupState, slot: number): DataRecord {
-    const values = { [this.join?.rowField ?? 'key']: this.keyOf(slot), [this.orderBy]: group.lastAt, [this.differ]: group.lastDiffer };
-    return { table: this.definition.from as string, file: this.file, line: group.lastLine, values };
+  private previousRow(slot: number): DataRecord {
+    const values = { [this.join?.rowField ?? 'key']: this.keyOf(slot), [this.orderBy]: this.lastAt[slot], [this.differ]: this.lastDiffer[slot] };
+    return { table: this.definition.from as string, file: this.file, line: this.lastLine[slot], values };
   }
 
   /** The slot of a join key, numbering it when new (`''`: a consumer that is not joined). */
@@ -375,49 +549,22 @@ class StreamConsumer {
     return this.slots ? this.slots.slotOf(key) : 0;
   }
 
-  /** The fields of a group's state that merging this kind of aggregate reads (entity keys: none). */
-  private partFields(): readonly PartField[] {
-    if (this.entityKeys) return [];
-    switch (this.kind) {
-      case AggregateKind.Pairs:
-        return ['count', 'involved', 'records', 'lastAt', 'lastDiffer', 'lastLine', 'pairedLine', 'head'];
-      case AggregateKind.Window:
-        return ['count', 'best', 'bestLines', 'bestTimes', 'lastAt', 'head'];
-      case AggregateKind.Min:
-      case AggregateKind.Max:
-        return ['count', 'extreme', 'extremeLine'];
-      default:
-        return ['count', 'records'];
-    }
-  }
-
   /**
-   * This consumer's state after reading a part of the file, for StreamPass.mergeLater: one
-   * column per field its kind of aggregate merges, one value per group (tens of thousands of
-   * users cross threads as a few arrays rather than as that many objects). The groups' windows
-   * are left out: the part read last leaves nothing after it to measure them against.
+   * This consumer's state after reading a part of the file, for StreamPass.mergeLater: the
+   * column of each field its kind of aggregate merges, one value per group in order (tens of
+   * thousands of users cross threads as a few arrays rather than as that many objects). The
+   * groups' windows are left out: the part read last leaves nothing after it to measure them
+   * against; the head's rows are cut to those written.
    */
   exportPart(): ConsumerPart {
     const columns: Partial<Record<PartField, unknown[]>> = {};
-    const groups = this.order.map((slot) => this.bySlot[slot]!);
-    for (const field of this.partFields()) {
-      columns[field] = groups.map((group) => {
-        const value = group[field];
-        // Most groups cite nothing: no empty array for each.
-        return Array.isArray(value) && value.length === 0 ? undefined : value;
-      });
+    const fields = [...FIELDS[this.kind], ...(this.later ? HEAD_FIELDS[this.kind] : [])];
+    for (const field of fields) {
+      if (!isPartField(field)) continue;
+      const column = this.columns[field];
+      columns[field] = field === 'headRows' ? this.order.map((slot) => this.headRows[slot]?.slice(0, this.headEnd[slot])) : this.order.map((slot) => column[slot]);
     }
     return { ...(this.failure ? { failure: this.failure } : {}), keys: this.groupKeys(), columns };
-  }
-
-  /** The state of a part's group from its columns; what the part left out takes the values of a group that saw nothing. */
-  private static groupOf(columns: readonly (readonly [PartField, readonly unknown[]])[], index: number): GroupState {
-    const group = new GroupState() as unknown as Record<PartField, unknown>;
-    for (const [field, column] of columns) {
-      const value = column[index];
-      if (value !== undefined) group[field] = value;
-    }
-    return group as unknown as GroupState;
   }
 
   /**
@@ -430,14 +577,14 @@ class StreamConsumer {
   mergeLater(part: ConsumerPart): void {
     if (this.failure) return;
     const slots = part.keys.map((key) => this.slotFor(key));
-    const sequence = this.kind === AggregateKind.Pairs || this.kind === AggregateKind.Window;
+    const later = part.columns as Readonly<Record<PartField, readonly unknown[]>>;
     let failure = part.failure;
-    if (sequence) {
+    if (this.kind === AggregateKind.Pairs || this.kind === AggregateKind.Window) {
       slots.forEach((slot, index) => {
-        const earlier = this.bySlot[slot];
-        const head = part.columns.head?.[index] as PartHead | undefined;
-        if (earlier && head && head.at < earlier.lastAt && (failure === undefined || head.line < failure.line)) {
-          failure = { message: `${this.file}:${head.line}`, line: head.line };
+        const line = later.headLine[index] as number;
+        const known = slot < this.known.length && this.known[slot];
+        if (known && (later.headAt[index] as number) < this.lastAt[slot] && (failure === undefined || line < failure.line)) {
+          failure = { message: `${this.file}:${line}`, line };
         }
       });
     }
@@ -445,85 +592,79 @@ class StreamConsumer {
       this.failure = failure;
       return;
     }
-    const columns = Object.entries(part.columns) as [PartField, readonly unknown[]][];
+    const fields = FIELDS[this.kind].filter(isPartField);
     slots.forEach((slot, index) => {
-      let group = this.bySlot[slot];
-      const later = StreamConsumer.groupOf(columns, index);
-      if (!group) {
-        if (this.kind !== AggregateKind.Window) {
-          // Nothing before it: the later part's state is the group's whole state.
-          later.head = undefined;
-          setAt(this.bySlot, slot, later);
-          this.order.push(slot);
-          return;
-        }
-        group = new GroupState();
-        setAt(this.bySlot, slot, group);
-        this.order.push(slot);
+      const known = slot < this.known.length && this.known[slot];
+      if (!known) this.open(slot);
+      if (!known && this.kind !== AggregateKind.Window) {
+        // Nothing before it: the later part's state is the group's whole state.
+        for (const field of fields) this.columns[field][slot] = later[field][index];
+        return;
       }
-      if (this.kind === AggregateKind.Pairs) this.joinPairs(group, later, slot);
-      else if (this.kind === AggregateKind.Window) this.joinWindows(group, later);
-      else this.joinCounts(group, later);
+      if (this.kind === AggregateKind.Pairs) this.joinPairs(slot, later, index);
+      else if (this.kind === AggregateKind.Window) this.joinWindows(slot, later, index);
+      else if (this.kind !== AggregateKind.Keys) this.joinCounts(slot, later, index);
     });
   }
 
-  private joinPairs(group: GroupState, later: GroupState, slot: number): void {
-    const head = later.head!;
-    const crossing = head.differ !== undefined && group.lastDiffer !== undefined && head.differ !== group.lastDiffer && head.at - group.lastAt < this.withinMs!;
+  private joinPairs(slot: number, later: Readonly<Record<PartField, readonly unknown[]>>, index: number): void {
+    const headLine = later.headLine[index] as number;
+    const headAt = later.headAt[index] as number;
+    const headDiffer = later.headDiffer[index];
+    const lastDiffer = this.lastDiffer[slot];
+    const crossing = headDiffer !== undefined && lastDiffer !== undefined && headDiffer !== lastDiffer && headAt - this.lastAt[slot] < this.withinMs;
     if (crossing) {
-      group.count++;
-      if (group.pairedLine !== group.lastLine) {
-        group.involved++;
-        if (this.keepsEvidence) cite(group, this.previousRow(group, slot));
+      this.count[slot]++;
+      if (this.pairedLine[slot] !== this.lastLine[slot]) {
+        this.involved[slot]++;
+        if (this.keepsEvidence) this.cite(slot, this.previousRow(slot));
       }
-      group.involved++;
-      group.pairedLine = head.line;
-      if (this.keepsEvidence) cite(group, head.record!);
+      this.involved[slot]++;
+      this.pairedLine[slot] = headLine;
+      if (this.keepsEvidence) this.cite(slot, later.headRecord[index] as DataRecord);
     }
     // Read alone, the later part counted (and cited first) its first row again when it paired with the next.
-    const counted = crossing && head.paired;
-    group.count += later.count;
-    group.involved += later.involved - (counted ? 1 : 0);
-    for (const record of counted ? later.records.slice(1) : later.records) cite(group, record);
-    if (later.pairedLine !== 0) group.pairedLine = later.pairedLine;
-    group.lastAt = later.lastAt;
-    group.lastDiffer = later.lastDiffer;
-    group.lastLine = later.lastLine;
+    const counted = crossing && (later.headPaired[index] as boolean);
+    const records = (later.records[index] as DataRecord[] | undefined) ?? NO_RECORDS;
+    this.count[slot] += later.count[index] as number;
+    this.involved[slot] += (later.involved[index] as number) - (counted ? 1 : 0);
+    for (const record of counted ? records.slice(1) : records) this.cite(slot, record);
+    const pairedLine = later.pairedLine[index] as number;
+    if (pairedLine !== 0) this.pairedLine[slot] = pairedLine;
+    this.lastAt[slot] = later.lastAt[index] as number;
+    this.lastDiffer[slot] = later.lastDiffer[index];
+    this.lastLine[slot] = later.lastLine[index] as number;
   }
 
-  private joinWindows(group: GroupState, later: GroupState): void {
-    const head = later.head!;
+  private joinWindows(slot: number, later: Readonly<Record<PartField, readonly unknown[]>>, index: number): void {
     // The windows that end on the later part's first rows, now with the earlier rows they hold.
-    group.times = group.times.slice(group.windowStart);
-    group.lines = group.lines.slice(group.windowStart);
-    group.windowStart = 0;
-    head.times.forEach((at, index) => {
-      group.times.push(at);
-      group.lines.push(head.lines[index]);
-      while (at - group.times[group.windowStart] >= this.withinMs!) group.windowStart++;
-      this.measureWindow(group);
-    });
-    // The windows that end further hold rows of the later part only: measured there.
-    if (later.best > group.best) {
-      group.best = later.best;
-      group.bestLines = later.bestLines;
-      group.bestTimes = later.bestTimes;
+    const head = (later.headRows[index] as number[] | undefined) ?? [];
+    for (let row = 0; row < head.length; row += 2) {
+      this.pushRow(slot, head[row], head[row + 1]);
+      this.measureWindow(slot);
     }
-    group.count += later.count;
-    group.lastAt = later.lastAt;
+    // The windows that end further hold rows of the later part only: measured there.
+    const best = later.best[index] as number;
+    if (best > this.best[slot]) {
+      this.best[slot] = best;
+      this.bestRows[slot] = later.bestRows[index] as number[] | undefined;
+    }
+    this.count[slot] += later.count[index] as number;
+    this.lastAt[slot] = later.lastAt[index] as number;
   }
 
-  private joinCounts(group: GroupState, later: GroupState): void {
-    group.count += later.count;
+  private joinCounts(slot: number, later: Readonly<Record<PartField, readonly unknown[]>>, index: number): void {
+    this.count[slot] += later.count[index] as number;
     if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) {
       // Ties keep the earlier row, as a single reading does.
-      if (later.extreme !== undefined && this.beats(later.extreme, group.extreme)) {
-        group.extreme = later.extreme;
-        group.extremeLine = later.extremeLine;
+      const extreme = later.extreme[index];
+      if (extreme !== undefined && this.beats(extreme, this.extreme[slot])) {
+        this.extreme[slot] = extreme;
+        this.extremeLine[slot] = later.extremeLine[index] as number;
       }
       return;
     }
-    for (const record of later.records) cite(group, record);
+    for (const record of (later.records[index] as DataRecord[] | undefined) ?? NO_RECORDS) this.cite(slot, record);
   }
 
   /** The aggregate of each group; evidence rows rebuilt from what the state kept. */
@@ -535,14 +676,15 @@ class StreamConsumer {
     const line = (number: number, values: Record<string, unknown>): DataRecord => ({ table, file: this.file, line: number, values });
     for (const slot of this.order) {
       const key = this.keyOf(slot);
-      const group = this.bySlot[slot]!;
-      if (this.kind === AggregateKind.Pairs) results.set(key, { value: group.count, records: group.records, total: group.involved });
-      else if (this.kind === AggregateKind.Window) results.set(key, new WindowAggregate(group, { table, file: this.file, keyField, key, order: this.orderBy }));
+      const records = this.records[slot] ?? NO_RECORDS;
+      if (this.kind === AggregateKind.Pairs) results.set(key, { value: this.count[slot], records, total: this.involved[slot] });
+      else if (this.kind === AggregateKind.Window) results.set(key, new WindowAggregate(this.best[slot], this.bestRows[slot], { table, file: this.file, keyField, key, order: this.orderBy }));
       else if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) {
-        const records = this.keepsEvidence && group.extreme !== undefined ? [line(group.extremeLine, { [keyField]: key, [this.extremeField]: group.extreme })] : [];
-        results.set(key, { value: group.extreme ?? null, records, total: records.length });
-      } else if (definition.exists) results.set(key, { value: group.count > 0, records: group.records, total: group.count });
-      else results.set(key, { value: group.count, records: group.records, total: group.count });
+        const extreme = this.extreme[slot];
+        const cited = this.keepsEvidence && extreme !== undefined ? [line(this.extremeLine[slot], { [keyField]: key, [this.extremeField]: extreme })] : [];
+        results.set(key, { value: extreme ?? null, records: cited, total: cited.length });
+      } else if (definition.exists) results.set(key, { value: this.count[slot] > 0, records, total: this.count[slot] });
+      else results.set(key, { value: this.count[slot], records, total: this.count[slot] });
     }
     return results;
   }
@@ -557,26 +699,22 @@ class WindowAggregate implements StreamAggregate {
   readonly total: number;
 
   constructor(
-    private readonly group: GroupState,
+    best: number,
+    private readonly rows: readonly number[] | undefined,
     private readonly source: { readonly table: string; readonly file: string; readonly keyField: string; readonly key: string; readonly order: string },
   ) {
-    this.value = group.best;
-    this.total = group.best;
+    this.value = best;
+    this.total = best;
   }
 
   get records(): DataRecord[] {
     const { table, file, keyField, key, order } = this.source;
-    return this.group.bestLines.map((line, index) => ({ table, file, line, values: { [keyField]: key, [order]: this.group.bestTimes[index] } }));
+    const records: DataRecord[] = [];
+    const rows = this.rows ?? [];
+    const length = Math.min(this.value, EVIDENCE_LIMIT) * 2;
+    for (let index = 0; index < length; index += 2) records.push({ table, file, line: rows[index + 1], values: { [keyField]: key, [order]: rows[index] } });
+    return records;
   }
-}
-
-/** What a streamed fact aggregates (`count` and `exists` both count rows). */
-const enum AggregateKind {
-  Count,
-  Min,
-  Max,
-  Pairs,
-  Window,
 }
 
 /** The aggregate of a streamed fact; the aggregates a pass cannot compute row by row make the rule not evaluated, never a count. */
@@ -598,54 +736,6 @@ function aggregateKind(definition: FactDefinition): AggregateKind {
 function setAt<T>(array: (T | undefined)[], slot: number, value: T): void {
   while (array.length < slot) array.push(undefined);
   array[slot] = value;
-}
-
-/** Adds an evidence line to a group, up to EVIDENCE_LIMIT. */
-function cite(group: GroupState, record: DataRecord): void {
-  if (group.records.length >= EVIDENCE_LIMIT) return;
-  if (group.records === NO_RECORDS) group.records = [];
-  group.records.push(record);
-}
-
-/**
- * Entries that left a group's window are dropped once there are this many and they are half
- * of its arrays, by moving the others to the front: the arrays keep their storage. Slices
- * made new arrays each time, and arrays left to grow to all of a user's rows grew three times
- * each: tens of thousands of users' arrays lived long enough to reach V8's old generation,
- * 30 MB of it dropped at its next full collection.
- */
-const WINDOW_SLACK = 8;
-
-/** Drops the entries before a group's window from its arrays, in place. */
-function dropLeft(group: GroupState): void {
-  const { times, lines, windowStart } = group;
-  const kept = times.length - windowStart;
-  for (let index = 0; index < kept; index++) {
-    times[index] = times[windowStart + index];
-    lines[index] = lines[windowStart + index];
-  }
-  times.length = kept;
-  lines.length = kept;
-  group.windowStart = 0;
-}
-
-/**
- * `count` numbers of `source` from `from`, written over `target` (a new array when it is the
- * shared empty one): a group's busiest window so far changes often, and its copy keeps one
- * array instead of a new one each time.
- */
-function copyInto(target: number[], source: readonly number[], from: number, count: number): number[] {
-  const into = target === NO_NUMBERS ? [] : target;
-  for (let index = 0; index < count; index++) into[index] = source[from + index];
-  into.length = count;
-  return into;
-}
-
-/** Gives a group the window arrays of busiest_window, on its first row. */
-function openWindow(group: GroupState): void {
-  if (group.times !== NO_NUMBERS) return;
-  group.times = [];
-  group.lines = [];
 }
 
 /**
@@ -857,9 +947,6 @@ async function scanTable(table: Table, visit: (record: DataRecord) => void, opti
   return { rows: table.records.length, errors: [], skipped: [], ...(options.range?.end !== undefined ? { whole: true } : {}) };
 }
 
-/** What a group's state holds that merging reads (GroupState fields). */
-type PartField = 'count' | 'involved' | 'records' | 'lastAt' | 'lastDiffer' | 'lastLine' | 'pairedLine' | 'best' | 'bestLines' | 'bestTimes' | 'extreme' | 'extremeLine' | 'head';
-
 /** A consumer's state after reading a part of the file: its groups' keys, in order of first row, and their states by field. */
 export interface ConsumerPart {
   readonly failure?: ConsumerFailure;
@@ -920,8 +1007,7 @@ export class StreamPass {
       const signature = stableStringify([definition, entityKeys, references]);
       let consumer = bySignature.get(signature);
       if (!consumer) {
-        consumer = new StreamConsumer(rule, definition, baseScope, entityKeys);
-        consumer.later = options.later ?? false;
+        consumer = new StreamConsumer(rule, definition, baseScope, entityKeys, options.later ?? false);
         bySignature.set(signature, consumer);
         const source = definition.from as string;
         this.consumers.set(source, [...(this.consumers.get(source) ?? []), consumer]);
