@@ -1,3 +1,4 @@
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { PassPart } from '../facts/stream-facts.js';
 
@@ -26,6 +27,13 @@ export interface StreamTask {
 }
 
 type Progress = { file: string; rows: number; done: boolean };
+
+/** A PassPart as the bytes of v8.serialize (src/engine/stream-worker.ts), moved from the worker with its buffer. */
+interface SerializedPart {
+  readonly buffer: ArrayBuffer;
+  readonly offset: number;
+  readonly length: number;
+}
 
 /**
  * A worker thread reading the later part of the traces; `cancel` stops it (input invalid, run over).
@@ -63,10 +71,10 @@ const WORKER_YOUNG_MB = 16;
 export function startTraceWorker(task: StreamTask): TraceWorker {
   let cancel = () => undefined as void;
   let onProgress: ((event: Progress) => void) | undefined;
-  let part: PassPart | undefined;
+  let part: SerializedPart | undefined;
   const done = new Promise<boolean>((resolve) => {
     let settled = false;
-    const settle = (value: PassPart | undefined) => {
+    const settle = (value: SerializedPart | undefined) => {
       if (settled) return;
       settled = true;
       part = value;
@@ -75,7 +83,7 @@ export function startTraceWorker(task: StreamTask): TraceWorker {
     };
     // Compiled code only: src/pipeline/trace-worker.ts does not ask for a worker from the sources.
     const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-    worker.on('message', (message: { progress?: Progress; result?: PassPart; failure?: string }) => {
+    worker.on('message', (message: { progress?: Progress; result?: SerializedPart; failure?: string }) => {
       if (message.progress) onProgress?.(message.progress);
       if (message.failure !== undefined) settle(undefined);
       if (message.result) settle(message.result);
@@ -88,7 +96,7 @@ export function startTraceWorker(task: StreamTask): TraceWorker {
     await done;
     const taken = part;
     part = undefined;
-    return taken;
+    return taken && (deserialize(Buffer.from(taken.buffer, taken.offset, taken.length)) as PassPart);
   };
   return { boundary: task.traces.boundary, done, take, listen: (listener) => (onProgress = listener), cancel: () => cancel() };
 }

@@ -839,13 +839,18 @@ function compileNotExists(query: { from: string; where?: WhereClause }, lookupNa
   // a few values in one array instead of walking each candidate's record.
   const width = tests.reduce((sum, test) => sum + (test.kind === 'active' ? 2 : 1), 0);
   const projections = new Map<unknown, Projection>();
+  // The cells are written into an array of their exact size: one per user lives through the
+  // pass, and an array grown by push holds at least 17 values.
   const project = (candidates: readonly DataRecord[]): Projection => {
-    const cells: unknown[] = [];
+    const cells: unknown[] = new Array(candidates.length * width);
+    let cell = 0;
     for (const record of candidates) {
       const values = record.values;
       for (const test of tests) {
-        if (test.kind === 'active') cells.push(grantDate(values.granted_on), grantDate(values.revoked_on));
-        else cells.push(test.kind === 'in' ? fieldValue(values, test.field) : undefined);
+        if (test.kind === 'active') {
+          cells[cell++] = grantDate(values.granted_on);
+          cells[cell++] = grantDate(values.revoked_on);
+        } else cells[cell++] = test.kind === 'in' ? fieldValue(values, test.field) : undefined;
       }
     }
     return { records: candidates, cells };
@@ -991,14 +996,18 @@ export class StreamPass {
   /** Consumers in order of creation, with their signatures. */
   private readonly all: { consumer: StreamConsumer; signature: string }[] = [];
   private readonly keySlots = new Map<string, Map<string, KeySlots>>();
+  private readonly scanOptions: Pick<ScanOptions, 'lenient' | 'onProgress'>;
 
   constructor(
     private readonly snapshot: Snapshot,
     rules: readonly Rule[],
     private readonly context: EvaluationContext,
     staticFacts: ReadonlyMap<Rule, Record<string, unknown>>,
-    private readonly options: StreamOptions = {},
+    options: StreamOptions = {},
   ) {
+    // What scanning reads of the options; not `entityRecords`, whose entities (held by the
+    // caller that evaluates them, if any) would be kept for as long as the pass.
+    this.scanOptions = { lenient: options.lenient ?? false, onProgress: options.onProgress };
     // Rules that need the same aggregate (every rule visiting the users seen in the traces) share one consumer.
     const bySignature = new Map<string, StreamConsumer>();
     const add = (rule: Rule, definition: FactDefinition, baseScope: Scope, entityKeys: boolean) => {
@@ -1104,7 +1113,7 @@ export class StreamPass {
             }
           }
         },
-        { lenient: this.options.lenient ?? false, onProgress: this.options.onProgress, ...(range ? { range } : {}) },
+        { ...this.scanOptions, ...(range ? { range } : {}) },
       );
       errors.push(...outcome.errors);
       skipped.push(...outcome.skipped);
