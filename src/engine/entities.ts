@@ -21,11 +21,12 @@ export interface EntityList {
   entityAt(index: number): Entity;
 }
 
-/** The records of a group: those sharing its key fields, the first one first. */
-interface Group {
-  readonly first: DataRecord;
-  readonly records: DataRecord[];
-}
+/**
+ * The records of a group: those sharing its key fields, the first one first. The list itself,
+ * with no object around it: most groups hold one record, and a rule over 100,000 grants
+ * grouped on five fields makes as many groups.
+ */
+type Group = DataRecord[];
 
 /** Entities over a list of records, each one its own entity. */
 class RecordEntities implements EntityList {
@@ -54,7 +55,7 @@ class GroupEntities implements EntityList {
 
   entityAt(index: number): Entity {
     const group = this.groups[index];
-    return { record: this.keyRecord(group.first.values), records: group.records };
+    return { record: this.keyRecord(group[0].values), records: group };
   }
 }
 
@@ -68,11 +69,11 @@ export function enumerateEntities(forEach: ForEach, scope: Scope): EntityList {
   for (const record of records) {
     const group = tree.find(record.values);
     if (group) {
-      group.records.push(record);
+      group.push(record);
       continue;
     }
     // Most groups hold one record: an array of one, grown by the next push if any.
-    const created: Group = { first: record, records: [record] };
+    const created: Group = [record];
     tree.add(created);
     groups.push(created);
   }
@@ -104,7 +105,7 @@ class GroupTree {
     const { keys } = this;
     if (this.list) {
       search: for (const group of this.list) {
-        const known = group.first.values;
+        const known = group[0].values;
         for (let position = this.depth; position < keys.length; position++) {
           if (!sameKey(known[keys[position]] ?? null, values[keys[position]] ?? null)) continue search;
         }
@@ -128,7 +129,7 @@ class GroupTree {
       }
       return;
     }
-    const value = group.first.values[this.keys[this.depth]] ?? null;
+    const value = group[0].values[this.keys[this.depth]] ?? null;
     // On the last field, its value names the group.
     if (this.depth === this.keys.length - 1) {
       this.byValue!.set(value, group);

@@ -1,6 +1,6 @@
-import { deserialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { PassPart } from '../facts/stream-facts.js';
+import type { ConsumerPart, PassPart } from '../facts/stream-facts.js';
 
 /** What a worker needs to read the snapshot and the rules again on its own. */
 export interface WorkerSource {
@@ -28,11 +28,42 @@ export interface StreamTask {
 
 type Progress = { file: string; rows: number; done: boolean };
 
-/** A PassPart as the bytes of v8.serialize (src/engine/stream-worker.ts), moved from the worker with its buffer. */
-interface SerializedPart {
+/** Bytes moved from the worker with their buffer. */
+interface Bytes {
   readonly buffer: ArrayBuffer;
   readonly offset: number;
   readonly length: number;
+}
+
+/**
+ * A PassPart as it crosses threads (packPart): each consumer's part as the bytes of
+ * v8.serialize, moved rather than copied, the rest as a message.
+ */
+export interface PackedPart {
+  readonly rest: Omit<PassPart, 'consumers'>;
+  readonly consumers: readonly Bytes[];
+}
+
+/**
+ * The worker's state ready to post, with the buffers to move. The main thread, still reading
+ * its own part, makes objects of them only when it merges them, one consumer at a time, once
+ * the worker has ended and its memory is freed (posted as objects, they were all built at once,
+ * while both threads' memory peaked).
+ */
+export function packPart(part: PassPart): { packed: PackedPart; transfer: ArrayBuffer[] } {
+  const consumers = part.consumers.map((consumer): Bytes => {
+    const bytes = serialize(typeof consumer === 'function' ? consumer() : consumer);
+    // A buffer of its own is moved as is; a view into a larger one is copied first.
+    const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length;
+    return { buffer: own ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), offset: 0, length: bytes.length };
+  });
+  const { signatures, line, errors, skipped } = part;
+  return { packed: { rest: { signatures, line, errors, skipped }, consumers }, transfer: consumers.map((bytes) => bytes.buffer) };
+}
+
+/** A packed part whose consumers' parts are deserialized when merged (StreamPass.mergeLater). */
+export function unpackPart(packed: PackedPart): PassPart {
+  return { ...packed.rest, consumers: packed.consumers.map((bytes) => () => deserialize(Buffer.from(bytes.buffer, bytes.offset, bytes.length)) as ConsumerPart) };
 }
 
 /**
@@ -71,10 +102,10 @@ const WORKER_YOUNG_MB = 16;
 export function startTraceWorker(task: StreamTask): TraceWorker {
   let cancel = () => undefined as void;
   let onProgress: ((event: Progress) => void) | undefined;
-  let part: SerializedPart | undefined;
+  let part: PackedPart | undefined;
   const done = new Promise<boolean>((resolve) => {
     let settled = false;
-    const settle = (value: SerializedPart | undefined) => {
+    const settle = (value: PackedPart | undefined) => {
       if (settled) return;
       settled = true;
       part = value;
@@ -83,7 +114,7 @@ export function startTraceWorker(task: StreamTask): TraceWorker {
     };
     // Compiled code only: src/pipeline/trace-worker.ts does not ask for a worker from the sources.
     const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-    worker.on('message', (message: { progress?: Progress; result?: SerializedPart; failure?: string }) => {
+    worker.on('message', (message: { progress?: Progress; result?: PackedPart; failure?: string }) => {
       if (message.progress) onProgress?.(message.progress);
       if (message.failure !== undefined) settle(undefined);
       if (message.result) settle(message.result);
@@ -96,7 +127,7 @@ export function startTraceWorker(task: StreamTask): TraceWorker {
     await done;
     const taken = part;
     part = undefined;
-    return taken && (deserialize(Buffer.from(taken.buffer, taken.offset, taken.length)) as PassPart);
+    return taken && unpackPart(taken);
   };
   return { boundary: task.traces.boundary, done, take, listen: (listener) => (onProgress = listener), cancel: () => cancel() };
 }

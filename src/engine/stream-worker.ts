@@ -1,12 +1,11 @@
 import { open } from 'node:fs/promises';
-import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BUNDLED_RULES, loadRules } from '../rules/load-rules.js';
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { chooseAsOf } from '../pipeline/as-of.js';
 import { applyConfig } from '../rules/apply-config.js';
 import { readLaterPart, readsStreams } from './evaluate.js';
-import type { StreamTask } from './stream-in-worker.js';
+import { packPart, type StreamTask } from './stream-in-worker.js';
 import { workerLoad } from './worker-load.js';
 
 /**
@@ -40,11 +39,8 @@ async function run(task: StreamTask): Promise<void> {
     },
     { start: task.traces.boundary, line },
   );
-  // The state goes as bytes, moved rather than copied: the main thread, still reading its own
-  // part, makes objects of them only when it merges them, once this thread has ended and its
-  // memory is freed (posted as objects, they were built at once, while both threads' memory peaked).
-  const bytes = serialize(part);
-  parentPort!.postMessage({ result: { buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.length } }, [bytes.buffer]);
+  const { packed, transfer } = packPart(part);
+  parentPort!.postMessage({ result: packed }, transfer);
 }
 
 /** The number of the line that starts at byte `offset`: one more than the line feeds before it. */

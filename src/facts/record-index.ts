@@ -37,16 +37,37 @@ export class RecordIndex {
     }
     let index = fields.get(field);
     if (!index) {
-      index = new Map();
-      for (const record of this.records(from)) {
-        const fieldValue = record.values[field];
-        if (fieldValue === undefined || fieldValue === null) continue;
-        const bucket = index.get(fieldValue);
-        if (bucket) bucket.push(record);
-        else index.set(fieldValue, [record]);
-      }
+      index = buildIndex(this.records(from), field);
       fields.set(field, index);
     }
     return index;
   }
+}
+
+/**
+ * The records by value of a field, each list in file order and of its exact size: the values
+ * are counted first. Lists grown by push held at least 17 slots from their second record on,
+ * and the indexes live as long as the evaluation (11 MB of them over 100,000 grants, half of
+ * it empty slots).
+ */
+function buildIndex(records: readonly DataRecord[], field: string): Map<unknown, DataRecord[]> {
+  const counts = new Map<unknown, number>();
+  for (const record of records) {
+    const value = record.values[field];
+    if (value !== undefined && value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const index = new Map<unknown, DataRecord[]>();
+  for (const record of records) {
+    const value = record.values[field];
+    if (value === undefined || value === null) continue;
+    const left = counts.get(value)!;
+    let bucket = index.get(value);
+    if (!bucket) {
+      bucket = new Array<DataRecord>(left);
+      index.set(value, bucket);
+    }
+    bucket[bucket.length - left] = record;
+    counts.set(value, left - 1);
+  }
+  return index;
 }

@@ -968,7 +968,8 @@ export interface PassPart {
   readonly signatures: readonly string[];
   /** The line the part starts on: the reader of the earlier part checks it ends there. */
   readonly line: number;
-  readonly consumers: readonly ConsumerPart[];
+  /** Each consumer's part, or what makes it when it is merged (a worker's bytes: src/engine/stream-in-worker.ts). */
+  readonly consumers: readonly (ConsumerPart | (() => ConsumerPart))[];
   readonly errors: readonly InputError[];
   readonly skipped: readonly SkippedRow[];
 }
@@ -1137,7 +1138,10 @@ export class StreamPass {
   mergeLater(part: PassPart): boolean {
     const signatures = this.signatures;
     if (part.signatures.length !== signatures.length || part.signatures.some((signature, index) => signature !== signatures[index])) return false;
-    this.all.forEach(({ consumer }, index) => consumer.mergeLater(part.consumers[index]));
+    this.all.forEach(({ consumer }, index) => {
+      const consumerPart = part.consumers[index];
+      consumer.mergeLater(typeof consumerPart === 'function' ? consumerPart() : consumerPart);
+    });
     return true;
   }
 

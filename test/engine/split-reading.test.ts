@@ -8,7 +8,7 @@ import { evaluate, readLaterPart, readsStreams, type Evaluation } from '../../sr
 import { workerLoad } from '../../src/engine/worker-load.js';
 import type { PassPart } from '../../src/facts/stream-facts.js';
 import { checkSnapshot, loadCatalogue, type Catalogue } from '../../src/pipeline/run-check.js';
-import type { TraceWorker } from '../../src/engine/stream-in-worker.js';
+import { packPart, unpackPart, type TraceWorker } from '../../src/engine/stream-in-worker.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import type { Snapshot } from '../../src/snapshot/snapshot-types.js';
 
@@ -47,7 +47,9 @@ async function cut(dir: string, catalogue: Catalogue, start: { offset: number; l
   const loaded = await loadSnapshot(dir, { lenient, ...workerLoad(catalogue.rules.filter(readsStreams), catalogue.shared) });
   if (!loaded.snapshot) throw new Error(JSON.stringify(loaded.errors));
   const part = await readLaterPart(loaded.snapshot, catalogue.rules, catalogue.shared, { asOf: AS_OF, lang: 'fr', lenient }, { start: start.offset, line: start.line });
-  const later = options.later ? options.later(part) : part;
+  // As it crosses threads: each consumer's part serialized, deserialized when merged.
+  const { packed } = packPart(part);
+  const later = options.later ? options.later(unpackPart(packed)) : unpackPart(packed);
   return evaluate(await load(dir), catalogue.rules, catalogue.shared, { asOf: AS_OF, lang: 'fr', lenient, split: { boundary: start.offset, later: () => Promise.resolve(later) } });
 }
 
