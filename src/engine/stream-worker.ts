@@ -5,8 +5,10 @@ import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { chooseAsOf } from '../pipeline/as-of.js';
 import { applyConfig } from '../rules/apply-config.js';
 import { readLaterPart, readsStreams } from './evaluate.js';
+import type { PassPart } from '../facts/stream-facts.js';
 import { packPart, type StreamTask } from './stream-in-worker.js';
 import { workerLoad } from './worker-load.js';
+import { collectGarbage } from '../util/collect-garbage.js';
 
 /**
  * Worker thread entry: loads and configures the rules, reads the snapshot (only what the rules
@@ -15,6 +17,16 @@ import { workerLoad } from './worker-load.js';
  * own. The input and the rules are checked and reported by the main thread, from its own reading.
  */
 async function run(task: StreamTask): Promise<void> {
+  const part = await readPart(task);
+  // The tables and the pass are unreachable now: collected, most of this thread's memory is
+  // freed before the state is serialized, while the main thread is at its own peak.
+  collectGarbage();
+  const { packed, transfer } = packPart(part);
+  parentPort!.postMessage({ result: packed }, transfer);
+}
+
+/** Loads what the rules that read the traces need and reads the worker's part of the traces. */
+async function readPart(task: StreamTask): Promise<PassPart> {
   const loaded = loadRules([BUNDLED_RULES, ...task.source.rulesDirs]);
   const configured = applyConfig(loaded.rules, task.source.config);
   // Broken rules or configuration are the main thread's to report.
@@ -25,7 +37,7 @@ async function run(task: StreamTask): Promise<void> {
   // Invalid input is the main thread's to report, from its own reading.
   if (!snapshot.snapshot) throw new Error('snapshot unreadable in the worker');
   const traces = snapshot.snapshot.tables.get('traces');
-  const part = await readLaterPart(
+  return readLaterPart(
     snapshot.snapshot,
     rules,
     loaded.shared,
@@ -39,8 +51,6 @@ async function run(task: StreamTask): Promise<void> {
     },
     { start: task.traces.boundary, line },
   );
-  const { packed, transfer } = packPart(part);
-  parentPort!.postMessage({ result: packed }, transfer);
 }
 
 /** The number of the line that starts at byte `offset`: one more than the line feeds before it. */
