@@ -14,7 +14,7 @@ import { VERSION } from '../version.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import { buildFinding, compareFindings } from './build-finding.js';
 import { enumerateEntities, type Entity, type EntityList } from './entities.js';
-import { conditionInputs, conditionsHold, createEngine, decisionKey, matchedLabels, projectFacts, resolveParams } from './rules-engine.js';
+import { comparisonKey, comparisonsOf, conditionInputs, conditionsHold, createEngine, decisionKey, matchedLabels, projectFacts, resolveParams } from './rules-engine.js';
 import { summarize } from './summarize.js';
 
 export interface EvaluateOptions {
@@ -282,8 +282,11 @@ async function evaluateRule(
     const conditions = resolveParams(rule.conditions, params);
     const engine = createEngine(conditions);
     const inputs = conditionInputs(conditions);
-    // json-rules-engine's answer depends only on the facts the conditions read: entities that
-    // present the same values (thousands of grants of one profile) are decided by one run.
+    // json-rules-engine's answer depends only on whether each comparison of the conditions
+    // holds (or, for a tree of another kind, on the facts they read): entities that compare
+    // alike (thousands of grants of one profile) are decided by one run.
+    const comparisons = comparisonsOf(engine, conditions);
+    const keyOf = comparisons ? (valueOf: (name: string) => unknown) => comparisonKey(valueOf, comparisons) : (valueOf: (name: string) => unknown) => decisionKey(valueOf, inputs);
     const decisions = new Map<string, Decision>();
     const findings: Finding[] = [];
     const streams = readsStreams(rule);
@@ -292,7 +295,7 @@ async function evaluateRule(
     // When the decision depends on the entity only through a few of its fields, entities that
     // share those values and did not fire are skipped outright (100,000 grants, ~1,000 date pairs).
     const fieldsRead = streams || readsSubject ? undefined : recordFieldsRead(rule, inputs);
-    const visitor = new EntityVisitor(rule, context, staticFacts, precomputed, readsSubject, fieldsRead, inputs);
+    const visitor = new EntityVisitor(rule, context, staticFacts, precomputed, readsSubject, fieldsRead, keyOf);
     const entities = enumerated ?? entitiesOf(rule, context);
     // Entities are visited synchronously while their decision is known; this loop only awaits
     // json-rules-engine for the entities that present new values.
@@ -347,7 +350,8 @@ class EntityVisitor {
     private readonly precomputed: ReadonlyMap<string, DerivedFact>,
     private readonly readsSubject: boolean,
     private readonly fieldsRead: readonly string[] | undefined,
-    private readonly inputs: ReturnType<typeof conditionInputs>,
+    /** The decision key of an entity's facts. */
+    private readonly keyOf: (valueOf: (name: string) => unknown) => string,
   ) {}
 
   /** The entity's facts and decision key, or undefined when entities of the same values were quiet. */
@@ -362,7 +366,7 @@ class EntityVisitor {
     const derived = deriveFacts(rule.facts, early ? { ...scope, subject: early } : scope, this.precomputed);
     const builtins: Record<string, unknown> = { record: entity.record, subject: early, as_of: context.asOf };
     const valueOf = (name: string) => (Object.hasOwn(builtins, name) ? builtins[name] : Object.hasOwn(derived.values, name) ? derived.values[name] : context.sharedFacts[name]);
-    return { entity, scope, early, derived, valueOf, key: decisionKey(valueOf, this.inputs) };
+    return { entity, scope, early, derived, valueOf, key: this.keyOf(valueOf) };
   }
 
   /**

@@ -45,12 +45,68 @@ export function conditionInputs(tree: unknown): ConditionInput[] {
 /** A text that differs whenever a value the conditions read differs (type included). */
 export function decisionKey(valueOf: (fact: string) => unknown, inputs: readonly ConditionInput[]): string {
   let key = '';
-  for (const { fact, path } of inputs) {
-    const whole = valueOf(fact);
-    const value = path ? resolveSimplePath(whole, path) : whole;
-    key += keyPart(value);
+  for (const input of inputs) key += keyPart(readInput(valueOf, input));
+  return key;
+}
+
+/** One comparison of a condition tree: a fact (at a path) against a value or another fact, by an operator of the engine. */
+export interface Comparison {
+  readonly input: ConditionInput;
+  readonly operator: { evaluate(factValue: unknown, value: unknown): unknown };
+  /** The fact compared against, or undefined for a literal `value`. */
+  readonly against?: ConditionInput;
+  readonly value: unknown;
+}
+
+/**
+ * The comparisons of a condition tree with the operators of its engine, or undefined when the
+ * tree holds anything else (a reference to a named condition, an operator the engine lacks:
+ * json-rules-engine itself will then decide, or refuse, for every set of values).
+ */
+export function comparisonsOf(engine: Engine, tree: ConditionTree): Comparison[] | undefined {
+  // json-rules-engine's own operator table (decorated names included), so that a comparison
+  // here is the one the engine makes; a version that moved it makes this return undefined.
+  const operators = (engine as unknown as { operators?: { get?: (name: string) => Comparison['operator'] | null } }).operators;
+  if (typeof operators?.get !== 'function') return undefined;
+  const comparisons: Comparison[] = [];
+  const visit = (node: unknown): boolean => {
+    if (node === null || typeof node !== 'object') return false;
+    const condition = node as { fact?: unknown; path?: string; operator?: unknown; value?: unknown; all?: unknown[]; any?: unknown[]; not?: unknown };
+    if (Array.isArray(condition.all)) return condition.all.every(visit);
+    if (Array.isArray(condition.any)) return condition.any.every(visit);
+    if (condition.not !== undefined) return visit(condition.not);
+    if (typeof condition.fact !== 'string' || typeof condition.operator !== 'string') return false;
+    const operator = operators.get!.call(operators, condition.operator);
+    if (!operator) return false;
+    const value = condition.value as { fact?: unknown; path?: string } | undefined;
+    const against = value !== null && typeof value === 'object' && typeof value.fact === 'string' ? { fact: value.fact, ...(value.path ? { path: value.path } : {}) } : undefined;
+    comparisons.push({ input: { fact: condition.fact, ...(condition.path ? { path: condition.path } : {}) }, operator, against, value: condition.value });
+    return true;
+  };
+  return visit(tree) ? comparisons : undefined;
+}
+
+/**
+ * A decision key made of whether each comparison holds, which is all json-rules-engine's
+ * answer depends on (whether the rule fired, and which named conditions held): entities whose
+ * values differ but compare alike (24,000 users' last trace dates against one cut-off date) are
+ * decided by one run of the engine instead of one per distinct value. The comparisons are the
+ * engine's operators applied to the values it would read (decisionKey's, projectFacts').
+ */
+export function comparisonKey(valueOf: (fact: string) => unknown, comparisons: readonly Comparison[]): string {
+  let key = '';
+  for (const { input, operator, against, value } of comparisons) {
+    const left = readInput(valueOf, input);
+    const right = against ? readInput(valueOf, against) : value;
+    key += operator.evaluate(left, right) ? '1' : '0';
   }
   return key;
+}
+
+/** The value json-rules-engine reads for an input of projected facts: the fact, or the value at its path. */
+function readInput(valueOf: (fact: string) => unknown, { fact, path }: ConditionInput): unknown {
+  const whole = valueOf(fact);
+  return path ? resolveSimplePath(whole, path) : whole;
 }
 
 /** Only what the conditions read: whole facts, or for a path the value at that path. */

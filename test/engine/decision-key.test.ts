@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { conditionInputs, decisionKey } from '../../src/engine/rules-engine.js';
+import { comparisonKey, comparisonsOf, conditionInputs, createEngine, decisionKey, matchedLabels, projectFacts } from '../../src/engine/rules-engine.js';
+import type { ConditionTree, Rule } from '../../src/rules/rule-types.js';
 import { keyPart } from '../../src/util/memo-key.js';
 
 // Entities presenting the same decision key share json-rules-engine's answer: two entities
@@ -50,4 +51,63 @@ keys('memo keys of several values: different lists, different keys', () => {
   assert.is(join([{ b: 1, a: 2 }]), join([{ a: 2, b: 1 }]));
 });
 
+// Entities whose comparisons hold alike share json-rules-engine's answer (comparisonKey): the
+// key is checked against the engine itself on random facts, named conditions and labels included.
+const comparing = suite('comparison keys');
+
+comparing('the same comparisons, the same answer of the engine: whether it fired and which named conditions held', async () => {
+  const conditions = {
+    all: [
+      { name: 'old', fact: 'newest', operator: 'dateBefore', value: { fact: 'cutoff' } },
+      {
+        any: [
+          { name: 'never', fact: 'last', operator: 'isAbsent', value: true },
+          { name: 'stale', fact: 'last', operator: 'dateBefore', value: { fact: 'cutoff' } },
+          { fact: 'record', path: '$.count', operator: 'greaterThan', value: 3 },
+        ],
+      },
+      { not: { fact: 'record', path: '$.kind', operator: 'in', value: ['technical', 'test'] } },
+    ],
+  } as unknown as ConditionTree;
+  const rule = { condition_labels: { old: { fr: 'old', en: 'old' }, never: { fr: 'never', en: 'never' }, stale: { fr: 'stale', en: 'stale' } } } as unknown as Rule;
+  const engine = createEngine(conditions);
+  const comparisons = comparisonsOf(engine, conditions)!;
+  assert.is(comparisons.length, 5);
+  const inputs = conditionInputs(conditions);
+  let seed = 11;
+  const pick = <T>(values: readonly T[]): T => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return values[seed % values.length];
+  };
+  const dates = ['2024-01-01', '2024-03-31', '2024-04-01', '2024-06-30', undefined, 'pas une date'];
+  const answers = new Map<string, string>();
+  let shared = 0;
+  for (let trial = 0; trial < 400; trial++) {
+    const facts: Record<string, unknown> = {
+      newest: pick(dates),
+      last: pick(dates),
+      cutoff: pick(['2024-04-01', '2024-03-31']),
+      record: pick([{ count: 2, kind: 'person' }, { count: 5, kind: 'technical' }, { count: 7 }, 'texte', null, { kind: 'test', count: '9' }]),
+    };
+    const { events, results } = await engine.run(projectFacts((name) => facts[name], inputs));
+    const answer = JSON.stringify([events.length > 0, matchedLabels(rule, results[0], 'fr')]);
+    const key = comparisonKey((name) => facts[name], comparisons);
+    if (answers.has(key)) {
+      shared++;
+      assert.is(answer, answers.get(key), JSON.stringify(facts));
+    } else answers.set(key, answer);
+  }
+  // Many value sets share a key: the engine ran for far fewer.
+  assert.ok(shared > 300, String(shared));
+  assert.ok(new Set(answers.values()).size > 2);
+});
+
+comparing('a tree of another kind, or an operator the engine lacks: no comparison key (the values are the key)', () => {
+  const named = { all: [{ condition: 'shared' }, { fact: 'a', operator: 'equal', value: 1 }] } as unknown as ConditionTree;
+  assert.is(comparisonsOf(createEngine({ all: [{ fact: 'a', operator: 'equal', value: 1 }] } as unknown as ConditionTree), named), undefined);
+  const unknown = { all: [{ fact: 'a', operator: 'noSuchOperator', value: 1 }] } as unknown as ConditionTree;
+  assert.is(comparisonsOf(createEngine({ all: [{ fact: 'a', operator: 'equal', value: 1 }] } as unknown as ConditionTree), unknown), undefined);
+});
+
 keys.run();
+comparing.run();
