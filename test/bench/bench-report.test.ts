@@ -63,7 +63,7 @@ report('the bench runs vigie with the node flags of its command line', () => {
   assert.equal(shebangFlags('#!/usr/bin/env -S node --a=1  --b\n'), ['--a=1', '--b']);
   assert.equal(shebangFlags('// no shebang\n'), []);
   // The command itself: the flags it gives node are the ones the bench times.
-  assert.equal(shebangFlags(readFileSync('bin/vigie.js', 'utf8')), ['--v8-pool-size=1', '--max-inlined-bytecode-size-cumulative=250', '--max-old-space-size=2047', '--expose-gc']);
+  assert.equal(shebangFlags(readFileSync('bin/vigie.js', 'utf8')), ['--v8-pool-size=1', '--max-inlined-bytecode-size-cumulative=250', '--max-old-space-size=2047', '--expose-gc', '--max-semi-space-size=8']);
 });
 
 report.run();
