@@ -130,6 +130,41 @@ split('bursts, switches and long evidence lists: cut anywhere, the report of one
   }
 });
 
+split('a file out of time order whose user pairs across the cut: the worker kept no evidence for it, this thread reads its part, the report of one reading', async () => {
+  // Each user's rows are in time order, the file is not: the worker's part starts at 08:00 and
+  // U001's first row in it, at 10:05, pairs with its row of 10:00 before the cut.
+  const rows = [
+    'at,user_id,action,facility_id,origin,session_id',
+    '2024-03-01T10:00:00Z,U001,consultation,EQ-CTG,10.0.0.1,s1',
+    '2024-03-01T08:00:00Z,U002,consultation,EQ-CTG,10.0.0.1,s2',
+    '2024-03-01T08:05:00Z,U003,consultation,EQ-CTG,10.0.0.1,s5',
+    '2024-03-01T10:05:00Z,U001,consultation,EQ-CTG,10.0.0.2,s3',
+    '2024-03-01T10:06:00Z,U001,consultation,EQ-CTG,10.0.0.1,s4',
+  ];
+  const dir = syntheticSnapshot(`${rows.join('\n')}\n`);
+  try {
+    const catalogue = loadCatalogue({ lang: 'fr' });
+    const alone = await whole(dir, catalogue);
+    const shared = alone.report!.findings.find((finding) => finding.ruleId === 'HAB-SHARED-ACCOUNT' && finding.subject.id === 'U001');
+    assert.ok(shared, 'U001 shares its account');
+    assert.ok(shared.evidence.some((record) => record.line === 5 && record.values?.session_id === 's3'), 'the row of 10:05 cited whole');
+    const start = lineStarts(join(dir, 'traces.csv'))[1];
+    assert.is(start.line, 3);
+    // The worker's part holds U001's first row without the row itself (10:05 is more than 10
+    // minutes after 08:00), and the rows of the users that may pair across the cut...
+    const loaded = await loadSnapshot(dir, { lenient: false, ...workerLoad(catalogue.rules.filter(readsStreams), catalogue.shared) });
+    const part = await readLaterPart(loaded.snapshot!, catalogue.rules, catalogue.shared, { asOf: AS_OF, lang: 'fr' }, { start: start.offset, line: start.line });
+    const pairs = part.consumers.map((consumer) => (typeof consumer === 'function' ? consumer() : consumer)).find((consumer) => consumer.columns.headRecord !== undefined)!;
+    const kept = (pairs.columns.headRecord as ({ line: number } | undefined)[]).map((record) => record?.line);
+    assert.equal(pairs.keys, ['U002', 'U003', 'U001']);
+    assert.equal(kept, [3, 4, undefined]);
+    // ...so the parts are not merged: this thread reads the worker's part, and the report is the same.
+    assert.equal(await cut(dir, catalogue, start), alone);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 split('a row out of order: the same rule left unevaluated, at the same line, wherever the cut', async () => {
   const rows = syntheticTraces().trimEnd().split('\n');
   // Row 200 moved after row 260: its user's next rows are older, one of them first.
