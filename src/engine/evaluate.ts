@@ -11,7 +11,7 @@ import { t } from '../i18n/messages.js';
 import type { Finding, Report, RuleStatus } from '../report/report-types.js';
 import { renderMessage, renderTemplate } from '../report/render-template.js';
 import { VERSION } from '../version.js';
-import { collectGarbage, GarbageBudget } from '../util/collect-garbage.js';
+import { GarbageBudget } from '../util/collect-garbage.js';
 import { buildFinding, compareFindings } from './build-finding.js';
 import { enumerateEntities, type Entity, type EntityList } from './entities.js';
 import { comparisonKey, comparisonsOf, conditionInputs, conditionsHold, createEngine, decisionKey, matchedLabels, projectFacts, resolveParams } from './rules-engine.js';
@@ -115,7 +115,6 @@ async function evaluateHere(
     await new Promise((resolve) => setImmediate(resolve));
   }
   const { pass, heldEntities } = streamPassOf(streamRules, context, staticFacts, options, false);
-  if ([...pass.sources].some((source) => context.snapshot.tables.get(source)?.scan)) collectGarbage();
   const read = await readStreams(pass, options);
   // A streamed table no rule reads (every trace rule disabled or lacking data) is still read
   // for its input errors: a bad row is reported, never passed over.
@@ -186,7 +185,6 @@ export async function readLaterPart(snapshot: Snapshot, rules: readonly Rule[], 
   for (const rule of rules) if (readsStreams(rule) && !(await preflight(rule, context))) streamRules.push(rule);
   const staticFacts = new Map(streamRules.map((rule) => [rule, staticFactsOf(rule, context)]));
   const { pass } = streamPassOf(streamRules, context, staticFacts, options, true);
-  collectGarbage();
   return pass.exportPart(await pass.scan(range), range.line);
 }
 
