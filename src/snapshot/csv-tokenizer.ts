@@ -8,8 +8,9 @@
 export class CsvTokenizer {
   /**
    * Set when a closing quote is followed by something other than a delimiter or a line end
-   * (`"abc"x`): csv-parse keeps such a cell as written, quotes included, where this tokenizer
-   * glues its parts (`abcx`); held tables are then read by csv-parse (src/snapshot/read-csv.ts).
+   * (`"abc"x`): such a cell is kept as written, quotes included, as csv-parse (relax_quotes)
+   * keeps it; held tables are then read by csv-parse itself (src/snapshot/read-csv.ts), which
+   * reports what else may be broken.
    */
   irregular = false;
   private rest = '';
@@ -149,7 +150,12 @@ export class CsvTokenizer {
         }
         record.quoted = false;
         const next = text[position + 1];
-        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') this.irregular = true;
+        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
+          // Text after the closing quote: the cell is what was written, quotes included (the
+          // rest of it read as unquoted text), as csv-parse reads the other tables.
+          record.cell = `"${record.cell}"`;
+          this.irregular = true;
+        }
         position++;
         continue;
       }
