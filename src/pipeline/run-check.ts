@@ -65,13 +65,20 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
  * The reading of the traces split with the worker, whose rows are reported with this
  * thread's: the progress of the trace file is the sum of both parts.
  */
-function splitWith(worker: TraceWorker, traces: string, report: CheckOptions['onProgress']): Pick<EvaluateOptions, 'split' | 'onProgress'> {
+function splitWith(worker: TraceWorker, traces: string, report: CheckOptions['onProgress']): Pick<EvaluateOptions, 'split' | 'onProgress'> & { finish(): void } {
   const split = { boundary: worker.boundary, later: () => worker.take() };
-  if (!report) return { split };
+  if (!report) return { split, finish: () => undefined };
   const parts = { mine: { rows: 0, done: false }, theirs: { rows: 0, done: false } };
   // Rows this thread read in scans already over (its part, when it then reads the worker's).
   let before = 0;
-  const emit = () => report({ file: traces, rows: parts.mine.rows + parts.theirs.rows, done: parts.mine.done && parts.theirs.done });
+  // The scans of this thread that ended: its part, then the worker's should the worker fail.
+  let scans = 0;
+  let failed = false;
+  let last = { file: traces, rows: 0, done: false };
+  const emit = () => {
+    last = { file: traces, rows: parts.mine.rows + parts.theirs.rows, done: parts.mine.done && parts.theirs.done && (!failed || scans > 1) };
+    report(last);
+  };
   worker.listen((event) => {
     parts.theirs = event;
     emit();
@@ -79,15 +86,22 @@ function splitWith(worker: TraceWorker, traces: string, report: CheckOptions['on
   // The worker reports nothing more once it failed: this thread then reads its part and the sum goes on.
   void worker.done.then((succeeded) => {
     if (succeeded) return;
+    failed = true;
     parts.theirs = { rows: 0, done: true };
   });
   const onProgress: CheckOptions['onProgress'] = (event) => {
     if (event.file !== traces) return report(event);
     if (parts.mine.done) before = parts.mine.rows;
     parts.mine = { rows: before + event.rows, done: event.done };
+    if (event.done) scans++;
     emit();
   };
-  return { split, onProgress };
+  // Once the evaluation is over, the file is read whatever the way (its first part may have
+  // gone on to its end, a quoted cell spanning the cut, while the worker failed).
+  const finish = () => {
+    if (!last.done) report({ ...last, done: true });
+  };
+  return { split, onProgress, finish };
 }
 
 async function checkLoaded(
@@ -103,15 +117,17 @@ async function checkLoaded(
   }
   const asOf = chooseAsOf(options.asOf, loaded.snapshot.partner.data.extracted_on);
   const traces = loaded.snapshot.tables.get('traces');
+  // The worker started for a CSV trace file; held traces (JSON) are read here whole.
+  const shared = worker && traces?.scan ? splitWith(worker, traces.file, options.onProgress) : undefined;
   const evaluation = await evaluate(loaded.snapshot, catalogue.rules, catalogue.shared, {
     asOf,
     lang: options.lang,
     lenient: options.lenient,
     onProgress: options.onProgress,
     checkUnread: true,
-    // The worker started for a CSV trace file; held traces (JSON) are read here whole.
-    ...(worker && traces?.scan ? splitWith(worker, traces.file, options.onProgress) : {}),
+    ...(shared ? { split: shared.split, ...(shared.onProgress ? { onProgress: shared.onProgress } : {}) } : {}),
   });
+  if (evaluation.report) shared?.finish();
   if (!evaluation.report) {
     return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)) };
   }

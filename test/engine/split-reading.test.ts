@@ -314,4 +314,34 @@ split("vigie check with a worker: the one-thread report, and the trace file's pr
   assert.ok(traces.slice(0, -1).every((event) => !event.done), JSON.stringify(traces));
 });
 
+split("a worker that fails: this thread reads its part, and the trace file's progress says done only at the end", async () => {
+  const catalogue = loadCatalogue({ lang: 'fr' });
+  const alone = await checkSnapshot('samples/ca2c-2023', catalogue, { lang: 'fr', singleThread: true });
+  const start = lineStarts('samples/ca2c-2023/traces.csv')[500];
+  const worker: TraceWorker = { boundary: start.offset, done: Promise.resolve(false), take: () => Promise.resolve(undefined), listen: () => undefined, cancel: () => undefined };
+  const progress: { file: string; rows: number; done: boolean }[] = [];
+  assert.equal(await checkSnapshot('samples/ca2c-2023', catalogue, { lang: 'fr', traceWorker: worker, onProgress: (event) => progress.push(event) }), alone);
+  const traces = progress.filter((event) => event.file === 'traces.csv');
+  assert.equal(traces[traces.length - 1], { file: 'traces.csv', rows: 838, done: true });
+  assert.ok(traces.slice(0, -1).every((event) => !event.done), JSON.stringify(traces.filter((event) => event.done)));
+});
+
+split("a worker that fails while the first part reads on to the end (a quoted cell spans the cut): the trace file's progress ends done", async () => {
+  const rows = syntheticTraces().trimEnd().split('\n');
+  rows.splice(50, 1, rows[50].replace(/,consultation,/, ',"consultation\nsur deux lignes",'));
+  const dir = syntheticSnapshot(`${rows.join('\n')}\n`);
+  try {
+    const catalogue = loadCatalogue({ lang: 'fr' });
+    const inside = lineStarts(join(dir, 'traces.csv')).find((start) => start.line === 52)!;
+    const worker: TraceWorker = { boundary: inside.offset, done: Promise.resolve(false), take: () => Promise.resolve(undefined), listen: () => undefined, cancel: () => undefined };
+    const progress: { file: string; rows: number; done: boolean }[] = [];
+    await checkSnapshot(dir, catalogue, { lang: 'fr', traceWorker: worker, onProgress: (event) => progress.push(event) });
+    const traces = progress.filter((event) => event.file === 'traces.csv');
+    assert.equal(traces[traces.length - 1], { file: 'traces.csv', rows: 420, done: true });
+    assert.ok(traces.slice(0, -1).every((event) => !event.done));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 split.run();
