@@ -91,6 +91,13 @@ function syntheticSnapshot(traces: string): string {
   return dir;
 }
 
+/** The synthetic snapshot whose record of line 51 has a quoted cell spanning two lines (line 52 starts inside it). */
+function snapshotWithCellOnTwoLines(): string {
+  const rows = syntheticTraces().trimEnd().split('\n');
+  rows.splice(50, 1, rows[50].replace(/,consultation,/, ',"consultation\nsur deux lignes",'));
+  return syntheticSnapshot(`${rows.join('\n')}\n`);
+}
+
 /** Thresholds low enough that the synthetic traces fire the sequence rules with many lines. */
 function loweredCatalogue(dir: string): Catalogue {
   const config = join(dir, 'vigie.config.yaml');
@@ -209,9 +216,7 @@ split('bad rows in both parts: all their errors, in line order; --lenient skips 
 });
 
 split('a cut inside a quoted cell that spans lines: the first part reads on to the end, the report is the same', async () => {
-  const rows = syntheticTraces().trimEnd().split('\n');
-  rows.splice(50, 1, rows[50].replace(/,consultation,/, ',"consultation\nsur deux lignes",'));
-  const dir = syntheticSnapshot(`${rows.join('\n')}\n`);
+  const dir = snapshotWithCellOnTwoLines();
   try {
     const catalogue = loadCatalogue({ lang: 'fr' });
     const alone = await whole(dir, catalogue);
@@ -327,9 +332,7 @@ split("a worker that fails: this thread reads its part, and the trace file's pro
 });
 
 split("a worker that fails while the first part reads on to the end (a quoted cell spans the cut): the trace file's progress ends done", async () => {
-  const rows = syntheticTraces().trimEnd().split('\n');
-  rows.splice(50, 1, rows[50].replace(/,consultation,/, ',"consultation\nsur deux lignes",'));
-  const dir = syntheticSnapshot(`${rows.join('\n')}\n`);
+  const dir = snapshotWithCellOnTwoLines();
   try {
     const catalogue = loadCatalogue({ lang: 'fr' });
     const inside = lineStarts(join(dir, 'traces.csv')).find((start) => start.line === 52)!;
