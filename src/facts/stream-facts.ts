@@ -273,6 +273,8 @@ class StreamConsumer {
   private readonly file: string;
   /** Reading a later part of the file (from its middle): groups keep their head (the head… fields). */
   readonly later: boolean;
+  /** The fields of this consumer's groups: those of its kind, and in a later part their head's. */
+  private readonly fields: readonly StateField[];
   /**
    * In a later part, the instant of the first row this consumer took (close_pairs). In a file
    * in time order, every row of the earlier part is older: only a group whose first row comes
@@ -313,6 +315,7 @@ class StreamConsumer {
       .map(([field, expected]) => this.compileTest(field, expected));
     const sequence = (definition.close_pairs ?? definition.busiest_window) as { within?: unknown; order_by?: string; differ?: string } | undefined;
     this.kind = entityKeys ? AggregateKind.Keys : aggregateKind(definition);
+    this.fields = later ? [...FIELDS[this.kind], ...HEAD_FIELDS[this.kind]] : FIELDS[this.kind];
     if (sequence) {
       this.orderBy = sequence.order_by as string;
       this.differ = sequence.differ ?? '';
@@ -407,8 +410,7 @@ class StreamConsumer {
     while (this.known.length <= slot) this.known.push(false);
     this.known[slot] = true;
     this.order.push(slot);
-    const fields = this.later ? [...FIELDS[this.kind], ...HEAD_FIELDS[this.kind]] : FIELDS[this.kind];
-    for (const field of fields) {
+    for (const field of this.fields) {
       const column = this.columns[field];
       while (column.length <= slot) column.push(INITIAL[field]);
     }
@@ -587,8 +589,7 @@ class StreamConsumer {
    */
   exportPart(): ConsumerPart {
     const columns: Partial<Record<PartField, unknown[]>> = {};
-    const fields = [...FIELDS[this.kind], ...(this.later ? HEAD_FIELDS[this.kind] : [])];
-    for (const field of fields) {
+    for (const field of this.fields) {
       if (!isPartField(field)) continue;
       const column = this.columns[field];
       columns[field] = field === 'headRows' ? this.order.map((slot) => this.headRows[slot]?.slice(0, this.headEnd[slot])) : this.order.map((slot) => column[slot]);

@@ -127,10 +127,10 @@ async function checkLoaded(
     checkUnread: true,
     ...(shared ? { split: shared.split, ...(shared.onProgress ? { onProgress: shared.onProgress } : {}) } : {}),
   });
-  if (evaluation.report) shared?.finish();
   if (!evaluation.report) {
     return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)) };
   }
+  shared?.finish();
   const report = evaluation.report;
   const skippedRows = [...loaded.skipped, ...evaluation.skipped];
   if (skippedRows.length === 0) return { kind: 'report', report };
