@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import type { Lang } from './rules/rule-types.js';
+import type { Lang } from './i18n/lang.js';
 import { SEVERITIES } from './rules/rule-types.js';
 import { EXIT, type FailOn } from './report/exit-code.js';
 import { planOutputs } from './format/plan-outputs.js';
-import { parseAsOf } from './pipeline/as-of.js';
-import { usageError } from './pipeline/display-error.js';
+import { parseAsOf } from './util/as-of.js';
+import { usageError } from './diagnostics/display-error.js';
 import { invalid, type CommandResult } from './commands/command-result.js';
-import { startTraceWorkerFor } from './pipeline/trace-worker.js';
+import { startTraceWorkerFor } from './split-reading/trace-worker.js';
 import { redactKey } from './redact/redact-key.js';
-import { VERSION } from './version.js';
+import { VERSION } from './util/version.js';
 
 const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention « Mon Compte Partenaire »
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 
 const MESSAGES = {
   'baseline-unreadable': { fr: 'référence illisible : {detail}', en: 'cannot read the baseline: {detail}' },

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { RuleFileError } from '../rules/rule-error.js';
 import { displayPath, pushSchemaErrors } from '../rules/load-rules.js';
 import { parseYamlSource } from '../util/yaml-source.js';
-import type { DisplayError } from '../pipeline/display-error.js';
+import type { DisplayError } from '../diagnostics/display-error.js';
 import type { ResolvedFinding } from '../report/report-types.js';
 import { lazyValidator } from '../util/ajv.js';
 import { baselineMessage, type BaselineMessageCode } from './baseline-messages.js';

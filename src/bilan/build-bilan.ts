@@ -1,6 +1,6 @@
 import type { Report, RuleStatus } from '../report/report-types.js';
 import { applyBaseline } from '../baseline/apply-baseline.js';
-import { compareDocuments, compareSources } from '../format/source-order.js';
+import { compareDocuments, compareSources } from '../report/source-order.js';
 import type { Bilan, BilanArticle, BilanCounts, BilanDocument, BilanFinding, BilanRule, BilanStatus, PreviousRuleState } from './bilan-types.js';
 
 /**

@@ -1,9 +1,9 @@
 import type { Report } from '../report/report-types.js';
 import { checkSnapshot, loadCatalogue, type CheckOptions } from '../pipeline/run-check.js';
-import type { DisplayError } from '../pipeline/display-error.js';
+import type { DisplayError } from '../diagnostics/display-error.js';
 import { buildBilan } from '../bilan/build-bilan.js';
 import { redactReport } from '../redact/redact-report.js';
-import { BILAN_FORMATS } from '../bilan/bilan-formats.js';
+import { BILAN_FORMATS } from '../format/bilan/bilan-formats.js';
 import type { CommandResult } from './command-result.js';
 import { invalid } from './command-result.js';
 import { documentTarget } from './document-target.js';

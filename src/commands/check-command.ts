@@ -6,7 +6,7 @@ import { isInvalidSnapshot, reportsOf, type PortfolioEntry } from '../report/por
 import { renderPortfolio, renderReport, type FormatOptions } from '../format/registry.js';
 import type { OutputTarget } from '../format/plan-outputs.js';
 import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
-import { errorLine, sortErrors, type DisplayError } from '../pipeline/display-error.js';
+import { errorLine, sortErrors, type DisplayError } from '../diagnostics/display-error.js';
 import type { Waiver } from '../waivers/waiver.js';
 import { loadWaivers } from '../waivers/load-waivers.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';

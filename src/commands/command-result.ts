@@ -1,5 +1,5 @@
 import { EXIT } from '../report/exit-code.js';
-import { errorLine, sortErrors, type DisplayError } from '../pipeline/display-error.js';
+import { errorLine, sortErrors, type DisplayError } from '../diagnostics/display-error.js';
 
 /** What a command hands back to the CLI entry: text to print and the exit code. */
 export interface CommandResult {

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import type { DeadlinesReport } from '../deadlines/deadline-types.js';
 import type { FormatOptions } from '../format/format-options.js';
-import { formatDeadlinesJson } from '../format/format-deadlines-json.js';
-import { formatDeadlinesText } from '../format/format-deadlines-text.js';
-import { formatIcs } from '../format/format-ics.js';
+import { formatDeadlinesJson } from '../format/deadlines/format-deadlines-json.js';
+import { formatDeadlinesText } from '../format/deadlines/format-deadlines-text.js';
+import { formatIcs } from '../format/deadlines/format-ics.js';
 import type { OutputTarget } from '../format/plan-outputs.js';
-import { errorLine, sortErrors, usageError, type DisplayError } from '../pipeline/display-error.js';
-import { runDeadlines, type DeadlinesOptions } from '../pipeline/run-deadlines.js';
+import { errorLine, sortErrors, usageError, type DisplayError } from '../diagnostics/display-error.js';
+import { runDeadlines, type DeadlinesOptions } from '../deadlines/run-deadlines.js';
 import { EXIT } from '../report/exit-code.js';
 import type { CommandResult } from './command-result.js';
 import { invalid } from './command-result.js';

@@ -1,5 +1,5 @@
-import type { Lang } from '../rules/rule-types.js';
-import { usageError, type DisplayError } from '../pipeline/display-error.js';
+import type { Lang } from '../i18n/lang.js';
+import { usageError, type DisplayError } from '../diagnostics/display-error.js';
 
 /** Where a one-document command (bilan, review) writes, in which format. */
 export interface DocumentTarget {

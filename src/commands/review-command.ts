@@ -1,9 +1,10 @@
 import { checkSnapshot, loadCatalogue, type CheckOptions } from '../pipeline/run-check.js';
-import { fromInputError, usageError } from '../pipeline/display-error.js';
+import { usageError } from '../diagnostics/display-error.js';
+import { fromInputError } from '../snapshot/display-input-error.js';
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { buildReview } from '../review/build-review.js';
-import { CSV_DELIMITERS, type CsvDelimiter } from '../review/csv-cell.js';
-import { REVIEW_FORMATS } from '../review/review-formats.js';
+import { CSV_DELIMITERS, type CsvDelimiter } from '../format/review/csv-cell.js';
+import { REVIEW_FORMATS } from '../format/review/review-formats.js';
 import { redactReview } from '../review/redact-review.js';
 import { statSync } from 'node:fs';
 import type { CommandResult } from './command-result.js';

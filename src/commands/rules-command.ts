@@ -1,12 +1,13 @@
 import { stringify } from 'yaml';
 import type { Lang, Rule } from '../rules/rule-types.js';
 import { BUNDLED_RULES } from '../rules/load-rules.js';
-import { runFixtures } from '../rules/run-fixtures.js';
+import { runFixtures } from '../pipeline/run-fixtures.js';
 import { EXIT } from '../report/exit-code.js';
 import { loadCatalogue, type CatalogueOptions } from '../pipeline/run-check.js';
-import { fromRuleFileError, usageError } from '../pipeline/display-error.js';
-import { compareSources } from '../format/source-order.js';
-import { labels } from '../i18n/labels.js';
+import { usageError } from '../diagnostics/display-error.js';
+import { fromRuleFileError } from '../rules/rule-error.js';
+import { compareSources } from '../report/source-order.js';
+import { labels } from '../report/labels.js';
 import type { CommandResult } from './command-result.js';
 import { invalid } from './command-result.js';
 

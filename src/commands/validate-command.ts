@@ -1,7 +1,7 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import { EXIT } from '../report/exit-code.js';
 import { checkStreamedTables, loadSnapshot } from '../snapshot/load-snapshot.js';
-import { fromInputError } from '../pipeline/display-error.js';
+import { fromInputError } from '../snapshot/display-input-error.js';
 import { loadCatalogue } from '../pipeline/run-check.js';
 import { statSync } from 'node:fs';
 import type { CommandResult } from './command-result.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import { EXIT } from '../report/exit-code.js';
-import { errorLine } from '../pipeline/display-error.js';
+import { errorLine } from '../diagnostics/display-error.js';
 import type { CommandResult } from './command-result.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { DeadlineKind } from './deadline-types.js';
 
 /** Words of `vigie deadlines`: what falls due, how it was computed, and the view's headings. */

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Lang, RuleSource } from '../rules/rule-types.js';
 import type { RuleFileError } from '../rules/rule-error.js';
 import { displayPath, pushSchemaErrors, readYaml } from '../rules/load-rules.js';
-import { fromRuleFileError, type DisplayError } from '../pipeline/display-error.js';
+import type { DisplayError } from '../diagnostics/display-error.js';
+import { fromRuleFileError } from '../rules/rule-error.js';
 import { createAjv } from '../util/ajv.js';
 import { packagePath } from '../util/package-paths.js';
-import { fill } from '../i18n/labels.js';
+import { fill } from '../report/labels.js';
 import { deadlineLabels } from './deadline-labels.js';
 
 /** A deadline whose delay is a rule's parameter (`rules/_data/deadlines.yaml`). */

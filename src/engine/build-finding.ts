@@ -3,10 +3,10 @@ import type { Rule } from '../rules/rule-types.js';
 import { SEVERITIES } from '../rules/rule-types.js';
 import { PARTNER_SOURCE } from '../facts/record-sources.js';
 import type { Scope } from '../facts/scope.js';
-import { STREAMED_SOURCES } from '../facts/stream-facts.js';
+import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
 import type { Evidence, Finding } from '../report/report-types.js';
-import { fingerprint } from '../report/fingerprint.js';
-import { renderMessage } from '../report/render-template.js';
+import { fingerprint } from './fingerprint.js';
+import { renderMessage } from './render-template.js';
 import { recordIdentity } from './record-identity.js';
 
 /** A finding of a rule about the entity in `scope`, resting on `records` (`total` of them in all). */

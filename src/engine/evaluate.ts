@@ -1,21 +1,23 @@
 import type { InputError, ScanRange, SkippedRow, Snapshot } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, Lang, Rule, WhereClause } from '../rules/rule-types.js';
 import type { SharedFacts } from '../rules/load-rules.js';
-import { deriveFact, deriveFacts, readsOwnRecords, type DerivedFact } from '../facts/derive-facts.js';
+import { deriveFact, deriveFacts, readsOwnRecords } from '../facts/derive-facts.js';
 import { fieldValue, partnerKeyPresent } from '../facts/expressions.js';
 import { RecordIndex } from '../facts/record-index.js';
 import { PARTNER_SOURCE } from '../facts/record-sources.js';
-import type { EvaluationContext, Scope } from '../facts/scope.js';
-import { EVIDENCE_LIMIT, isStreamFact, joinOf, STREAMED_SOURCES, StreamPass, type PassPart } from '../facts/stream-facts.js';
+import type { DerivedFact, EvaluationContext, Scope } from '../facts/scope.js';
+import { isStreamFact, joinOf } from '../facts/streamed-facts.js';
+import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
+import { EVIDENCE_LIMIT, StreamPass, type PassPart } from '../stream/stream-facts.js';
 import { t } from '../i18n/messages.js';
 import type { Finding, Report, RuleStatus } from '../report/report-types.js';
-import { renderMessage, renderTemplate } from '../report/render-template.js';
-import { VERSION } from '../version.js';
+import { renderMessage, renderTemplate } from './render-template.js';
+import { VERSION } from '../util/version.js';
 import { GarbageBudget } from '../util/collect-garbage.js';
 import { buildFinding, compareFindings } from './build-finding.js';
 import { enumerateEntities, type Entity, type EntityList } from './entities.js';
 import { comparisonKey, comparisonsOf, conditionInputs, conditionsHold, createEngine, decisionKey, matchedLabels, projectFacts, resolveParams } from './rules-engine.js';
-import { summarize } from './summarize.js';
+import { summarize } from '../report/summarize.js';
 
 export interface EvaluateOptions {
   readonly asOf: string;

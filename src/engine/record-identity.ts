@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { DataRecord } from '../snapshot/snapshot-types.js';
-import { stableStringify } from '../report/fingerprint.js';
+import { stableStringify } from '../util/stable-stringify.js';
 import { packagePath } from '../util/package-paths.js';
 
 const identityFields = new Map<string, readonly string[] | undefined>();

@@ -3,18 +3,11 @@ import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
 import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
 import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
 import { referencesIn, resolveValue } from './expressions.js';
-import type { Scope } from './scope.js';
+import type { DerivedFact, Scope } from './scope.js';
 import { keyPart } from '../util/memo-key.js';
 import { compileWhere, selectRecords } from './where.js';
-import { emptyAggregate, isStreamFact, joinOf } from './stream-facts.js';
+import { emptyAggregate, isStreamFact, joinOf } from './streamed-facts.js';
 
-/** A derived fact's value and the records it rests on (kept as evidence when the rule asks). */
-export interface DerivedFact {
-  readonly value: unknown;
-  readonly records: readonly DataRecord[];
-  /** How many records the value rests on when `records` keeps only the first (streamed facts). */
-  readonly total?: number;
-}
 
 const AGGREGATES = ['count', 'count_distinct', 'exists', 'first', 'values', 'min', 'max'] as const;
 

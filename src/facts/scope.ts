@@ -1,9 +1,16 @@
 import type { DataRecord, Snapshot } from '../snapshot/snapshot-types.js';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { FactDefinition } from '../rules/rule-types.js';
-import type { DerivedFact } from './derive-facts.js';
 import type { RecordIndex } from './record-index.js';
-import type { StreamResults } from './stream-facts.js';
+import type { StreamResults } from './streamed-facts.js';
+
+/** A derived fact's value and the records it rests on (kept as evidence when the rule asks). */
+export interface DerivedFact {
+  readonly value: unknown;
+  readonly records: readonly DataRecord[];
+  /** How many records the value rests on when `records` keeps only the first (streamed facts). */
+  readonly total?: number;
+}
 
 /** What every rule of one evaluation shares: the snapshot, the as-of date and caches. */
 export interface EvaluationContext {

@@ -1,4 +1,4 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** What every renderer may be told besides the report. */
 export interface FormatOptions {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { Lang } from '../rules/rule-types.js';
-import { usageError, type DisplayError } from '../pipeline/display-error.js';
+import type { Lang } from '../i18n/lang.js';
+import { usageError, type DisplayError } from '../diagnostics/display-error.js';
 import { FORMAT_NAMES, isFormat } from './registry.js';
 
 /** One rendering of a run: a format, written to a file or (no file) to stdout. */

@@ -1,13 +1,13 @@
 import type { Report } from '../report/report-types.js';
 import { reportsOf, type PortfolioEntry } from '../report/portfolio-types.js';
 import type { FormatOptions } from './format-options.js';
-import { formatJson, formatJsonPortfolio } from './format-json.js';
-import { formatJunit, formatJunitPortfolio } from './format-junit.js';
-import { formatMarkdown } from './format-markdown.js';
-import { formatPortfolioMarkdown } from './format-portfolio-markdown.js';
-import { formatPortfolioText } from './format-portfolio-text.js';
-import { formatSarif, formatSarifPortfolio } from './format-sarif.js';
-import { formatText } from './format-text.js';
+import { formatJson, formatJsonPortfolio } from './check/format-json.js';
+import { formatJunit, formatJunitPortfolio } from './check/format-junit.js';
+import { formatMarkdown } from './check/format-markdown.js';
+import { formatPortfolioMarkdown } from './portfolio/format-portfolio-markdown.js';
+import { formatPortfolioText } from './portfolio/format-portfolio-text.js';
+import { formatSarif, formatSarifPortfolio } from './check/format-sarif.js';
+import { formatText } from './check/format-text.js';
 
 export type { FormatOptions } from './format-options.js';
 

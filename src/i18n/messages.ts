@@ -1,4 +1,4 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from './lang.js';
 
 /** User-facing strings of the machinery (rule texts live in the rule files). */
 const MESSAGES = {

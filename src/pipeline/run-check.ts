@@ -5,13 +5,15 @@ import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
 import type { LoadOptions } from '../snapshot/snapshot-types.js';
 import { evaluate, type EvaluateOptions } from '../engine/evaluate.js';
-import type { TraceWorker } from '../engine/stream-in-worker.js';
-import { startTraceWorkerFor } from './trace-worker.js';
+import type { TraceWorker } from '../split-reading/stream-in-worker.js';
+import { startTraceWorkerFor } from '../split-reading/trace-worker.js';
 import { isFolder } from '../util/is-folder.js';
-import { summarize } from '../engine/summarize.js';
+import { summarize } from '../report/summarize.js';
 import type { Report } from '../report/report-types.js';
-import { chooseAsOf } from './as-of.js';
-import { fromInputError, fromRuleFileError, type DisplayError } from './display-error.js';
+import { chooseAsOf } from '../util/as-of.js';
+import type { DisplayError } from '../diagnostics/display-error.js';
+import { fromInputError } from '../snapshot/display-input-error.js';
+import { fromRuleFileError } from '../rules/rule-error.js';
 
 export interface CatalogueOptions {
   /** Extra rule folders (`--rules`); the bundled rules are always loaded first. */

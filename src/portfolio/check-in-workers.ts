@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { CheckOptions, SnapshotOutcome } from '../pipeline/run-check.js';
 
 /** One snapshot to check, and its place in the run. */

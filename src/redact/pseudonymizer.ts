@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import { normalizePersonal, type PersonalKind } from './personal-values.js';
 
 // Any e-mail address, known or not: an address in free text is personal wherever it comes from.

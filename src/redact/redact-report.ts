@@ -1,4 +1,4 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Evidence, Finding, Notice, Report, ResolvedFinding, RuleStatus } from '../report/report-types.js';
 import { collectPersonalValues, isPersonalField } from './personal-values.js';
 import { createPseudonymizer, type Pseudonymize } from './pseudonymizer.js';

@@ -1,4 +1,4 @@
-import type { DisplayError } from '../pipeline/display-error.js';
+import type { DisplayError } from '../diagnostics/display-error.js';
 import type { Report } from './report-types.js';
 
 /** A snapshot of a portfolio run that could not be read: its input errors instead of a report. */

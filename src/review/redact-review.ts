@@ -1,4 +1,4 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import { normalizePersonal, type PersonalKind } from '../redact/personal-values.js';
 import { createPseudonymizer } from '../redact/pseudonymizer.js';
 import type { ReviewList } from './review-types.js';

@@ -1,3 +1,4 @@
+import { withValue, type DisplayError } from '../diagnostics/display-error.js';
 import type { InputError } from '../snapshot/snapshot-types.js';
 import type { Lang } from './rule-types.js';
 
@@ -29,4 +30,9 @@ export function formatRuleFileError(error: RuleFileError, lang: Lang): string {
 /** Whether an error code belongs to this catalogue (rule, fixture and configuration files). */
 export function isRuleFileErrorCode(code: string): boolean {
   return Object.hasOwn(MESSAGES, code);
+}
+
+/** A rule, configuration or fixture file error. */
+export function fromRuleFileError(error: RuleFileError, lang: Lang): DisplayError {
+  return withValue({ file: error.file, line: error.line, column: error.column, code: error.code, message: formatRuleFileError(error, lang) }, error.value);
 }

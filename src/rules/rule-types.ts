@@ -1,14 +1,11 @@
+import type { Localized } from '../i18n/lang.js';
+
+export type { Lang, Localized } from '../i18n/lang.js';
+
 /** The shape of a rule file (`rules/<area>/<RULE-ID>.yaml`), as validated by schemas/rule.schema.json. */
 
-export type Lang = 'fr' | 'en';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
-/** A user-facing text in both languages. */
-export interface Localized {
-  readonly fr: string;
-  readonly en: string;
-}
 
 /** A json-rules-engine condition tree, kept as written (plus `{param: …}` values resolved at load). */
 export type ConditionTree = Record<string, unknown>;

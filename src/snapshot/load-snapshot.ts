@@ -12,15 +12,12 @@ import { listSnapshotFiles } from './snapshot-files.js';
 import type { DataRecord, InputError, LoadOptions, LoadResult, PartnerDocument, ScanOptions, ScanResult, SkippedRow, Snapshot, Table } from './snapshot-types.js';
 import { getTableModel, type TableModel } from './table-model.js';
 import { readCsvHeader, scanCsvTable } from './scan-csv-table.js';
-import { TABLE_NAMES } from './table-schemas.js';
+import { STREAMED_SOURCES, TABLE_NAMES } from './table-schemas.js';
 
 /** The tables of DATA.md, in its order. */
 export function listTableNames(): string[] {
   return [...TABLE_NAMES];
 }
-
-/** Tables that may hold millions of rows: read row by row when evaluated, never held. */
-const STREAMED_TABLES = new Set(['traces']);
 
 /** A CSV table whose header is checked now and whose rows are streamed by `scan`. */
 async function streamedCsvTable(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<Table | undefined> {
@@ -85,7 +82,7 @@ async function loadFolder(folder: string, collector: LoadCollector, options: Loa
     const file = candidates[0];
     if (file === undefined || (options.tables && !options.tables.includes(name))) continue;
     const model = getTableModel(name);
-    if (stream && STREAMED_TABLES.has(name) && extname(file).toLowerCase() !== '.json') {
+    if (stream && STREAMED_SOURCES.has(name) && extname(file).toLowerCase() !== '.json') {
       const table = await streamedCsvTable(join(folder, file), file, model, collector);
       if (table) tables.set(name, table);
       continue;

@@ -68,3 +68,9 @@ export function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
   const { $ref: _ref, ...siblings } = schema;
   return { ...root.definitions?.[ref.slice('#/definitions/'.length)], ...siblings };
 }
+
+/** Tables read in one streaming pass: facts over them are aggregated row by row, never held. */
+export const STREAMED_SOURCES: ReadonlySet<string> = new Set(['traces']);
+
+/** The instant of a streamed row: rows dated after D have not happened yet as of D and are skipped. */
+export const INSTANT_FIELDS: ReadonlyMap<string, string> = new Map([['traces', 'at']]);

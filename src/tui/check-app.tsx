@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, useApp, useInput, useStdin, type Key } from 'ink';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Report } from '../report/report-types.js';
-import { fill, labels, SEVERITY_SYMBOL } from '../i18n/labels.js';
+import { fill, labels, SEVERITY_SYMBOL } from '../report/labels.js';
 import { clampPage, INITIAL_BROWSE_STATE, settle, type BrowseState } from './browse-state.js';
 import { FindingDetail } from './finding-detail.js';
 import { FindingList } from './finding-list.js';

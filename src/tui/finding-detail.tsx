@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Evidence, Finding } from '../report/report-types.js';
-import { fill, labels, SEVERITY_SYMBOL } from '../i18n/labels.js';
+import { fill, labels, SEVERITY_SYMBOL } from '../report/labels.js';
 import { sourceHeading } from './list-rows.js';
 import { Paragraph } from './paragraph.js';
 import { severityColor } from './severity-color.js';

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import type { Lang } from '../rules/rule-types.js';
-import { SEVERITY_SYMBOL } from '../i18n/labels.js';
+import type { Lang } from '../i18n/lang.js';
+import { SEVERITY_SYMBOL } from '../report/labels.js';
 import type { ListRow } from './list-rows.js';
 import { severityColor } from './severity-color.js';
 import { subjectText } from './subject-text.js';

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import { SEVERITIES } from '../rules/rule-types.js';
 import type { Report } from '../report/report-types.js';
-import { fill, labels, SEVERITY_SYMBOL } from '../i18n/labels.js';
+import { fill, labels, SEVERITY_SYMBOL } from '../report/labels.js';
 import { formatDate } from '../util/dates.js';
 import { severityColor } from './severity-color.js';
 import { tuiLabels } from './tui-labels.js';

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import { SEVERITIES } from '../rules/rule-types.js';
-import { labels, SEVERITY_SYMBOL } from '../i18n/labels.js';
+import { labels, SEVERITY_SYMBOL } from '../report/labels.js';
 import { severityColor } from './severity-color.js';
 import { tuiLabels } from './tui-labels.js';
 

@@ -1,8 +1,8 @@
 import type { Lang, Severity } from '../rules/rule-types.js';
 import { SEVERITIES } from '../rules/rule-types.js';
 import type { Finding } from '../report/report-types.js';
-import { labels } from '../i18n/labels.js';
-import { compareSources } from '../format/source-order.js';
+import { labels } from '../report/labels.js';
+import { compareSources } from '../report/source-order.js';
 import { matchesFilter, type FindingFilter } from './filter-findings.js';
 import { tuiLabels } from './tui-labels.js';
 

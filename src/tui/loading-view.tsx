@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import type { Lang } from '../rules/rule-types.js';
-import { fill } from '../i18n/labels.js';
+import type { Lang } from '../i18n/lang.js';
+import { fill } from '../report/labels.js';
 import { tuiLabels } from './tui-labels.js';
 
 /** How far the reading of one snapshot file has gone. */

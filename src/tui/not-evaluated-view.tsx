@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { RuleStatus } from '../report/report-types.js';
-import { labels } from '../i18n/labels.js';
+import { labels } from '../report/labels.js';
 import { sourceHeading } from './list-rows.js';
 import { Paragraph } from './paragraph.js';
 import { tuiLabels } from './tui-labels.js';

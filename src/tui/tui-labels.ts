@@ -1,4 +1,4 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** Words only the interactive view uses; report words come from `src/i18n/labels.ts`. */
 const TUI_LABELS = {

@@ -1,4 +1,4 @@
-import { stableStringify } from '../report/fingerprint.js';
+import { stableStringify } from './stable-stringify.js';
 
 /**
  * One value's part of a memo key made of several values: its type, a text's length, then the

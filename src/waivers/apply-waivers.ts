@@ -1,6 +1,6 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Finding, Notice, Report, RuleStatus } from '../report/report-types.js';
-import { summarize } from '../engine/summarize.js';
+import { summarize } from '../report/summarize.js';
 import { formatDate } from '../util/dates.js';
 import type { Waiver } from './waiver.js';
 import { waiverMessage } from './waiver-messages.js';

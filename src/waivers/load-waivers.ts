@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 import type { RuleFileError } from '../rules/rule-error.js';
 import { displayPath, pushSchemaErrors, readYaml } from '../rules/load-rules.js';
-import { parseAsOf } from '../pipeline/as-of.js';
-import type { DisplayError } from '../pipeline/display-error.js';
+import { parseAsOf } from '../util/as-of.js';
+import type { DisplayError } from '../diagnostics/display-error.js';
 import { lazyValidator } from '../util/ajv.js';
 import { packagePath } from '../util/package-paths.js';
 import type { Waiver } from './waiver.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../rules/rule-types.js';
+import type { Lang } from '../i18n/lang.js';
 
 const MESSAGES = {
   'waivers-unreadable': { fr: 'fichier de dérogations illisible : {detail}', en: 'cannot read the waivers file: {detail}' },

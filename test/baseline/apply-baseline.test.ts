@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyBaseline, previousReportFor } from '../../src/baseline/apply-baseline.js';
 import { exitCodeFor } from '../../src/report/exit-code.js';
-import { formatText } from '../../src/format/format-text.js';
+import { formatText } from '../../src/format/check/format-text.js';
 import { ca2cReport } from '../format/ca2c-report.js';
 
 const apply = suite('baseline: comparing with a previous report');

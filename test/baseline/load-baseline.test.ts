@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadBaseline } from '../../src/baseline/load-baseline.js';
-import { errorLine } from '../../src/pipeline/display-error.js';
-import { formatJson, formatJsonPortfolio } from '../../src/format/format-json.js';
+import { errorLine } from '../../src/diagnostics/display-error.js';
+import { formatJson, formatJsonPortfolio } from '../../src/format/check/format-json.js';
 import { ca2cReport } from '../format/ca2c-report.js';
 
 const load = suite('baseline: reading --baseline');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatBilanHtml } from '../../src/bilan/format-bilan-html.js';
+import { formatBilanHtml } from '../../src/format/bilan/format-bilan-html.js';
 import { A4_WINDOW, CHROMIUM, chromiumAvailable, printHtmlToPdf, screenshotHtml } from '../../src/bilan/screenshot-bilan.js';
 import { fixtureBilan } from './bilan-fixtures.js';
 

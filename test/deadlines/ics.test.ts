@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { escapeIcsText, foldIcsLine } from '../../src/format/ics-lines.js';
+import { escapeIcsText, foldIcsLine } from '../../src/format/deadlines/ics-lines.js';
 import { runCli } from '../cli/run-cli.js';
 
 const FIXTURE = 'test/fixtures/deadlines/fin-de-mois';

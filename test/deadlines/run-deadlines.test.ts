@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runDeadlines } from '../../src/pipeline/run-deadlines.js';
+import { runDeadlines } from '../../src/deadlines/run-deadlines.js';
 import type { DeadlinesReport } from '../../src/deadlines/deadline-types.js';
 
 const FIXTURE = 'test/fixtures/deadlines/fin-de-mois';

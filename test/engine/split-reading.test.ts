@@ -5,10 +5,10 @@ import iconv from 'iconv-lite';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluate, readLaterPart, readsStreams, type Evaluation } from '../../src/engine/evaluate.js';
-import { workerLoad } from '../../src/engine/worker-load.js';
-import type { PassPart } from '../../src/facts/stream-facts.js';
+import { workerLoad } from '../../src/split-reading/worker-load.js';
+import type { PassPart } from '../../src/stream/stream-facts.js';
 import { checkSnapshot, loadCatalogue, type Catalogue } from '../../src/pipeline/run-check.js';
-import { packPart, unpackPart, type TraceWorker } from '../../src/engine/stream-in-worker.js';
+import { packPart, unpackPart, type TraceWorker } from '../../src/split-reading/stream-in-worker.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import type { Snapshot } from '../../src/snapshot/snapshot-types.js';
 

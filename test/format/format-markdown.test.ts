@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Report } from '../../src/report/report-types.js';
-import { formatMarkdown } from '../../src/format/format-markdown.js';
+import { formatMarkdown } from '../../src/format/check/format-markdown.js';
 import { applyWaivers } from '../../src/waivers/apply-waivers.js';
 import { applyBaseline } from '../../src/baseline/apply-baseline.js';
 import { ca2cReport, CA2C } from './ca2c-report.js';

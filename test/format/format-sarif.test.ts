@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolve } from 'node:path';
 import type { Report } from '../../src/report/report-types.js';
-import { formatSarif, formatSarifPortfolio } from '../../src/format/format-sarif.js';
+import { formatSarif, formatSarifPortfolio } from '../../src/format/check/format-sarif.js';
 import { applyWaivers } from '../../src/waivers/apply-waivers.js';
 import { applyBaseline } from '../../src/baseline/apply-baseline.js';
 import { ca2cReport, CA2C } from './ca2c-report.js';

@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'csv-parse/sync';
-import { formatReviewCsv } from '../../src/review/format-review-csv.js';
-import { formatReviewMarkdown } from '../../src/review/format-review-markdown.js';
+import { formatReviewCsv } from '../../src/format/review/format-review-csv.js';
+import { formatReviewMarkdown } from '../../src/format/review/format-review-markdown.js';
 import type { ReviewList } from '../../src/review/review-types.js';
 import { BASIC, reviewOf } from './review-fixture.js';
 

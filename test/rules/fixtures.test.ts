@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BUNDLED_RULES, loadRules } from '../../src/rules/load-rules.js';
-import { runFixtures } from '../../src/rules/run-fixtures.js';
+import { runFixtures } from '../../src/pipeline/run-fixtures.js';
 
 // One driver for every rule's fixtures (rules/<area>/<RULE-ID>.tests.yaml): no code per case.
 const catalogue = loadRules([BUNDLED_RULES]);

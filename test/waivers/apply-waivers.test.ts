@@ -4,8 +4,8 @@ import type { Report } from '../../src/report/report-types.js';
 import type { Waiver } from '../../src/waivers/waiver.js';
 import { applyWaivers } from '../../src/waivers/apply-waivers.js';
 import { exitCodeFor } from '../../src/report/exit-code.js';
-import { formatJson } from '../../src/format/format-json.js';
-import { formatText } from '../../src/format/format-text.js';
+import { formatJson } from '../../src/format/check/format-json.js';
+import { formatText } from '../../src/format/check/format-text.js';
 import { ca2cReport } from '../format/ca2c-report.js';
 
 const apply = suite('waivers: applying them to a report');

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadWaivers } from '../../src/waivers/load-waivers.js';
-import { errorLine } from '../../src/pipeline/display-error.js';
+import { errorLine } from '../../src/diagnostics/display-error.js';
 
 const load = suite('waivers: reading --waivers');
 const fixture = (name: string) => `test/waivers/fixtures/${name}.yaml`;

@@ -1,0 +1,58 @@
+import type { Lang } from '../i18n/lang.js';
+import { resolvePath } from '../facts/expressions.js';
+import type { Scope } from '../facts/scope.js';
+import { Duration } from 'luxon';
+import { formatDate, isIsoDate } from '../util/dates.js';
+
+/**
+ * Fills a message template: `{record.scope_id}`, `{approvers}`, `{param.max}`,
+ * `{late.due}`; `{a|b}` takes the first of `a`, `b` that has a value. `extra` holds
+ * values computed after evaluation (`matched`, the labels of the conditions that held).
+ */
+export function renderTemplate(template: string, scope: Scope, lang: Lang, extra: Record<string, unknown> = {}): string {
+  return fillTemplate(template, scope, lang, extra, undefined);
+}
+
+/** Words for coded values in messages (`administrator` → « administrateur »), by field. */
+type ValueLabels = Readonly<Record<string, Readonly<Record<string, Readonly<Record<Lang, string>>>>>>;
+
+/**
+ * A message for people: like {@link renderTemplate}, and coded values of the fields listed in
+ * rules/_data/value_labels.yaml are shown in words. Subject ids keep the codes (waivers and
+ * baselines match on them), so they are rendered with renderTemplate.
+ */
+export function renderMessage(template: string, scope: Scope, lang: Lang, extra: Record<string, unknown> = {}): string {
+  return fillTemplate(template, scope, lang, extra, scope.context.data.value_labels as ValueLabels | undefined);
+}
+
+function fillTemplate(template: string, scope: Scope, lang: Lang, extra: Record<string, unknown>, valueLabels: ValueLabels | undefined): string {
+  return template.replace(/\{([\w.|]+)\}/g, (_, expression: string) => {
+    for (const path of expression.split('|')) {
+      const value = Object.hasOwn(extra, path) ? extra[path] : resolvePath(path, scope);
+      if (value === undefined || value === null || value === '') continue;
+      const label = typeof value === 'string' ? valueLabels?.[path.slice(path.lastIndexOf('.') + 1)]?.[value]?.[lang] : undefined;
+      return label ?? formatValue(value, lang);
+    }
+    return '—';
+  });
+}
+
+const ISO_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$/;
+
+/** `PT10M` → « 10 minutes », `P1M` → « 1 mois »: durations in words, in the report's language. */
+function humanDuration(text: string, lang: Lang): string {
+  const duration = Duration.fromISO(text);
+  if (!duration.isValid) return text;
+  // Intl puts a no-break space between number and unit; plain text reads better in logs and CSV.
+  return duration.reconfigure({ locale: lang }).toHuman({ listStyle: 'long' }).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** How a value reads in a message: dates in the user's convention, lists joined. */
+export function formatValue(value: unknown, lang: Lang): string {
+  if (isIsoDate(value)) return formatDate(value, lang);
+  if (typeof value === 'string' && ISO_DURATION.test(value)) return humanDuration(value, lang);
+  if (Array.isArray(value)) return value.map((item) => formatValue(item, lang)).join(', ');
+  if (typeof value === 'boolean') return lang === 'fr' ? (value ? 'oui' : 'non') : value ? 'yes' : 'no';
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}

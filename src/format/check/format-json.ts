@@ -1,0 +1,70 @@
+import type { Finding, Report, RuleStatus } from '../../report/report-types.js';
+import { isInvalidSnapshot, type InvalidSnapshot, type PortfolioEntry } from '../../report/portfolio-types.js';
+import { sortErrors } from '../../diagnostics/display-error.js';
+import { VERSION } from '../../util/version.js';
+
+/** The JSON report of PRODUCT.md, keys in a fixed order so that output is byte-stable. */
+export function formatJson(report: Report): string {
+  return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
+}
+
+/**
+ * A portfolio run: `{"partners": [ <one report as above per snapshot> ]}`, in the entries'
+ * order (risk order); a snapshot that could not be read is `{tool, snapshot: {path}, errors}`,
+ * its errors as `--format json` gives them for a single invalid snapshot.
+ */
+export function formatJsonPortfolio(entries: readonly PortfolioEntry[]): string {
+  return `${JSON.stringify({ partners: entries.map((entry) => (isInvalidSnapshot(entry) ? jsonInvalid(entry) : jsonReport(entry))) }, null, 2)}\n`;
+}
+
+function jsonInvalid(entry: InvalidSnapshot): Record<string, unknown> {
+  return { tool: { name: 'vigie', version: VERSION }, snapshot: { path: entry.snapshot.path }, errors: sortErrors(entry.errors) };
+}
+
+/** The plain object behind `--format json` (also the element of a portfolio's `partners`). */
+export function jsonReport(report: Report): Record<string, unknown> {
+  return {
+    tool: report.tool,
+    asOf: report.asOf,
+    snapshot: report.snapshot,
+    summary: report.summary,
+    findings: report.findings.map(jsonFinding),
+    rules: report.rules.map(jsonRule),
+    ...(report.skipped && report.skipped.length > 0 ? { skipped: report.skipped } : {}),
+    // Present whenever --waivers / --baseline was given, even empty, so that "none" is explicit.
+    ...(report.notices ? { notices: report.notices } : {}),
+    ...(report.resolved ? { resolved: report.resolved } : {}),
+  };
+}
+
+function jsonFinding(finding: Finding): Record<string, unknown> {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    category: finding.category,
+    title: finding.title,
+    message: finding.message,
+    source: finding.source,
+    subject: finding.subject,
+    evidence: finding.evidence,
+    ...(finding.evidenceTotal !== undefined ? { evidenceTotal: finding.evidenceTotal } : {}),
+    remediation: finding.remediation,
+    fingerprint: finding.fingerprint,
+    waived: finding.waived,
+    ...(finding.waiver ? { waiver: finding.waiver } : {}),
+    ...(finding.baseline ? { baseline: finding.baseline } : {}),
+  };
+}
+
+function jsonRule(rule: RuleStatus): Record<string, unknown> {
+  return {
+    id: rule.id,
+    status: rule.status,
+    ...(rule.reason ? { reason: rule.reason } : {}),
+    severity: rule.severity,
+    category: rule.category,
+    title: rule.title,
+    source: rule.source,
+    findings: rule.findings,
+  };
+}

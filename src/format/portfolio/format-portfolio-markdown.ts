@@ -1,0 +1,45 @@
+import { fill, SEVERITY_SYMBOL } from '../../report/labels.js';
+import { errorLine } from '../../diagnostics/display-error.js';
+import type { PortfolioEntry } from '../../report/portfolio-types.js';
+import type { FormatOptions } from '../format-options.js';
+import { code, escapeMarkdown } from '../markdown-text.js';
+import { portfolioLabels } from './portfolio-labels.js';
+import { portfolioTable } from './portfolio-table.js';
+
+/** Input errors listed per invalid snapshot; stderr has them all. */
+const ERRORS_SHOWN = 10;
+
+/**
+ * A portfolio run to post on a merge request: one table row per partner, most at risk first,
+ * then the snapshots that could not be read, with their first errors (a merge request has no
+ * stderr to read them on).
+ */
+export function formatPortfolioMarkdown(entries: readonly PortfolioEntry[], options: FormatOptions): string {
+  const words = portfolioLabels(options.lang);
+  const table = portfolioTable(entries, options);
+  const lines = [`### vigie — ${fill(words.title, { n: entries.length })}`, ''];
+  if (table.rows.length > 0) {
+    lines.push(`| ${table.headers.join(' | ')} |`, `|${table.numeric.map((numeric) => (numeric ? ' ---: |' : ' --- |')).join('')}`);
+    for (const row of table.rows) {
+      const cells = row.map((cell, column) => {
+        const kind = table.columns[column];
+        if (kind === 'snapshot') return code(cell.text);
+        if (kind === 'worst' && cell.severity) return `${SEVERITY_SYMBOL[cell.severity]} ${code(cell.text)}`;
+        return escapeMarkdown(cell.text);
+      });
+      lines.push(`| ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+  }
+  if (table.invalid.length > 0) {
+    lines.push(`#### ${fill(words.invalidTitle, { n: table.invalid.length })}`, '');
+    for (const entry of table.invalid) {
+      lines.push(`- ${code(entry.snapshot.path)} — ${fill(words.invalidRow, { n: entry.errors.length })}`);
+      for (const error of entry.errors.slice(0, ERRORS_SHOWN)) lines.push(`  - ${code(errorLine(error))}`);
+      if (entry.errors.length > ERRORS_SHOWN) lines.push(`  - ${fill(words.more, { n: entry.errors.length - ERRORS_SHOWN })}`);
+    }
+    lines.push('');
+  }
+  lines.push(table.total);
+  return `${lines.join('\n')}\n`;
+}

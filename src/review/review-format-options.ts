@@ -1,8 +1,0 @@
-import type { FormatOptions } from '../format/format-options.js';
-import type { CsvDelimiter } from './csv-cell.js';
-
-/** What the review renderers may be told besides the list. */
-export interface ReviewFormatOptions extends FormatOptions {
-  /** CSV field separator; `;` (French Excel) when absent. */
-  readonly delimiter?: CsvDelimiter;
-}

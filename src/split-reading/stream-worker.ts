@@ -1,0 +1,75 @@
+import { open } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { BUNDLED_RULES, loadRules } from '../rules/load-rules.js';
+import { loadSnapshot } from '../snapshot/load-snapshot.js';
+import { chooseAsOf } from '../util/as-of.js';
+import { applyConfig } from '../rules/apply-config.js';
+import { readLaterPart, readsStreams } from '../engine/evaluate.js';
+import type { PassPart } from '../stream/stream-facts.js';
+import { packPart, type StreamTask } from './stream-in-worker.js';
+import { workerLoad } from './worker-load.js';
+import { collectGarbage } from '../util/collect-garbage.js';
+
+/**
+ * Worker thread entry: loads and configures the rules, reads the snapshot (only what the rules
+ * that read the traces need: worker-load.ts), streams the traces from the boundary to the end
+ * for those rules and posts back the state of its pass, which the main thread merges into its
+ * own. The input and the rules are checked and reported by the main thread, from its own reading.
+ */
+async function run(task: StreamTask): Promise<void> {
+  const part = await readPart(task);
+  // The tables and the pass are unreachable now: collected, most of this thread's memory is
+  // freed before the state is serialized, while the main thread is at its own peak.
+  collectGarbage();
+  const { packed, transfer } = packPart(part);
+  parentPort!.postMessage({ result: packed }, transfer);
+}
+
+/** Loads what the rules that read the traces need and reads the worker's part of the traces. */
+async function readPart(task: StreamTask): Promise<PassPart> {
+  const loaded = loadRules([BUNDLED_RULES, ...task.source.rulesDirs]);
+  const configured = applyConfig(loaded.rules, task.source.config);
+  // Broken rules or configuration are the main thread's to report.
+  if (loaded.errors.length > 0 || configured.errors.length > 0) throw new Error('rules unreadable in the worker');
+  const rules = configured.rules.filter(readsStreams);
+  const { tables, columns } = workerLoad(rules, loaded.shared);
+  const [snapshot, line] = await Promise.all([loadSnapshot(task.source.path, { lenient: task.lenient, tables, columns }), lineAt(task.traces.path, task.traces.boundary)]);
+  // Invalid input is the main thread's to report, from its own reading.
+  if (!snapshot.snapshot) throw new Error('snapshot unreadable in the worker');
+  const traces = snapshot.snapshot.tables.get('traces');
+  return readLaterPart(
+    snapshot.snapshot,
+    rules,
+    loaded.shared,
+    {
+      asOf: chooseAsOf(task.asOf, snapshot.snapshot.partner.data.extracted_on),
+      lang: task.lang,
+      lenient: task.lenient,
+      onProgress: (progress) => {
+        if (progress.file === traces?.file) parentPort!.postMessage({ progress });
+      },
+    },
+    { start: task.traces.boundary, line },
+  );
+}
+
+/** The number of the line that starts at byte `offset`: one more than the line feeds before it. */
+async function lineAt(path: string, offset: number): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    let line = 1;
+    for (let position = 0; position < offset; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, offset - position), position);
+      if (bytesRead === 0) break;
+      const read = buffer.subarray(0, bytesRead);
+      for (let at = read.indexOf(10); at !== -1; at = read.indexOf(10, at + 1)) line++;
+      position += bytesRead;
+    }
+    return line;
+  } finally {
+    await handle.close();
+  }
+}
+
+run(workerData as StreamTask).catch((error: unknown) => parentPort!.postMessage({ failure: (error as Error).message }));
