@@ -5,10 +5,8 @@ function exposedGc(): (() => void) | undefined {
   return (globalThis as { gc?: () => void }).gc;
 }
 
-// vigie collects its garbage itself where the peak of its memory is decided: V8 collects its
-// old generation once it has grown to about twice what it holds alive, and the lists the rules
-// leave there, or what a pass over the traces leaves, then waited while both threads of
-// `vigie check` reached their peaks together. Calls cost about 20 ms each at a million traces.
+// vigie collects where its memory peaks are decided: left to V8, the old generation doubles
+// before a collection, often while both threads peak (docs/PERFORMANCE.md).
 
 /**
  * A full garbage collection, now: the worker's, once its part is read and its tables are no
@@ -19,13 +17,9 @@ export function collectGarbage(): void {
 }
 
 /**
- * Keeps the heap within `budget` bytes of what it holds alive, between the rules: their entity
- * lists (an array per group of 100,000 grants) outlive V8's young generation and then wait in
- * the old one, which V8 collects once it has doubled, sometimes late while the other thread
- * reads the traces: the main thread then held 150–168 MB during the rules, against 110–125
- * when they are read. The budget starts from a collection (what the tables hold) when the
- * heap is already larger than it; the lowest heap seen since, after V8's own collections,
- * becomes the new mark.
+ * Keeps the heap within `budget` bytes of what it holds alive (between the rules, during a
+ * pass). It starts from a collection when the heap is already past the budget; the lowest heap
+ * seen since, after V8's own collections, becomes the new mark.
  */
 export class GarbageBudget {
   private base: number;
