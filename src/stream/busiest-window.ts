@@ -31,9 +31,8 @@ export function updateWindow(state: ConsumerColumns, record: DataRecord, slot: n
 }
 
 /**
- * Adds a row to a group's window and drops the rows that left it. The rows that left stay
- * in the array until it is full; then, when they are half of it, the others move to its
- * front, else it doubles: in place, as the window of a busy user slides on.
+ * Adds a row to a group's window and drops those that left it, which stay in the array until it
+ * is full: the others then move to its front when they were half of it, else it doubles.
  */
 function pushRow(state: ConsumerColumns, slot: number, at: number, line: number): void {
   let rows = state.window[slot];
@@ -52,10 +51,7 @@ function pushRow(state: ConsumerColumns, slot: number, at: number, line: number)
   state.windowEnd[slot] = end;
 }
 
-/**
- * The window ending at the group's last row, kept when it is the largest so far: its first
- * rows are copied over the previous copy when it has room.
- */
+/** Keeps the window ending at the group's last row when it is the largest so far (its first rows over the previous copy when it fits). */
 function measureWindow(state: ConsumerColumns, slot: number): void {
   const start = state.windowStart[slot];
   const size = (state.windowEnd[slot] - start) / 2;
@@ -92,10 +88,7 @@ export function windowResult(state: ConsumerColumns, slot: number, key: string):
   return new WindowAggregate(state.best[slot], state.bestRows[slot], { table: state.table, file: state.file, keyField: state.keyField, key, order: state.orderBy });
 }
 
-/**
- * The busiest window of a group: its evidence lines are built when a finding cites them, not
- * for each of the tens of thousands of users whose windows are quiet.
- */
+/** The busiest window of a group: its evidence lines are built when a finding cites them, not for every quiet user. */
 class WindowAggregate implements StreamAggregate {
   readonly value: number;
   readonly total: number;

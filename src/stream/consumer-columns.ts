@@ -8,39 +8,31 @@ import type { KeySlots } from './key-slots.js';
 import type { ConsumerFailure } from './out-of-order.js';
 
 /**
- * The fields of a group's state. A consumer holds one column per field, indexed by the slot of
- * the group's join key, and only the columns its kind of aggregate uses grow: an object per
- * group cost several times the memory (docs/PERFORMANCE.md). The state holds numbers and short
- * strings, not rows: a row kept until the same user's next row outlives the young generation.
- *
- * - count: rows taken (close_pairs: pairs found); records: the evidence rows (EVIDENCE_LIMIT).
- * - extreme, extremeLine: the value of a min/max and its row's line.
- * - lastAt, lastDiffer, lastLine: the last row of a sequence aggregate (close_pairs, busiest_window).
- * - involved, pairedLine: the rows that belong to a close pair, and the last of them.
- * - window, windowStart, windowEnd: the rows of the current window of busiest_window, as
- *   instant and line interleaved in one array, from windowStart to windowEnd (numbers, stored
- *   unboxed); best, bestRows: the size of the busiest window so far and its first rows, alike.
- * - head…: only in a later part of the file (read from its middle), the group's first row
- *   (headLine, headAt, headDiffer), the row itself when it is evidence and may pair with a row
- *   of the earlier part (headRecord, see partStart), whether it paired with the next row
- *   (headPaired), and for busiest_window the rows within the window after it (headRows up to
- *   headEnd), whose windows may reach into the earlier part: mergeLater joins them.
+ * The fields of a group's state, one column each, indexed by the slot of the group's join key: objects
+ * per group cost far more memory, and rows kept outlive the young generation (docs/PERFORMANCE.md).
  */
 export type StateField =
+  // Rows taken (close_pairs: pairs found), and the evidence rows (EVIDENCE_LIMIT).
   | 'count'
   | 'records'
+  // The value of a min/max and its row's line.
   | 'extreme'
   | 'extremeLine'
+  // The last row of a sequence aggregate (close_pairs, busiest_window).
   | 'lastAt'
   | 'lastDiffer'
   | 'lastLine'
+  // The rows that belong to a close pair, and the last of them.
   | 'involved'
   | 'pairedLine'
+  // busiest_window: the current window's rows (from windowStart to windowEnd), the busiest so far and its first rows.
   | 'window'
   | 'windowStart'
   | 'windowEnd'
   | 'best'
   | 'bestRows'
+  // A later part only: the group's first row, itself when it is evidence that may pair across the
+  // cut (see partStart), whether it paired with the next, and the rows within a window after it.
   | 'headLine'
   | 'headAt'
   | 'headDiffer'
@@ -110,8 +102,7 @@ export const HEAD_FIELDS: Readonly<Record<AggregateKind, readonly StateField[]>>
 
 /**
  * Writes a row (instant, line) at `end` of an interleaved array of rows, in place, or in a copy
- * twice as long when it is full (a new array holds two rows): the arrays of the tens of
- * thousands of quiet users stay that small, where an array grown by push holds 17 numbers.
+ * twice as long when it is full: quiet users' arrays stay small (push would grow them to 17).
  */
 export function withRow(rows: number[] | undefined, end: number, at: number, line: number): number[] {
   if (rows === undefined) return [at, line, 0, 0];
@@ -121,26 +112,21 @@ export function withRow(rows: number[] | undefined, end: number, at: number, lin
   return into;
 }
 
-/**
- * Stores at a slot, filling the slots before it: the arrays indexed by slot stay packed (sparse
- * ones, for a consumer that sees only a few high slots, made V8 compile their readers again and again).
- */
+/** Stores at a slot, filling the slots before it: sparse arrays made V8 compile their readers again and again. */
 export function setAt<T>(array: (T | undefined)[], slot: number, value: T): void {
   while (array.length < slot) array.push(undefined);
   array[slot] = value;
 }
 
 /**
- * The state of a consumer's groups, one column per field, and what the aggregate functions
- * read of the fact, fixed once: they run for every row, and reading the rule's definition
- * there (objects of as many shapes as there are facts) cost more than the aggregation.
- * StreamConsumer extends it, so that those functions take the consumer itself (one shape).
+ * A consumer's groups' states, by column, and what the aggregate functions read of the fact,
+ * fixed once. StreamConsumer extends it: those functions take the consumer itself (one shape).
  */
 export class ConsumerColumns {
   /** Whether a slot's group has taken a row, and the slots in order of their first row. */
   readonly known: boolean[] = [];
   readonly order: number[] = [];
-  /** The groups' states (see StateField); the same arrays all along, written in place. */
+  /** The columns below by field, the same arrays all along, written in place. */
   readonly columns: Columns;
   readonly count: number[] = [];
   readonly records: (DataRecord[] | undefined)[] = [];
@@ -182,11 +168,9 @@ export class ConsumerColumns {
   /** The fields of this consumer's groups: those of its kind, and in a later part their head's. */
   readonly fields: readonly StateField[];
   /**
-   * In a later part, the instant of the first row this consumer took (close_pairs). In a file
-   * in time order, every row of the earlier part is older: only a group whose first row comes
-   * less than `within` after it can pair across the cut, and only those keep that row as
-   * evidence. Should a file out of time order pair one of the others across the cut, the
-   * parts are not merged (canMerge) and the main thread reads the later part itself.
+   * In a later part, the instant of the first row taken (close_pairs): only a group whose first
+   * row comes less than `within` after it can pair across the cut, and keeps that row as evidence.
+   * Should a file out of time order pair another across the cut, canMerge refuses the part.
    */
   partStart = Number.NaN;
   /** Set by the first row out of order: the consumer takes no more rows. */
@@ -255,11 +239,7 @@ export class ConsumerColumns {
     return this.order.map((slot) => this.keyOf(slot));
   }
 
-  /**
-   * Starts the group of a slot: the columns of its kind are extended to it with the values of
-   * a group that saw nothing (the slots before it that no row reached keep them too: the
-   * columns stay packed arrays).
-   */
+  /** Starts the group of a slot: its kind's columns are extended to it with INITIAL values (packed arrays). */
   open(slot: number): void {
     while (this.known.length <= slot) this.known.push(false);
     this.known[slot] = true;

@@ -1,7 +1,4 @@
-/**
- * The keys of one join field (`user_id`) numbered in order of first appearance: one hash
- * lookup per row for all the consumers joined on the field, which then index arrays.
- */
+/** The keys of one join field (`user_id`) numbered in order of first appearance: one hash lookup per row for all its consumers. */
 export class KeySlots {
   readonly keys: string[] = [];
   private readonly slots = new Map<string, number>();

@@ -13,10 +13,8 @@ interface Projection {
 }
 
 /**
- * A `not_exists` sub-query run for each row: the records of the first equality come from the
- * index, and the other conditions read the row's values directly (no memo key to build, no
- * resolved clause to allocate). Clauses of another shape take selectRecords, memoised on the
- * values of the references they read.
+ * A `not_exists` sub-query run for each row: the first equality's records come from the index, the
+ * other conditions read the row's values; other clauses take selectRecords, memoised on what they read.
  */
 export function compileNotExists(query: { from: string; where?: WhereClause }, lookupNames: ReadonlySet<string>, asOf: string): (row: Readonly<Record<string, unknown>>, scope: Scope) => boolean {
   const entries = Object.entries(query.where ?? {});
@@ -49,9 +47,7 @@ export function compileNotExists(query: { from: string; where?: WhereClause }, l
       readers: (Array.isArray(expected) ? expected : [expected]).map(reader),
       current: [] as unknown[],
     }));
-  // Each value of the index field's candidates, projected once on what the tests read (the
-  // field of an `in`, the grant's dates of an `active_at`): a row then compares a few values
-  // in one array instead of walking each candidate's record.
+  // Each value's candidates projected once on what the tests read (an `in`'s field, an `active_at`'s dates) into one array.
   const width = tests.reduce((sum, test) => sum + (test.kind === 'active' ? 2 : 1), 0);
   const projections = new Map<unknown, Projection>();
   // An array of the cells' exact size: one per user lives through the pass (push grows to 17).

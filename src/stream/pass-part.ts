@@ -6,9 +6,6 @@ import { FIELDS, isPartField, type ConsumerColumns, type PartColumns, type PartF
 import { joinCounts } from './count-aggregates.js';
 import type { ConsumerFailure } from './out-of-order.js';
 
-// The traces may be read in two parts by two threads: the pass over the later part exports its
-// consumers' states, which the pass over the earlier part merges as if it had read on.
-
 /** A consumer's state after reading a part of the file: its groups' keys, in order of first row, and their states by field. */
 export interface ConsumerPart {
   readonly failure?: ConsumerFailure;
@@ -17,9 +14,8 @@ export interface ConsumerPart {
 }
 
 /**
- * The state of a StreamPass after reading a later part of the file (plain data, it crosses
- * threads): the signatures of its consumers, to check both threads built the same ones, and
- * each consumer's part, with the input errors and skipped rows of that part.
+ * A StreamPass's state after reading a later part of the file (plain data: it crosses threads),
+ * with its consumers' signatures, to check both threads built the same consumers.
  */
 export interface PassPart {
   readonly signatures: readonly string[];
@@ -37,10 +33,8 @@ export function partOf(part: ConsumerPart | (() => ConsumerPart)): ConsumerPart 
 }
 
 /**
- * A consumer's state after reading a part of the file: the column of each field its kind of
- * aggregate merges, one value per group in order (tens of thousands of users cross threads as
- * a few arrays rather than as that many objects). The groups' windows are left out: the part
- * read last leaves nothing after it to measure them against; the head's rows are cut to those written.
+ * A consumer's part: the columns mergeLater reads, one value per group in order (a few arrays
+ * cross threads faster than that many objects); windows are left out, nothing follows them.
  */
 export function exportPart(state: ConsumerColumns): ConsumerPart {
   const columns: Partial<Record<PartField, unknown[]>> = {};
@@ -57,10 +51,7 @@ export function checksMerge(state: ConsumerColumns): boolean {
   return state.kind === AggregateKind.Pairs && state.keepsEvidence;
 }
 
-/**
- * Whether a part can be merged: every group whose first row pairs with the consumer's last
- * row of it kept that row to cite it (see partStart). Joining the parts needs its evidence.
- */
+/** Whether a part can be merged: every group whose first row pairs with the consumer's last row kept it as evidence (see partStart). */
 export function canMerge(state: ConsumerColumns, part: ConsumerPart): boolean {
   if (!checksMerge(state) || state.failure || part.failure) return true;
   const later = part.columns as PartColumns;
@@ -75,11 +66,9 @@ export function canMerge(state: ConsumerColumns, part: ConsumerPart): boolean {
 }
 
 /**
- * Adds the state of the part of the file that follows the part the consumer read (read by
- * another thread, `later`), so that the result is the one a single reading would give: the
- * first rows of each group are joined to the last ones before them (a pair across the cut,
- * a window straddling it, a row out of order at the cut). The merged state is read for the
- * results only: a group's window is then no longer the one ending at its last row.
+ * Adds the part of the file that follows the consumer's (read by another thread) as a single
+ * reading would: each group's first rows are joined to its last ones before the cut (a pair
+ * across it, a window straddling it, a row out of order). The result is read for results only.
  */
 export function mergeLater(state: ConsumerColumns, part: ConsumerPart): void {
   if (state.failure) return;
@@ -115,14 +104,10 @@ export function mergeLater(state: ConsumerColumns, part: ConsumerPart): void {
   });
 }
 
-/**
- * Merges a later pass's part into the consumers (in order of creation, with their signatures);
- * false, and nothing merged, when the other pass did not build the same consumers or a part lacks evidence.
- */
+/** Merges a later pass's part into the consumers (in order of creation); false, nothing merged, when it cannot be. */
 export function mergePass(consumers: readonly ConsumerColumns[], signatures: readonly string[], part: PassPart): boolean {
   if (part.signatures.length !== signatures.length || part.signatures.some((signature, index) => signature !== signatures[index])) return false;
-  // The parts of consumers that may lack evidence are checked before anything is merged; the
-  // others are made (deserialized) one at a time as they are merged.
+  // Parts that may lack evidence are checked before anything is merged; the others are deserialized one at a time.
   const checked = new Map<number, ConsumerPart>();
   for (const [index, consumer] of consumers.entries()) {
     if (!checksMerge(consumer)) continue;

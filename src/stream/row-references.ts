@@ -2,9 +2,6 @@ import { fieldValue, resolveValue } from '../facts/expressions.js';
 import type { Scope } from '../facts/scope.js';
 import { keyPart } from '../util/memo-key.js';
 
-// A streamed fact's filters read the current row (`$row.field`) and its lookups (`$lookup.field`):
-// they are read once per row, and what they decide is memoised on the values read.
-
 /** Whether a reference changes from row to row: it reads the row or one of the row's lookups. */
 export function isRowDependent(reference: string, lookupNames: ReadonlySet<string>): boolean {
   const root = reference.slice(1).split('.')[0];
@@ -17,10 +14,7 @@ export function remember<K, V>(memo: Map<K, V>, key: K, value: V): void {
   memo.set(key, value);
 }
 
-/**
- * A function giving, for the current row, a memo key made of the values of the references:
- * the value itself when there is one reference (no string building per row), else their join.
- */
+/** The memo key of the current row: the value of the one reference (no string per row), else the values' join. */
 export function memoKeyOf(references: readonly string[], lookupNames: ReadonlySet<string>): (scope: Scope) => unknown {
   const readers = references.map((reference) => compileReference(reference, lookupNames));
   if (readers.length === 1) return readers[0];

@@ -1,5 +1,5 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
-import type { FactDefinition, Rule, WhereClause } from '../rules/rule-types.js';
+import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
 import type { Scope } from '../facts/scope.js';
 import { joinOf, type StreamAggregate } from '../facts/streamed-facts.js';
 import { selectRecords } from '../facts/where.js';
@@ -13,23 +13,14 @@ import { remember } from './row-references.js';
 
 /** One streamed fact (or streamed `for_each`) compiled against the snapshot: its row filter, and its groups' states. */
 export class StreamConsumer extends ConsumerColumns {
-  /**
-   * The join keys whose aggregate some rule will read (its entities come from a held table:
-   * the departed users), or undefined when every key counts. Rows of other keys are skipped.
-   */
+  /** The join keys some rule will read (its entities come from a held table), or undefined: every key. Others' rows are skipped. */
   wanted?: ReadonlySet<string>;
   private readonly wantedBySlot: (boolean | undefined)[] = [];
   private readonly tests: readonly RowTest[];
   private readonly lookups: readonly RowLookup[];
   private readonly scope: { -readonly [K in keyof Scope]: Scope[K] };
 
-  constructor(
-    readonly rule: Rule,
-    definition: FactDefinition,
-    baseScope: Scope,
-    entityKeys: boolean,
-    later: boolean,
-  ) {
+  constructor(definition: FactDefinition, baseScope: Scope, entityKeys: boolean, later: boolean) {
     // The row filter is compiled before the aggregate is read: its errors come first.
     const where = definition.where as WhereClause | undefined;
     const join = joinOf(where);
@@ -62,10 +53,7 @@ export class StreamConsumer extends ConsumerColumns {
     this.update(record, slot);
   }
 
-  /**
-   * The scope row filters resolve against: one object per consumer, pointed at each row in
-   * turn (a fresh object per row costs more than the filter), with the row's lookups as facts.
-   */
+  /** The scope of the row filters, with the row's lookups as facts: one object, pointed at each row (a fresh one cost more than the filter). */
   private rowScope(row: Readonly<Record<string, unknown>>): Scope {
     const scope = this.scope;
     scope.row = row;

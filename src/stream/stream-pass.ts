@@ -13,12 +13,7 @@ import { exportPart, mergePass, type PassPart } from './pass-part.js';
 import { isRowDependent } from './row-references.js';
 import { StreamConsumer } from './stream-consumer.js';
 
-/**
- * How much the heap may grow over what it holds alive while a pass reads a streamed table
- * (a GarbageBudget made when the pass starts, checked every SCAN_BUDGET_ROWS rows, a power of
- * two): the aggregates' arrays and the rows cited as evidence reach V8's old generation, which
- * V8 collects only once it has doubled (docs/PERFORMANCE.md).
- */
+/** How much the heap may grow while a pass reads a table, checked every SCAN_BUDGET_ROWS rows (a power of two): V8 waits for it to double (docs/PERFORMANCE.md). */
 const SCAN_GARBAGE_BUDGET = 32 * 1024 * 1024;
 const SCAN_BUDGET_ROWS = 16_384;
 
@@ -33,11 +28,9 @@ export interface StreamOptions {
 }
 
 /**
- * One pass over each streamed table for every rule that reads it: the facts it declares over
- * the table and, when it visits the table itself, its entity keys. `staticFacts` are each
- * rule's facts that do not depend on the entity (a cut-off date), which row filters may use.
- * The traces may be read in two parts by two threads (`scan` with a range): the pass over the
- * later part exports its state (`exportPart`), which the pass over the earlier part merges.
+ * One pass over each streamed table for every rule that reads it: its facts over the table and,
+ * when it visits the table, its entity keys. `staticFacts`: each rule's facts that do not depend
+ * on the entity, for row filters. Two threads may read two parts (`scan` with a range, then exportPart and mergeLater).
  */
 export class StreamPass {
   private readonly failures = new Map<Rule, string>();
@@ -55,8 +48,7 @@ export class StreamPass {
     staticFacts: ReadonlyMap<Rule, Record<string, unknown>>,
     options: StreamOptions = {},
   ) {
-    // What scanning reads of the options; not `entityRecords`, whose entities (held by the
-    // caller that evaluates them, if any) would be kept for as long as the pass.
+    // Not `entityRecords`: its entities would be kept for as long as the pass.
     this.scanOptions = { lenient: options.lenient ?? false, onProgress: options.onProgress };
     // Rules that need the same aggregate (every rule visiting the users seen in the traces) share one consumer.
     const bySignature = new Map<string, StreamConsumer>();
@@ -64,7 +56,7 @@ export class StreamPass {
       const signature = stableStringify([definition, entityKeys, staticReferences(definition, baseScope)]);
       let consumer = bySignature.get(signature);
       if (!consumer) {
-        consumer = new StreamConsumer(rule, definition, baseScope, entityKeys, options.later ?? false);
+        consumer = new StreamConsumer(definition, baseScope, entityKeys, options.later ?? false);
         bySignature.set(signature, consumer);
         const source = definition.from as string;
         this.consumers.set(source, [...(this.consumers.get(source) ?? []), consumer]);
@@ -109,9 +101,8 @@ export class StreamPass {
   }
 
   /**
-   * Reads each streamed table (the rows of `range` only, when given) into the consumers. For a
-   * range with an end, `whole` tells whether the reading went on to the end of the file (the
-   * range ended inside a record), and `nextLine` the line the range's end starts.
+   * Reads each streamed table (the rows of `range` only, when given) into the consumers; `whole`:
+   * the reading went on to the end of the file (the range ended inside a record), else `nextLine` starts the range's end.
    */
   async scan(range?: ScanRange): Promise<{ errors: InputError[]; skipped: SkippedRow[]; whole: boolean; nextLine?: number }> {
     const errors: InputError[] = [];
@@ -181,10 +172,7 @@ export class StreamPass {
     return { signatures: this.signatures, line, consumers: this.all.map(({ consumer }) => exportPart(consumer)), errors: [...scanned.errors], skipped: [...scanned.skipped] };
   }
 
-  /**
-   * Merges the state of the part of the file that follows the part this pass read; false (and
-   * nothing merged) when the other pass did not build the same consumers.
-   */
+  /** Merges the state of the part of the file that follows this pass's; false (and nothing merged) when it cannot. */
   mergeLater(part: PassPart): boolean {
     return mergePass(this.all.map(({ consumer }) => consumer), this.signatures, part);
   }
@@ -214,10 +202,7 @@ function staticReferences(definition: FactDefinition, baseScope: Scope): unknown
   return referencesIn(definition).map((reference) => [reference, isRowDependent(reference, lookupNames) || reference.startsWith('$record.') ? null : resolveValue(reference, baseScope)]);
 }
 
-/**
- * The join keys of a consumer's groups that its rules will read: the union of their entities'
- * values of the joined field. Undefined (every key) when a rule visits the streamed table itself.
- */
+/** The join keys whose groups the consumer's rules will read (their entities' values); undefined (every key) when one visits the streamed table. */
 function wantedKeys(
   consumer: StreamConsumer,
   owners: readonly { rule: Rule }[],
