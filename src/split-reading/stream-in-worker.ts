@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { ConsumerPart, PassPart } from '../stream/stream-facts.js';
+import type { ConsumerPart, PassPart } from '../stream/pass-part.js';
 
 /** What a worker needs to read the snapshot and the rules again on its own. */
 export interface WorkerSource {

@@ -5,7 +5,7 @@ import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { chooseAsOf } from '../util/as-of.js';
 import { applyConfig } from '../rules/apply-config.js';
 import { readLaterPart, readsStreams } from '../engine/evaluate.js';
-import type { PassPart } from '../stream/stream-facts.js';
+import type { PassPart } from '../stream/pass-part.js';
 import { packPart, type StreamTask } from './stream-in-worker.js';
 import { workerLoad } from './worker-load.js';
 import { collectGarbage } from '../util/collect-garbage.js';

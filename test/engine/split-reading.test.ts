@@ -6,7 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluate, readLaterPart, readsStreams, type Evaluation } from '../../src/engine/evaluate.js';
 import { workerLoad } from '../../src/split-reading/worker-load.js';
-import type { PassPart } from '../../src/stream/stream-facts.js';
+import type { PassPart } from '../../src/stream/pass-part.js';
 import { checkSnapshot, loadCatalogue, type Catalogue } from '../../src/pipeline/run-check.js';
 import { packPart, unpackPart, type TraceWorker } from '../../src/split-reading/stream-in-worker.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';

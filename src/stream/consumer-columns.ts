@@ -1,0 +1,252 @@
+import type { DataRecord } from '../snapshot/snapshot-types.js';
+import type { FactDefinition } from '../rules/rule-types.js';
+import { parseDuration } from '../util/dates.js';
+import { resolveValue } from '../facts/expressions.js';
+import type { Scope } from '../facts/scope.js';
+import { AggregateKind, aggregateKind } from './aggregate-kind.js';
+import type { KeySlots } from './key-slots.js';
+import type { ConsumerFailure } from './out-of-order.js';
+
+/**
+ * The fields of a group's state, one column each, indexed by the slot of the group's join key: objects
+ * per group cost far more memory, and rows kept outlive the young generation (docs/PERFORMANCE.md).
+ */
+export type StateField =
+  // Rows taken (close_pairs: pairs found), and the evidence rows (EVIDENCE_LIMIT).
+  | 'count'
+  | 'records'
+  // The value of a min/max and its row's line.
+  | 'extreme'
+  | 'extremeLine'
+  // The last row of a sequence aggregate (close_pairs, busiest_window).
+  | 'lastAt'
+  | 'lastDiffer'
+  | 'lastLine'
+  // The rows that belong to a close pair, and the last of them.
+  | 'involved'
+  | 'pairedLine'
+  // busiest_window: the current window's rows (from windowStart to windowEnd), the busiest so far and its first rows.
+  | 'window'
+  | 'windowStart'
+  | 'windowEnd'
+  | 'best'
+  | 'bestRows'
+  // A later part only: the group's first row, itself when it is evidence that may pair across the
+  // cut (see partStart), whether it paired with the next, and the rows within a window after it.
+  | 'headLine'
+  | 'headAt'
+  | 'headDiffer'
+  | 'headRecord'
+  | 'headPaired'
+  | 'headRows'
+  | 'headEnd';
+
+/** The value a field of a new group starts with. */
+export const INITIAL: Readonly<Record<StateField, unknown>> = {
+  count: 0,
+  records: undefined,
+  extreme: undefined,
+  extremeLine: 0,
+  lastAt: Number.NaN,
+  lastDiffer: undefined,
+  lastLine: 0,
+  involved: 0,
+  pairedLine: 0,
+  window: undefined,
+  windowStart: 0,
+  windowEnd: 0,
+  best: 0,
+  bestRows: undefined,
+  headLine: 0,
+  headAt: Number.NaN,
+  headDiffer: undefined,
+  headRecord: undefined,
+  headPaired: false,
+  headRows: undefined,
+  headEnd: 0,
+};
+
+/** The fields of a state that merging reads, the others being left out of an exported part. */
+export type PartField = Exclude<StateField, 'window' | 'windowStart' | 'windowEnd' | 'headEnd'>;
+
+/** Whether a field crosses threads with a part. */
+export function isPartField(field: StateField): field is PartField {
+  return field !== 'window' && field !== 'windowStart' && field !== 'windowEnd' && field !== 'headEnd';
+}
+
+/** A consumer's groups' states, by field: one column of each, by slot. */
+export type Columns = { readonly [F in StateField]: unknown[] };
+
+/** The columns of a later part, one value per group in the part's order. */
+export type PartColumns = Readonly<Record<PartField, readonly unknown[]>>;
+
+/** The fields of each kind of aggregate, in the order parts carry them. */
+export const FIELDS: Readonly<Record<AggregateKind, readonly StateField[]>> = {
+  [AggregateKind.Keys]: [],
+  [AggregateKind.Count]: ['count', 'records'],
+  [AggregateKind.Min]: ['count', 'extreme', 'extremeLine'],
+  [AggregateKind.Max]: ['count', 'extreme', 'extremeLine'],
+  [AggregateKind.Pairs]: ['count', 'involved', 'records', 'lastAt', 'lastDiffer', 'lastLine', 'pairedLine'],
+  [AggregateKind.Window]: ['count', 'lastAt', 'window', 'windowStart', 'windowEnd', 'best', 'bestRows'],
+};
+
+/** The fields a later part adds, by kind. */
+export const HEAD_FIELDS: Readonly<Record<AggregateKind, readonly StateField[]>> = {
+  [AggregateKind.Keys]: [],
+  [AggregateKind.Count]: [],
+  [AggregateKind.Min]: [],
+  [AggregateKind.Max]: [],
+  [AggregateKind.Pairs]: ['headLine', 'headAt', 'headDiffer', 'headRecord', 'headPaired'],
+  [AggregateKind.Window]: ['headLine', 'headAt', 'headRows', 'headEnd'],
+};
+
+/**
+ * Writes a row (instant, line) at `end` of an interleaved array of rows, in place, or in a copy
+ * twice as long when it is full: quiet users' arrays stay small (push would grow them to 17).
+ */
+export function withRow(rows: number[] | undefined, end: number, at: number, line: number): number[] {
+  if (rows === undefined) return [at, line, 0, 0];
+  const into = end === rows.length ? rows.concat(rows) : rows;
+  into[end] = at;
+  into[end + 1] = line;
+  return into;
+}
+
+/** Stores at a slot, filling the slots before it: sparse arrays made V8 compile their readers again and again. */
+export function setAt<T>(array: (T | undefined)[], slot: number, value: T): void {
+  while (array.length < slot) array.push(undefined);
+  array[slot] = value;
+}
+
+/**
+ * A consumer's groups' states, by column, and what the aggregate functions read of the fact,
+ * fixed once. StreamConsumer extends it: those functions take the consumer itself (one shape).
+ */
+export class ConsumerColumns {
+  /** Whether a slot's group has taken a row, and the slots in order of their first row. */
+  readonly known: boolean[] = [];
+  readonly order: number[] = [];
+  /** The columns below by field, the same arrays all along, written in place. */
+  readonly columns: Columns;
+  readonly count: number[] = [];
+  readonly records: (DataRecord[] | undefined)[] = [];
+  readonly extreme: unknown[] = [];
+  readonly extremeLine: number[] = [];
+  readonly lastAt: number[] = [];
+  readonly lastDiffer: unknown[] = [];
+  readonly lastLine: number[] = [];
+  readonly involved: number[] = [];
+  readonly pairedLine: number[] = [];
+  readonly window: (number[] | undefined)[] = [];
+  readonly windowStart: number[] = [];
+  readonly windowEnd: number[] = [];
+  readonly best: number[] = [];
+  readonly bestRows: (number[] | undefined)[] = [];
+  readonly headLine: number[] = [];
+  readonly headAt: number[] = [];
+  readonly headDiffer: unknown[] = [];
+  readonly headRecord: (DataRecord | undefined)[] = [];
+  readonly headPaired: boolean[] = [];
+  readonly headRows: (number[] | undefined)[] = [];
+  readonly headEnd: number[] = [];
+  /** The numbering of the join field's keys, shared with the other consumers joined on it. */
+  slots?: KeySlots;
+  readonly kind: AggregateKind;
+  readonly withinMs: number = 0;
+  /** The ordering field of a sequence, the field whose change makes a pair, the field of a min/max. */
+  readonly orderBy: string = '';
+  readonly differ: string = '';
+  readonly extremeField: string = '';
+  /** Only facts marked `evidence: true` keep the lines they rest on. */
+  readonly keepsEvidence: boolean;
+  /** The streamed table, its file (for evidence lines) and the field its rows' keys are cited under. */
+  readonly table: string;
+  readonly file: string;
+  readonly keyField: string;
+  /** Reading a later part of the file (from its middle): groups keep their head (the head… fields). */
+  readonly later: boolean;
+  /** The fields of this consumer's groups: those of its kind, and in a later part their head's. */
+  readonly fields: readonly StateField[];
+  /**
+   * In a later part, the instant of the first row taken (close_pairs): only a group whose first
+   * row comes less than `within` after it can pair across the cut, and keeps that row as evidence.
+   * Should a file out of time order pair another across the cut, canMerge refuses the part.
+   */
+  partStart = Number.NaN;
+  /** Set by the first row out of order: the consumer takes no more rows. */
+  failure?: ConsumerFailure;
+
+  constructor(
+    readonly definition: FactDefinition,
+    baseScope: Scope,
+    readonly entityKeys: boolean,
+    later: boolean,
+    readonly join: { rowField: string; recordField: string } | undefined,
+  ) {
+    this.later = later;
+    this.keepsEvidence = definition.evidence === true && !entityKeys;
+    this.table = definition.from as string;
+    this.file = baseScope.context.snapshot.tables.get(definition.from as string)?.file ?? String(definition.from);
+    this.keyField = join?.rowField ?? 'key';
+    const sequence = (definition.close_pairs ?? definition.busiest_window) as { within?: unknown; order_by?: string; differ?: string } | undefined;
+    this.kind = entityKeys ? AggregateKind.Keys : aggregateKind(definition);
+    this.fields = later ? [...FIELDS[this.kind], ...HEAD_FIELDS[this.kind]] : FIELDS[this.kind];
+    if (sequence) {
+      this.orderBy = sequence.order_by as string;
+      this.differ = sequence.differ ?? '';
+      const duration = parseDuration(resolveValue(sequence.within, baseScope));
+      if (!duration) throw new Error(`durée invalide : ${String(sequence.within)}`);
+      this.withinMs = duration.as('milliseconds');
+    }
+    if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) this.extremeField = (definition.min ?? definition.max) as string;
+    this.columns = {
+      count: this.count,
+      records: this.records,
+      extreme: this.extreme,
+      extremeLine: this.extremeLine,
+      lastAt: this.lastAt,
+      lastDiffer: this.lastDiffer,
+      lastLine: this.lastLine,
+      involved: this.involved,
+      pairedLine: this.pairedLine,
+      window: this.window,
+      windowStart: this.windowStart,
+      windowEnd: this.windowEnd,
+      best: this.best,
+      bestRows: this.bestRows,
+      headLine: this.headLine,
+      headAt: this.headAt,
+      headDiffer: this.headDiffer,
+      headRecord: this.headRecord,
+      headPaired: this.headPaired,
+      headRows: this.headRows,
+      headEnd: this.headEnd,
+    };
+  }
+
+  /** The key of a slot (`''` for a consumer that is not joined). */
+  keyOf(slot: number): string {
+    return this.slots ? this.slots.keys[slot] : '';
+  }
+
+  /** The slot of a join key, numbering it when new (`''`: a consumer that is not joined). */
+  slotFor(key: string): number {
+    return this.slots ? this.slots.slotOf(key) : 0;
+  }
+
+  /** The join keys of the groups, in order of first acceptance. */
+  groupKeys(): string[] {
+    return this.order.map((slot) => this.keyOf(slot));
+  }
+
+  /** Starts the group of a slot: its kind's columns are extended to it with INITIAL values (packed arrays). */
+  open(slot: number): void {
+    while (this.known.length <= slot) this.known.push(false);
+    this.known[slot] = true;
+    this.order.push(slot);
+    for (const field of this.fields) {
+      const column = this.columns[field];
+      while (column.length <= slot) column.push(INITIAL[field]);
+    }
+  }
+}
