@@ -1,12 +1,11 @@
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, exitCodeFor, type FailOn } from '../report/exit-code.js';
 import type { Report } from '../report/report-types.js';
 import { isInvalidSnapshot, reportsOf, type PortfolioEntry } from '../report/portfolio-types.js';
-import { renderPortfolio, renderReport, type FormatOptions } from '../format/registry.js';
+import { render, type FormatOptions } from '../format/registry.js';
 import type { OutputTarget } from '../format/plan-outputs.js';
 import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
-import { errorLine, sortErrors, type DisplayError } from '../diagnostics/display-error.js';
+import type { DisplayError } from '../diagnostics/display-error.js';
 import type { Waiver } from '../waivers/waiver.js';
 import { loadWaivers } from '../waivers/load-waivers.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
@@ -17,7 +16,8 @@ import { createPseudonymizer } from '../redact/pseudonymizer.js';
 import { findSnapshots } from '../portfolio/find-snapshots.js';
 import { checkInWorkers } from '../portfolio/check-in-workers.js';
 import { orderByRisk } from '../portfolio/order-by-risk.js';
-import { invalid, type CommandResult } from './command-result.js';
+import { invalid, withErrors, type CommandResult } from './command-result.js';
+import { writeOutputs } from './write-outputs.js';
 
 export interface CheckCommandOptions extends CheckOptions {
   readonly snapshots: readonly string[];
@@ -63,7 +63,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   if (outcome.kind === 'invalid') return invalid(redactErrors(outcome.errors, options), errorFormat);
   const report = withRunInputs(outcome.report, inputs, options, true);
   const shown = options.redactKey ? redactReport(report, options.redactKey, options.lang) : report;
-  return writeOutputs((format, formatOptions) => renderReport(shown, format, formatOptions), exitCodeFor(report, options.failOn), [], options);
+  return writeRun((format, formatOptions) => render('check', format, shown, formatOptions), exitCodeFor(report, options.failOn), [], options);
 }
 
 /**
@@ -85,7 +85,7 @@ async function portfolioCheck(paths: readonly string[], inputs: RunInputs, optio
   const ordered = orderByRisk(entries).map((entry) =>
     options.redactKey && !isInvalidSnapshot(entry) ? redactReport(entry, options.redactKey, options.lang) : entry,
   );
-  return writeOutputs((format, formatOptions) => renderPortfolio(ordered, format, formatOptions), exitCode, errors, options);
+  return writeRun((format, formatOptions) => render('portfolio', format, ordered, formatOptions), exitCode, errors, options);
 }
 
 /** A single-file snapshot's errors name its file alone: show it from the working directory, as folder snapshots are. */
@@ -98,30 +98,19 @@ function fromWorkingDirectory(error: DisplayError, path: string): DisplayError {
  * cannot be written is an error like the input errors already met (`errors`), and makes the
  * exit code 2.
  */
-function writeOutputs(
+function writeRun(
   render: (format: string, options: FormatOptions) => string,
   exitCode: number,
   inputErrors: readonly DisplayError[],
   options: CheckCommandOptions,
 ): CommandResult {
-  const errors = [...inputErrors];
-  let stdout = '';
-  for (const target of options.targets) {
-    const rendered = render(target.format, { lang: options.lang, color: !target.file && options.color, baseDir: process.cwd() });
-    if (!target.file) {
-      stdout += rendered;
-      continue;
-    }
-    try {
-      writeFileSync(target.file, rendered);
-    } catch (error) {
-      errors.push(unwritable(target.file, error as Error, options));
-    }
-  }
-  const stderr = sortErrors(redactErrors(errors, options))
-    .map((error) => `${errorLine(error)}\n`)
-    .join('');
-  return { stdout, stderr, exitCode: errors.length > 0 ? EXIT.invalid : exitCode };
+  const outputs = options.targets.map((target) => ({
+    // An empty --output prints, as it always has.
+    file: target.file || undefined,
+    render: () => render(target.format, { lang: options.lang, color: !target.file && options.color, baseDir: process.cwd() }),
+  }));
+  const written = writeOutputs(outputs, options.lang);
+  return withErrors(written.stdout, redactErrors([...inputErrors, ...written.errors], options), exitCode);
 }
 
 /** Waivers, then baseline: a waived finding is still new or existing. */
@@ -156,11 +145,6 @@ function redactErrors(errors: readonly DisplayError[], options: CheckCommandOpti
   if (!options.redactKey) return [...errors];
   const redact = createPseudonymizer(options.redactKey, new Map(), options.lang);
   return errors.map((error) => ({ ...error, message: redact(error.message), ...(error.value === undefined ? {} : { value: redact(error.value) }) }));
-}
-
-function unwritable(file: string, error: Error, options: CheckCommandOptions): DisplayError {
-  const message = options.lang === 'fr' ? `écriture impossible : ${error.message}` : `cannot write: ${error.message}`;
-  return { file, line: 1, column: 1, code: 'output-unwritable', message };
 }
 
 /**

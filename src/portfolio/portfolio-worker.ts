@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
-import type { PortfolioTask } from './check-in-workers.js';
+import type { PortfolioOutcome, PortfolioTask } from './check-in-workers.js';
 
 /**
  * Worker thread entry of a portfolio run: loads the catalogue once, then checks each snapshot
@@ -13,7 +13,10 @@ let catalogue: Catalogue | undefined;
 parentPort!.on('message', (task: PortfolioTask) => {
   catalogue ??= loadCatalogue(options);
   checkSnapshot(task.path, catalogue, { ...options, singleThread: true }).then(
-    (outcome) => parentPort!.postMessage({ index: task.index, outcome }),
+    (checked) => {
+      const outcome: PortfolioOutcome = checked.kind === 'report' ? { kind: 'report', report: checked.report } : checked;
+      parentPort!.postMessage({ index: task.index, outcome });
+    },
     (error: unknown) => parentPort!.postMessage({ index: task.index, failure: (error as Error)?.message ?? String(error) }),
   );
 });
