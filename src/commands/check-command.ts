@@ -42,9 +42,8 @@ interface RunInputs {
 }
 
 /**
- * `vigie check`: evaluates the snapshot once (or, for several snapshots or a folder of them,
- * each in a pool of workers: a portfolio), applies waivers and baseline, decides the exit
- * code, then renders the (redacted, with `--redact`) report or portfolio in every requested format.
+ * `vigie check`: one evaluation of the snapshot (several snapshots: a portfolio, in workers),
+ * waivers and baseline, the exit code, then the (redacted) report in every requested format.
  */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
   const errorFormat = jsonErrorsFormat(options.targets);
@@ -66,11 +65,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   return writeRun((format, formatOptions) => render('check', format, shown, formatOptions), exitCodeFor(report, options.failOn), [], options);
 }
 
-/**
- * A portfolio run: every snapshot checked in a pool of worker threads, one summary per
- * partner, most at risk first. A snapshot that cannot be read is reported (stderr, and its
- * entry in the outputs) without stopping the others; it makes the exit code 2.
- */
+/** One summary per partner, most at risk first; an unreadable snapshot stops no other, and makes the exit code 2. */
 async function portfolioCheck(paths: readonly string[], inputs: RunInputs, options: CheckCommandOptions): Promise<CommandResult> {
   const outcomes = await checkInWorkers(paths, options);
   const errors: DisplayError[] = [];
@@ -93,13 +88,9 @@ function fromWorkingDirectory(error: DisplayError, path: string): DisplayError {
   return error.file === basename(path) && error.file !== path ? { ...error, file: join(dirname(path), error.file) } : error;
 }
 
-/**
- * Renders the run in every requested format, each to its file or to stdout; a file that
- * cannot be written is an error like the input errors already met (`errors`), and makes the
- * exit code 2.
- */
+/** Every requested format to its file or stdout; an unwritable file joins the input errors, and makes the exit code 2. */
 function writeRun(
-  render: (format: string, options: FormatOptions) => string,
+  renderAs: (format: string, options: FormatOptions) => string,
   exitCode: number,
   inputErrors: readonly DisplayError[],
   options: CheckCommandOptions,
@@ -107,7 +98,7 @@ function writeRun(
   const outputs = options.targets.map((target) => ({
     // An empty --output prints, as it always has.
     file: target.file || undefined,
-    render: () => render(target.format, { lang: options.lang, color: !target.file && options.color, baseDir: process.cwd() }),
+    render: () => renderAs(target.format, { lang: options.lang, color: !target.file && options.color, baseDir: process.cwd() }),
   }));
   const written = writeOutputs(outputs, options.lang);
   return withErrors(written.stdout, redactErrors([...inputErrors, ...written.errors], options), exitCode);
@@ -147,10 +138,7 @@ function redactErrors(errors: readonly DisplayError[], options: CheckCommandOpti
   return errors.map((error) => ({ ...error, message: redact(error.message), ...(error.value === undefined ? {} : { value: redact(error.value) }) }));
 }
 
-/**
- * Which format invalid input is reported in on stdout: JSON errors when the only output is
- * JSON (wherever it goes, as before several outputs existed) or when JSON goes to stdout.
- */
+/** JSON errors on stdout when the only output is JSON (wherever it goes, as before several outputs) or JSON goes to stdout. */
 function jsonErrorsFormat(targets: readonly OutputTarget[]): string {
   if (targets.length === 1) return targets[0].format;
   return targets.find((target) => !target.file)?.format ?? 'text';

@@ -15,13 +15,12 @@ export interface DeadlinesCommandOptions extends DeadlinesOptions {
 }
 
 /**
- * `vigie deadlines`: the partner's dated obligations after the as-of date, in every requested
- * format, and with `--ics` as a calendar file. Exit 0, or 2 on invalid input or usage: a
- * deadline is not a breach (what is already late is `vigie check`'s to report).
+ * `vigie deadlines`: the dated obligations after the as-of date, and with `--ics` a calendar.
+ * Exit 0 or 2 only: a deadline is not a breach (what is late is `vigie check`'s to report).
  */
 export async function deadlinesCommand(options: DeadlinesCommandOptions): Promise<CommandResult> {
   const errorFormat = options.targets.find((target) => !target.file)?.format ?? 'text';
-  // The command line checked the formats against vigie check's: what is left is which of them deadlines renders.
+  // The command line checked the names against vigie check's formats, with their message.
   const unsupported = options.targets.filter((target) => !isFormatOf('deadlines', target.format));
   if (unsupported.length > 0) return invalid(unsupported.map((target) => usageError(`--format ${formatNames('deadlines').join('|')}`, target.format)), 'text');
   const outcome = await runDeadlines(options.snapshot, options);

@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { Report } from '../report/report-types.js';
 import type { CheckOptions, SnapshotOutcome } from '../pipeline/run-check.js';
 
-/** A snapshot's outcome as a worker posts it: the report without the snapshot's tables, which a structured clone would copy whole. */
+/** An outcome as a worker posts it: the snapshot stays there (a structured clone would copy its tables, and cannot copy a streamed one). */
 export type PortfolioOutcome = { readonly kind: 'report'; readonly report: Report } | Extract<SnapshotOutcome, { kind: 'invalid' }>;
 
 /** One snapshot to check, and its place in the run. */
@@ -20,10 +20,8 @@ interface WorkerReply {
 }
 
 /**
- * Checks every snapshot of a portfolio in a pool of worker threads, one per core (at most one
- * per snapshot), each loading the rules once and checking one snapshot at a time. Outcomes come
- * back in the order of `paths`. A snapshot that crashes its worker is reported as invalid and
- * the worker replaced, so that it never stops the others.
+ * Checks a portfolio in a pool of workers, one per core, outcomes in the order of `paths`. A
+ * snapshot that crashes its worker is reported as invalid and the worker replaced.
  */
 export async function checkInWorkers(paths: readonly string[], options: CheckOptions): Promise<PortfolioOutcome[]> {
   const outcomes: PortfolioOutcome[] = new Array(paths.length);

@@ -3,9 +3,8 @@ import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from 
 import type { PortfolioOutcome, PortfolioTask } from './check-in-workers.js';
 
 /**
- * Worker thread entry of a portfolio run: loads the catalogue once, then checks each snapshot
- * it is sent, the whole pipeline on this thread (the pool already keeps every core busy).
- * The main thread has already checked the rules and the configuration.
+ * Worker entry of a portfolio run: the catalogue loaded once (the main thread checked it), then
+ * the whole pipeline per snapshot on this thread, since the pool already keeps every core busy.
  */
 const options = workerData as CheckOptions;
 let catalogue: Catalogue | undefined;
