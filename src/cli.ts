@@ -59,7 +59,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (values.help || !command) return emit({ stdout: USAGE, stderr: '', exitCode: command || values.help ? EXIT.ok : EXIT.invalid });
 
   const lang = (values.lang ?? 'fr') as Lang;
-  const outputs = planOutputs(values.format ?? [], values.output ?? [], lang === 'en' ? 'en' : 'fr');
+  const outputs = planOutputs(values.format ?? [], values.output ?? [], 'check', lang === 'en' ? 'en' : 'fr');
   const format = values.format?.[0] ?? 'text';
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
   const problems = [

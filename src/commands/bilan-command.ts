@@ -3,11 +3,11 @@ import { checkSnapshot, loadCatalogue, type CheckOptions } from '../pipeline/run
 import type { DisplayError } from '../diagnostics/display-error.js';
 import { buildBilan } from '../bilan/build-bilan.js';
 import { redactReport } from '../redact/redact-report.js';
-import { BILAN_FORMATS } from '../format/bilan/bilan-formats.js';
-import type { CommandResult } from './command-result.js';
-import { invalid } from './command-result.js';
-import { documentTarget } from './document-target.js';
-import { writeOutput } from './write-output.js';
+import { render } from '../format/registry.js';
+import { planOutputs } from '../format/plan-outputs.js';
+import { EXIT } from '../report/exit-code.js';
+import { invalid, withErrors, type CommandResult } from './command-result.js';
+import { writeOutputs } from './write-outputs.js';
 
 export interface BilanCommandOptions extends CheckOptions {
   readonly snapshot: string;
@@ -25,8 +25,8 @@ export interface BilanCommandOptions extends CheckOptions {
  * exits 0 whatever it finds, and 2 only for invalid input or usage.
  */
 export async function bilanCommand(options: BilanCommandOptions): Promise<CommandResult> {
-  const { target, errors: usage } = documentTarget(options.formats, options.outputs, Object.keys(BILAN_FORMATS), options.lang);
-  if (!target) return invalid(usage, 'text');
+  const { targets, errors: usage } = planOutputs(options.formats, options.outputs, 'bilan', options.lang);
+  if (usage.length > 0) return invalid(usage, 'text');
   const catalogue = loadCatalogue(options);
   if (catalogue.errors.length > 0) return invalid(catalogue.errors, 'text');
 
@@ -44,7 +44,11 @@ export async function bilanCommand(options: BilanCommandOptions): Promise<Comman
   // Redaction keeps fingerprints, so last year's findings still match this year's.
   const shown = (report: Report) => (options.redactKey ? redactReport(report, options.redactKey, options.lang) : report);
   const bilan = buildBilan(shown(current.report), before && shown(before));
-  return writeOutput(BILAN_FORMATS[target.format](bilan, { lang: options.lang }), target.file, options.lang);
+  const written = writeOutputs(
+    targets.map((target) => ({ file: target.file, render: () => render('bilan', target.format, bilan, { lang: options.lang }) })),
+    options.lang,
+  );
+  return withErrors(written.stdout, written.errors, EXIT.ok);
 }
 
 /** Comparing two partners would list every finding as appeared and resolved: refuse it. */

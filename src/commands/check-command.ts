@@ -1,12 +1,11 @@
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, exitCodeFor, type FailOn } from '../report/exit-code.js';
 import type { Report } from '../report/report-types.js';
 import { isInvalidSnapshot, reportsOf, type PortfolioEntry } from '../report/portfolio-types.js';
-import { renderPortfolio, renderReport, type FormatOptions } from '../format/registry.js';
+import { render, type FormatOptions } from '../format/registry.js';
 import type { OutputTarget } from '../format/plan-outputs.js';
 import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
-import { errorLine, sortErrors, type DisplayError } from '../diagnostics/display-error.js';
+import type { DisplayError } from '../diagnostics/display-error.js';
 import type { Waiver } from '../waivers/waiver.js';
 import { loadWaivers } from '../waivers/load-waivers.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
@@ -17,7 +16,8 @@ import { createPseudonymizer } from '../redact/pseudonymizer.js';
 import { findSnapshots } from '../portfolio/find-snapshots.js';
 import { checkInWorkers } from '../portfolio/check-in-workers.js';
 import { orderByRisk } from '../portfolio/order-by-risk.js';
-import { invalid, type CommandResult } from './command-result.js';
+import { invalid, withErrors, type CommandResult } from './command-result.js';
+import { writeOutputs } from './write-outputs.js';
 
 export interface CheckCommandOptions extends CheckOptions {
   readonly snapshots: readonly string[];
@@ -42,9 +42,8 @@ interface RunInputs {
 }
 
 /**
- * `vigie check`: evaluates the snapshot once (or, for several snapshots or a folder of them,
- * each in a pool of workers: a portfolio), applies waivers and baseline, decides the exit
- * code, then renders the (redacted, with `--redact`) report or portfolio in every requested format.
+ * `vigie check`: one evaluation of the snapshot (several snapshots: a portfolio, in workers),
+ * waivers and baseline, the exit code, then the (redacted) report in every requested format.
  */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
   const errorFormat = jsonErrorsFormat(options.targets);
@@ -63,14 +62,10 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   if (outcome.kind === 'invalid') return invalid(redactErrors(outcome.errors, options), errorFormat);
   const report = withRunInputs(outcome.report, inputs, options, true);
   const shown = options.redactKey ? redactReport(report, options.redactKey, options.lang) : report;
-  return writeOutputs((format, formatOptions) => renderReport(shown, format, formatOptions), exitCodeFor(report, options.failOn), [], options);
+  return writeRun((format, formatOptions) => render('check', format, shown, formatOptions), exitCodeFor(report, options.failOn), [], options);
 }
 
-/**
- * A portfolio run: every snapshot checked in a pool of worker threads, one summary per
- * partner, most at risk first. A snapshot that cannot be read is reported (stderr, and its
- * entry in the outputs) without stopping the others; it makes the exit code 2.
- */
+/** One summary per partner, most at risk first; an unreadable snapshot stops no other, and makes the exit code 2. */
 async function portfolioCheck(paths: readonly string[], inputs: RunInputs, options: CheckCommandOptions): Promise<CommandResult> {
   const outcomes = await checkInWorkers(paths, options);
   const errors: DisplayError[] = [];
@@ -85,7 +80,7 @@ async function portfolioCheck(paths: readonly string[], inputs: RunInputs, optio
   const ordered = orderByRisk(entries).map((entry) =>
     options.redactKey && !isInvalidSnapshot(entry) ? redactReport(entry, options.redactKey, options.lang) : entry,
   );
-  return writeOutputs((format, formatOptions) => renderPortfolio(ordered, format, formatOptions), exitCode, errors, options);
+  return writeRun((format, formatOptions) => render('portfolio', format, ordered, formatOptions), exitCode, errors, options);
 }
 
 /** A single-file snapshot's errors name its file alone: show it from the working directory, as folder snapshots are. */
@@ -93,35 +88,20 @@ function fromWorkingDirectory(error: DisplayError, path: string): DisplayError {
   return error.file === basename(path) && error.file !== path ? { ...error, file: join(dirname(path), error.file) } : error;
 }
 
-/**
- * Renders the run in every requested format, each to its file or to stdout; a file that
- * cannot be written is an error like the input errors already met (`errors`), and makes the
- * exit code 2.
- */
-function writeOutputs(
-  render: (format: string, options: FormatOptions) => string,
+/** Every requested format to its file or stdout; an unwritable file joins the input errors, and makes the exit code 2. */
+function writeRun(
+  renderAs: (format: string, options: FormatOptions) => string,
   exitCode: number,
   inputErrors: readonly DisplayError[],
   options: CheckCommandOptions,
 ): CommandResult {
-  const errors = [...inputErrors];
-  let stdout = '';
-  for (const target of options.targets) {
-    const rendered = render(target.format, { lang: options.lang, color: !target.file && options.color, baseDir: process.cwd() });
-    if (!target.file) {
-      stdout += rendered;
-      continue;
-    }
-    try {
-      writeFileSync(target.file, rendered);
-    } catch (error) {
-      errors.push(unwritable(target.file, error as Error, options));
-    }
-  }
-  const stderr = sortErrors(redactErrors(errors, options))
-    .map((error) => `${errorLine(error)}\n`)
-    .join('');
-  return { stdout, stderr, exitCode: errors.length > 0 ? EXIT.invalid : exitCode };
+  const outputs = options.targets.map((target) => ({
+    // An empty --output prints, as it always has.
+    file: target.file || undefined,
+    render: () => renderAs(target.format, { lang: options.lang, color: !target.file && options.color, baseDir: process.cwd() }),
+  }));
+  const written = writeOutputs(outputs, options.lang);
+  return withErrors(written.stdout, redactErrors([...inputErrors, ...written.errors], options), exitCode);
 }
 
 /** Waivers, then baseline: a waived finding is still new or existing. */
@@ -158,15 +138,7 @@ function redactErrors(errors: readonly DisplayError[], options: CheckCommandOpti
   return errors.map((error) => ({ ...error, message: redact(error.message), ...(error.value === undefined ? {} : { value: redact(error.value) }) }));
 }
 
-function unwritable(file: string, error: Error, options: CheckCommandOptions): DisplayError {
-  const message = options.lang === 'fr' ? `écriture impossible : ${error.message}` : `cannot write: ${error.message}`;
-  return { file, line: 1, column: 1, code: 'output-unwritable', message };
-}
-
-/**
- * Which format invalid input is reported in on stdout: JSON errors when the only output is
- * JSON (wherever it goes, as before several outputs existed) or when JSON goes to stdout.
- */
+/** JSON errors on stdout when the only output is JSON (wherever it goes, as before several outputs) or JSON goes to stdout. */
 function jsonErrorsFormat(targets: readonly OutputTarget[]): string {
   if (targets.length === 1) return targets[0].format;
   return targets.find((target) => !target.file)?.format ?? 'text';

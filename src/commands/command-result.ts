@@ -17,3 +17,11 @@ export function invalid(errors: readonly DisplayError[], format: string): Comman
     exitCode: EXIT.invalid,
   };
 }
+
+/** Outputs written: stdout as rendered, every error on stderr, any of them making the exit code 2. */
+export function withErrors(stdout: string, errors: readonly DisplayError[], exitCode: number): CommandResult {
+  const stderr = sortErrors(errors)
+    .map((error) => `${errorLine(error)}\n`)
+    .join('');
+  return { stdout, stderr, exitCode: errors.length > 0 ? EXIT.invalid : exitCode };
+}

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
 
-/** What every renderer may be told besides the report. */
+/** What every renderer may be told besides its document. */
 export interface FormatOptions {
   readonly lang: Lang;
   /** ANSI colours (text only, on an interactive terminal without NO_COLOR). */

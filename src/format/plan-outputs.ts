@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { usageError, type DisplayError } from '../diagnostics/display-error.js';
-import { FORMAT_NAMES, isFormat } from './registry.js';
+import { formatNames, isFormatOf, outputsRuleOf, type DocumentKind } from './registry.js';
 
 /** One rendering of a run: a format, written to a file or (no file) to stdout. */
 export interface OutputTarget {
@@ -9,15 +9,25 @@ export interface OutputTarget {
   readonly file?: string;
 }
 
+/** The outputs a command line asks for, or the usage errors that prevent them. */
+export interface OutputPlan {
+  readonly targets: OutputTarget[];
+  readonly errors: DisplayError[];
+}
+
+/** Reads `--format` and `--output` as the document's command takes them (`pairs` or `single`, src/format/registry.ts). */
+export function planOutputs(formats: readonly string[], outputs: readonly string[], kind: DocumentKind, lang: Lang): OutputPlan {
+  return outputsRuleOf(kind) === 'pairs' ? pairedOutputs(formats, outputs, kind, lang) : singleOutput(formats, outputs, kind, lang);
+}
+
 /**
- * Pairs `--format` and `--output` options in order (`--format json --output a.json --format
- * sarif --output b.sarif`), so that one evaluation feeds every output a pipeline needs. One
- * format and no output prints to stdout; no format means text. Several formats need as many
- * outputs: which one would go to stdout is otherwise a guess.
+ * `--format json --output a.json --format sarif --output b.sarif`: one evaluation feeds every
+ * output. One format and no output prints to stdout; no format means the default. Several
+ * formats need as many outputs: which one would go to stdout is otherwise a guess.
  */
-export function planOutputs(formats: readonly string[], outputs: readonly string[], lang: Lang): { targets: OutputTarget[]; errors: DisplayError[] } {
-  const chosen = formats.length > 0 ? formats : ['text'];
-  const errors: DisplayError[] = chosen.filter((format) => !isFormat(format)).map((format) => usageError(`--format ${FORMAT_NAMES.join('|')}`, format));
+function pairedOutputs(formats: readonly string[], outputs: readonly string[], kind: DocumentKind, lang: Lang): OutputPlan {
+  const chosen = formats.length > 0 ? formats : [formatNames(kind)[0]];
+  const errors = chosen.filter((format) => !isFormatOf(kind, format)).map((format) => usageError(`--format ${formatNames(kind).join('|')}`, format));
   if (outputs.length === 0 && chosen.length === 1) return { targets: [{ format: chosen[0] }], errors };
   if (outputs.length !== chosen.length) {
     const message =
@@ -32,4 +42,16 @@ export function planOutputs(formats: readonly string[], outputs: readonly string
     seen.add(resolve(file));
   }
   return { targets: chosen.map((format, index) => ({ format, file: outputs[index] })), errors };
+}
+
+/** One document (bilan, review): at most one `--format` and one `--output`; no target when either is wrong. */
+function singleOutput(formats: readonly string[], outputs: readonly string[], kind: DocumentKind, lang: Lang): OutputPlan {
+  const errors: DisplayError[] = [];
+  const allowed = formatNames(kind);
+  const format = formats[0] ?? allowed[0];
+  if (formats.length > 1) errors.push(usageError(lang === 'fr' ? 'un seul --format' : 'a single --format', formats.join(', ')));
+  else if (!isFormatOf(kind, format)) errors.push(usageError(`--format ${allowed.join('|')}`, format));
+  if (outputs.length > 1) errors.push(usageError(lang === 'fr' ? 'un seul --output' : 'a single --output', outputs.join(', ')));
+  if (errors.length > 0) return { targets: [], errors };
+  return { targets: [{ format, ...(outputs[0] === undefined ? {} : { file: outputs[0] }) }], errors };
 }

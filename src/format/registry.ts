@@ -1,61 +1,98 @@
 import type { Report } from '../report/report-types.js';
 import { reportsOf, type PortfolioEntry } from '../report/portfolio-types.js';
+import type { Bilan } from '../bilan/bilan-types.js';
+import type { ReviewList } from '../review/review-types.js';
+import type { DeadlinesReport } from '../deadlines/deadline-types.js';
 import type { FormatOptions } from './format-options.js';
+import type { ReviewFormatOptions } from './review/review-format-options.js';
 import { formatJson, formatJsonPortfolio } from './check/format-json.js';
 import { formatJunit, formatJunitPortfolio } from './check/format-junit.js';
 import { formatMarkdown } from './check/format-markdown.js';
-import { formatPortfolioMarkdown } from './portfolio/format-portfolio-markdown.js';
-import { formatPortfolioText } from './portfolio/format-portfolio-text.js';
 import { formatSarif, formatSarifPortfolio } from './check/format-sarif.js';
 import { formatText } from './check/format-text.js';
+import { formatPortfolioMarkdown } from './portfolio/format-portfolio-markdown.js';
+import { formatPortfolioText } from './portfolio/format-portfolio-text.js';
+import { formatBilanHtml } from './bilan/format-bilan-html.js';
+import { formatBilanMarkdown } from './bilan/format-bilan-markdown.js';
+import { formatReviewCsv } from './review/format-review-csv.js';
+import { formatReviewMarkdown } from './review/format-review-markdown.js';
+import { formatDeadlinesJson } from './deadlines/format-deadlines-json.js';
+import { formatDeadlinesText } from './deadlines/format-deadlines-text.js';
+import { formatIcs } from './deadlines/format-ics.js';
 
 export type { FormatOptions } from './format-options.js';
 
-/** A renderer: a pure function of the report. Writing it somewhere is the caller's business. */
-export type Formatter = (report: Report, options: FormatOptions) => string;
-
-/**
- * A renderer of a portfolio run (several snapshots, in risk order) into one document. Entries
- * that could not be read are rendered by the formats made for people and JSON; SARIF and JUnit
- * describe results only, and leave them to stderr and the exit code.
- */
-export type PortfolioFormatter = (entries: readonly PortfolioEntry[], options: FormatOptions) => string;
-
-interface FormatEntry {
-  readonly single: Formatter;
-  readonly portfolio: PortfolioFormatter;
+/** Each document vigie renders, and the options its renderers take. */
+interface Documents {
+  readonly check: { readonly document: Report; readonly options: FormatOptions };
+  /** Several snapshots, in risk order; SARIF and JUnit leave the unreadable ones to stderr and the exit code. */
+  readonly portfolio: { readonly document: readonly PortfolioEntry[]; readonly options: FormatOptions };
+  readonly bilan: { readonly document: Bilan; readonly options: FormatOptions };
+  readonly review: { readonly document: ReviewList; readonly options: ReviewFormatOptions };
+  readonly deadlines: { readonly document: DeadlinesReport; readonly options: FormatOptions };
+  /** The `--ics FILE` of `vigie deadlines`: a file of its own, not a `--format`. */
+  readonly calendar: { readonly document: DeadlinesReport; readonly options: FormatOptions };
 }
 
-const FORMATS: Readonly<Record<string, FormatEntry>> = {
-  text: { single: formatText, portfolio: formatPortfolioText },
-  json: { single: (report) => formatJson(report), portfolio: (entries) => formatJsonPortfolio(entries) },
-  sarif: { single: formatSarif, portfolio: (entries, options) => formatSarifPortfolio(reportsOf(entries), options) },
-  junit: { single: formatJunit, portfolio: (entries, options) => formatJunitPortfolio(reportsOf(entries), options) },
-  markdown: { single: formatMarkdown, portfolio: formatPortfolioMarkdown },
+/** A document's name in the registry. */
+export type DocumentKind = keyof Documents;
+
+/** What a document of that kind is. */
+export type DocumentOf<K extends DocumentKind> = Documents[K]['document'];
+
+/** What that document's renderers may be told. */
+export type OptionsOf<K extends DocumentKind> = Documents[K]['options'];
+
+/** A renderer: a pure function of its document. Writing it somewhere is the caller's business. */
+export type Renderer<K extends DocumentKind> = (document: DocumentOf<K>, options: OptionsOf<K>) => string;
+
+/** How a command reads `--format` and `--output`: in pairs, one run feeding several outputs, or one document to one place. */
+export type OutputsRule = 'pairs' | 'single';
+
+interface DocumentFormats<K extends DocumentKind> {
+  readonly outputs: OutputsRule;
+  /** By `--format` name; the first is the default. */
+  readonly renderers: Readonly<Record<string, Renderer<K>>>;
+}
+
+const REGISTRY: { readonly [K in DocumentKind]: DocumentFormats<K> } = {
+  check: {
+    outputs: 'pairs',
+    renderers: { text: formatText, json: (report) => formatJson(report), sarif: formatSarif, junit: formatJunit, markdown: formatMarkdown },
+  },
+  portfolio: {
+    outputs: 'pairs',
+    renderers: {
+      text: formatPortfolioText,
+      json: (entries) => formatJsonPortfolio(entries),
+      sarif: (entries, options) => formatSarifPortfolio(reportsOf(entries), options),
+      junit: (entries, options) => formatJunitPortfolio(reportsOf(entries), options),
+      markdown: formatPortfolioMarkdown,
+    },
+  },
+  bilan: { outputs: 'single', renderers: { markdown: formatBilanMarkdown, html: formatBilanHtml } },
+  review: { outputs: 'single', renderers: { csv: formatReviewCsv, markdown: formatReviewMarkdown } },
+  deadlines: { outputs: 'pairs', renderers: { text: formatDeadlinesText, json: (report) => formatDeadlinesJson(report) } },
+  calendar: { outputs: 'single', renderers: { ics: formatIcs } },
 };
 
-/** Every static output format, by `--format` name. */
-export const FORMATTERS: Readonly<Record<string, Formatter>> = Object.fromEntries(Object.entries(FORMATS).map(([name, entry]) => [name, entry.single]));
-
-/** The `--format` names, for usage messages. */
-export const FORMAT_NAMES: readonly string[] = Object.keys(FORMATS);
-
-/** Whether `--format NAME` names a static output format. */
-export function isFormat(name: string): boolean {
-  return Object.hasOwn(FORMATS, name);
+/** A document's `--format` names, the default first. */
+export function formatNames(kind: DocumentKind): readonly string[] {
+  return Object.keys(REGISTRY[kind].renderers);
 }
 
-/** Renders the report of a single snapshot in a format. */
-export function renderReport(report: Report, format: string, options: FormatOptions): string {
-  return FORMATS[format].single(report, options);
+/** Whether `--format NAME` names one of the document's formats. */
+export function isFormatOf(kind: DocumentKind, name: string): boolean {
+  return Object.hasOwn(REGISTRY[kind].renderers, name);
 }
 
-/** Renders the reports of a run: one report alone, several as a portfolio (in the order given). */
-export function renderReports(reports: readonly Report[], format: string, options: FormatOptions): string {
-  return reports.length === 1 ? renderReport(reports[0], format, options) : renderPortfolio(reports, format, options);
+/** How the document's command pairs `--format` with `--output`. */
+export function outputsRuleOf(kind: DocumentKind): OutputsRule {
+  return REGISTRY[kind].outputs;
 }
 
-/** Renders a portfolio run (one summary per partner, most at risk first) in a format. */
-export function renderPortfolio(entries: readonly PortfolioEntry[], format: string, options: FormatOptions): string {
-  return FORMATS[format].portfolio(entries, options);
+/** Renders a document in one of its formats (a name `isFormatOf` accepted). */
+export function render<K extends DocumentKind>(kind: K, format: string, document: DocumentOf<K>, options: OptionsOf<K>): string {
+  const renderers: Readonly<Record<string, Renderer<K>>> = REGISTRY[kind].renderers;
+  return renderers[format](document, options);
 }

@@ -3,7 +3,7 @@ import { applyConfig } from '../rules/apply-config.js';
 import { BUNDLED_RULES, loadRules, type SharedFacts } from '../rules/load-rules.js';
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
-import type { LoadOptions } from '../snapshot/snapshot-types.js';
+import type { LoadOptions, Snapshot } from '../snapshot/snapshot-types.js';
 import { evaluate, type EvaluateOptions } from '../engine/evaluate.js';
 import type { TraceWorker } from '../split-reading/stream-in-worker.js';
 import { startTraceWorkerFor } from '../split-reading/trace-worker.js';
@@ -47,8 +47,9 @@ export function loadCatalogue(options: CatalogueOptions): Catalogue {
   return { rules: configured.rules, shared: loaded.shared, errors };
 }
 
+/** The report, with the snapshot it was made from for the views that read its tables too (review). */
 export type SnapshotOutcome =
-  | { readonly kind: 'report'; readonly report: Report }
+  | { readonly kind: 'report'; readonly report: Report; readonly snapshot: Snapshot }
   | { readonly kind: 'invalid'; readonly errors: readonly DisplayError[] };
 
 /** Reads one snapshot and evaluates the catalogue on it: the whole pipeline of `vigie check`. */
@@ -135,7 +136,7 @@ async function checkLoaded(
   shared?.finish();
   const report = evaluation.report;
   const skippedRows = [...loaded.skipped, ...evaluation.skipped];
-  if (skippedRows.length === 0) return { kind: 'report', report };
+  if (skippedRows.length === 0) return { kind: 'report', report, snapshot: loaded.snapshot };
   const skipped = skippedRows.map((row) => ({
     file: row.file,
     line: row.line,
@@ -144,6 +145,7 @@ async function checkLoaded(
   return {
     kind: 'report',
     report: { ...report, summary: summarize(report.findings, report.rules, skipped.length), skipped },
+    snapshot: loaded.snapshot,
   };
 }
 

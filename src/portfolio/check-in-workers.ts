@@ -1,7 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../i18n/lang.js';
+import type { Report } from '../report/report-types.js';
 import type { CheckOptions, SnapshotOutcome } from '../pipeline/run-check.js';
+
+/** An outcome as a worker posts it: the snapshot stays there (a structured clone would copy its tables, and cannot copy a streamed one). */
+export type PortfolioOutcome = { readonly kind: 'report'; readonly report: Report } | Extract<SnapshotOutcome, { kind: 'invalid' }>;
 
 /** One snapshot to check, and its place in the run. */
 export interface PortfolioTask {
@@ -11,18 +15,16 @@ export interface PortfolioTask {
 
 interface WorkerReply {
   readonly index: number;
-  readonly outcome?: SnapshotOutcome;
+  readonly outcome?: PortfolioOutcome;
   readonly failure?: string;
 }
 
 /**
- * Checks every snapshot of a portfolio in a pool of worker threads, one per core (at most one
- * per snapshot), each loading the rules once and checking one snapshot at a time. Outcomes come
- * back in the order of `paths`. A snapshot that crashes its worker is reported as invalid and
- * the worker replaced, so that it never stops the others.
+ * Checks a portfolio in a pool of workers, one per core, outcomes in the order of `paths`. A
+ * snapshot that crashes its worker is reported as invalid and the worker replaced.
  */
-export async function checkInWorkers(paths: readonly string[], options: CheckOptions): Promise<SnapshotOutcome[]> {
-  const outcomes: SnapshotOutcome[] = new Array(paths.length);
+export async function checkInWorkers(paths: readonly string[], options: CheckOptions): Promise<PortfolioOutcome[]> {
+  const outcomes: PortfolioOutcome[] = new Array(paths.length);
   const size = Math.max(1, Math.min(availableParallelism(), paths.length));
   const workerOptions: CheckOptions = { rulesDirs: options.rulesDirs, config: options.config, lang: options.lang, asOf: options.asOf, lenient: options.lenient };
   let next = 0;
@@ -52,7 +54,7 @@ function startWorker(options: CheckOptions): Worker {
 }
 
 /** Sends one snapshot to a worker and waits for its outcome. */
-function check(worker: Worker, task: PortfolioTask): Promise<SnapshotOutcome> {
+function check(worker: Worker, task: PortfolioTask): Promise<PortfolioOutcome> {
   return new Promise((resolve, reject) => {
     const onMessage = (reply: WorkerReply) => {
       if (reply.index !== task.index) return;
@@ -81,7 +83,7 @@ function check(worker: Worker, task: PortfolioTask): Promise<SnapshotOutcome> {
 }
 
 /** A bug of vigie met on one snapshot: said plainly, on that snapshot only. */
-function crashed(path: string, error: Error, lang: Lang): SnapshotOutcome {
+function crashed(path: string, error: Error, lang: Lang): PortfolioOutcome {
   const message = lang === 'fr' ? `erreur interne : ${error.message}` : `internal error: ${error.message}`;
   return { kind: 'invalid', errors: [{ file: path, line: 1, column: 1, code: 'internal-error', message }] };
 }

@@ -1,11 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
-import type { PortfolioTask } from './check-in-workers.js';
+import type { PortfolioOutcome, PortfolioTask } from './check-in-workers.js';
 
 /**
- * Worker thread entry of a portfolio run: loads the catalogue once, then checks each snapshot
- * it is sent, the whole pipeline on this thread (the pool already keeps every core busy).
- * The main thread has already checked the rules and the configuration.
+ * Worker entry of a portfolio run: the catalogue loaded once (the main thread checked it), then
+ * the whole pipeline per snapshot on this thread, since the pool already keeps every core busy.
  */
 const options = workerData as CheckOptions;
 let catalogue: Catalogue | undefined;
@@ -13,7 +12,10 @@ let catalogue: Catalogue | undefined;
 parentPort!.on('message', (task: PortfolioTask) => {
   catalogue ??= loadCatalogue(options);
   checkSnapshot(task.path, catalogue, { ...options, singleThread: true }).then(
-    (outcome) => parentPort!.postMessage({ index: task.index, outcome }),
+    (checked) => {
+      const outcome: PortfolioOutcome = checked.kind === 'report' ? { kind: 'report', report: checked.report } : checked;
+      parentPort!.postMessage({ index: task.index, outcome });
+    },
     (error: unknown) => parentPort!.postMessage({ index: task.index, failure: (error as Error)?.message ?? String(error) }),
   );
 });

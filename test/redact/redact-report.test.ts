@@ -4,7 +4,7 @@ import type { Report } from '../../src/report/report-types.js';
 import { redactReport } from '../../src/redact/redact-report.js';
 import { applyWaivers } from '../../src/waivers/apply-waivers.js';
 import { applyBaseline } from '../../src/baseline/apply-baseline.js';
-import { FORMAT_NAMES, renderReports } from '../../src/format/registry.js';
+import { formatNames, render } from '../../src/format/registry.js';
 import { ca2cReport } from '../format/ca2c-report.js';
 import { ca2cPersonalData, leaks } from './personal-data.js';
 
@@ -32,16 +32,16 @@ async function reportWithEverything(): Promise<Report> {
 redact('the sample does carry names and e-mails before redaction', async () => {
   const personal = ca2cPersonalData();
   assert.ok(personal.includes('MARTIN') && personal.includes('chuygen@caudresis-catesis.fr'), personal.join(', '));
-  const text = renderReports([await reportWithEverything()], 'json', { lang: 'fr' });
+  const text = render('check', 'json', await reportWithEverything(), { lang: 'fr' });
   assert.ok(leaks(text, personal).length > 5, leaks(text, personal).join(', '));
 });
 
 redact('no name or e-mail of the CA2C sample is left in any format', async () => {
   const personal = ca2cPersonalData();
   const redacted = redactReport(await reportWithEverything(), KEY, 'fr');
-  for (const format of FORMAT_NAMES) {
+  for (const format of formatNames('check')) {
     for (const lang of ['fr', 'en'] as const) {
-      const output = renderReports([redacted], format, { lang, baseDir: process.cwd() });
+      const output = render('check', format, redacted, { lang, baseDir: process.cwd() });
       assert.equal(leaks(output, personal), [], `${format} ${lang}`);
     }
   }

@@ -2,6 +2,11 @@
 export const CSV_DELIMITERS = [';', ','] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
+/** Whether `--delimiter VALUE` is one vigie writes. */
+export function isCsvDelimiter(value: string): value is CsvDelimiter {
+  return (CSV_DELIMITERS as readonly string[]).includes(value);
+}
+
 /** What a spreadsheet reads as the start of a formula (or a DDE call) when a cell begins with it. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 

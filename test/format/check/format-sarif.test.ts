@@ -1,12 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolve } from 'node:path';
-import type { Report } from '../../src/report/report-types.js';
-import { formatSarif, formatSarifPortfolio } from '../../src/format/check/format-sarif.js';
-import { applyWaivers } from '../../src/waivers/apply-waivers.js';
-import { applyBaseline } from '../../src/baseline/apply-baseline.js';
-import { ca2cReport, CA2C } from './ca2c-report.js';
-import { SARIF_SCHEMA_PATH, sarifValidator } from './sarif-validator.js';
+import type { Report } from '../../../src/report/report-types.js';
+import { formatSarif, formatSarifPortfolio } from '../../../src/format/check/format-sarif.js';
+import { applyWaivers } from '../../../src/waivers/apply-waivers.js';
+import { applyBaseline } from '../../../src/baseline/apply-baseline.js';
+import { ca2cReport, CA2C } from '../ca2c-report.js';
+import { SARIF_SCHEMA_PATH, sarifValidator } from '../sarif-validator.js';
 
 interface SarifLocation {
   physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } };

@@ -1,11 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatPortfolioText } from '../../src/format/portfolio/format-portfolio-text.js';
-import { formatPortfolioMarkdown } from '../../src/format/portfolio/format-portfolio-markdown.js';
-import { formatJsonPortfolio } from '../../src/format/check/format-json.js';
-import type { PortfolioEntry } from '../../src/report/portfolio-types.js';
-import type { Finding, Report } from '../../src/report/report-types.js';
-import { VERSION } from '../../src/util/version.js';
+import { formatPortfolioText } from '../../../src/format/portfolio/format-portfolio-text.js';
+import { formatPortfolioMarkdown } from '../../../src/format/portfolio/format-portfolio-markdown.js';
+import { formatJsonPortfolio } from '../../../src/format/check/format-json.js';
+import type { PortfolioEntry } from '../../../src/report/portfolio-types.js';
+import type { Finding, Report } from '../../../src/report/report-types.js';
+import { VERSION } from '../../../src/util/version.js';
 
 function report(partner: string, path: string, error: number, warning: number, notEvaluated: number, findings: Partial<Finding>[], waived = 0): Report {
   return {

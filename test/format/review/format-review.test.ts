@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'csv-parse/sync';
-import { formatReviewCsv } from '../../src/format/review/format-review-csv.js';
-import { formatReviewMarkdown } from '../../src/format/review/format-review-markdown.js';
-import type { ReviewList } from '../../src/review/review-types.js';
-import { BASIC, reviewOf } from './review-fixture.js';
+import { formatReviewCsv } from '../../../src/format/review/format-review-csv.js';
+import { formatReviewMarkdown } from '../../../src/format/review/format-review-markdown.js';
+import type { ReviewList } from '../../../src/review/review-types.js';
+import { BASIC, reviewOf } from '../../review/review-fixture.js';
 
 const csv = suite('review: CSV');
 const fr = { lang: 'fr' as const };

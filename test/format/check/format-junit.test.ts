@@ -1,11 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Report } from '../../src/report/report-types.js';
-import { formatJunit, formatJunitPortfolio } from '../../src/format/check/format-junit.js';
-import { applyWaivers } from '../../src/waivers/apply-waivers.js';
-import { applyBaseline } from '../../src/baseline/apply-baseline.js';
-import { ca2cReport, CA2C } from './ca2c-report.js';
+import type { Report } from '../../../src/report/report-types.js';
+import { formatJunit, formatJunitPortfolio } from '../../../src/format/check/format-junit.js';
+import { applyWaivers } from '../../../src/waivers/apply-waivers.js';
+import { applyBaseline } from '../../../src/baseline/apply-baseline.js';
+import { ca2cReport, CA2C } from '../ca2c-report.js';
 
 interface Case {
   classname: string;

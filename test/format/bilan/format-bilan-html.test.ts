@@ -1,11 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { XMLValidator } from 'fast-xml-parser';
-import { buildBilan } from '../../src/bilan/build-bilan.js';
-import { formatBilanHtml } from '../../src/format/bilan/format-bilan-html.js';
-import type { Report } from '../../src/report/report-types.js';
-import { ca2cReport } from '../format/ca2c-report.js';
-import { bilanFixture, fixtureBilan, reportOf } from './bilan-fixtures.js';
+import { buildBilan } from '../../../src/bilan/build-bilan.js';
+import { formatBilanHtml } from '../../../src/format/bilan/format-bilan-html.js';
+import type { Report } from '../../../src/report/report-types.js';
+import { ca2cReport } from '../ca2c-report.js';
+import { bilanFixture, fixtureBilan, reportOf } from '../../bilan/bilan-fixtures.js';
 
 const html = suite('bilan: HTML');
 const fr = { lang: 'fr' as const };

@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Report } from '../../src/report/report-types.js';
-import { formatMarkdown } from '../../src/format/check/format-markdown.js';
-import { applyWaivers } from '../../src/waivers/apply-waivers.js';
-import { applyBaseline } from '../../src/baseline/apply-baseline.js';
-import { ca2cReport, CA2C } from './ca2c-report.js';
+import type { Report } from '../../../src/report/report-types.js';
+import { formatMarkdown } from '../../../src/format/check/format-markdown.js';
+import { applyWaivers } from '../../../src/waivers/apply-waivers.js';
+import { applyBaseline } from '../../../src/baseline/apply-baseline.js';
+import { ca2cReport, CA2C } from '../ca2c-report.js';
 
 const markdown = suite('format: Markdown');
 const options = { lang: 'fr' as const, baseDir: process.cwd() };

@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildBilan } from '../../src/bilan/build-bilan.js';
-import { formatBilanMarkdown } from '../../src/format/bilan/format-bilan-markdown.js';
-import type { Report } from '../../src/report/report-types.js';
-import { ca2cReport, CA2C } from '../format/ca2c-report.js';
-import { bilanFixture, fixtureBilan } from './bilan-fixtures.js';
+import { buildBilan } from '../../../src/bilan/build-bilan.js';
+import { formatBilanMarkdown } from '../../../src/format/bilan/format-bilan-markdown.js';
+import type { Report } from '../../../src/report/report-types.js';
+import { ca2cReport, CA2C } from '../ca2c-report.js';
+import { bilanFixture, fixtureBilan } from '../../bilan/bilan-fixtures.js';
 
 const markdown = suite('bilan: Markdown');
 const fr = { lang: 'fr' as const };

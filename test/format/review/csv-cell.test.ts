@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { csvCell, csvRecord } from '../../src/format/review/csv-cell.js';
+import { csvCell, csvRecord } from '../../../src/format/review/csv-cell.js';
 
 const cell = suite('review: CSV cells');
 

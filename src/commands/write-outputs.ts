@@ -1,0 +1,42 @@
+import { writeFileSync } from 'node:fs';
+import type { Lang } from '../i18n/lang.js';
+import type { DisplayError } from '../diagnostics/display-error.js';
+
+/** One output of a command: rendered when its turn comes, then written to its file, or to stdout without one. */
+export interface PendingOutput {
+  readonly file?: string;
+  readonly render: () => string;
+}
+
+/** What writing gave: the text for stdout, in order, and the files that could not be written. */
+export interface WrittenOutputs {
+  readonly stdout: string;
+  readonly errors: readonly DisplayError[];
+}
+
+/**
+ * The one place where vigie writes its outputs. Each is rendered just before it is written, so
+ * that a run holds one rendering at a time; a file that cannot be written does not stop the others.
+ */
+export function writeOutputs(outputs: readonly PendingOutput[], lang: Lang): WrittenOutputs {
+  const errors: DisplayError[] = [];
+  let stdout = '';
+  for (const output of outputs) {
+    const rendered = output.render();
+    if (output.file === undefined) {
+      stdout += rendered;
+      continue;
+    }
+    try {
+      writeFileSync(output.file, rendered);
+    } catch (error) {
+      errors.push(unwritable(output.file, error as Error, lang));
+    }
+  }
+  return { stdout, errors };
+}
+
+function unwritable(file: string, error: Error, lang: Lang): DisplayError {
+  const message = lang === 'fr' ? `écriture impossible : ${error.message}` : `cannot write: ${error.message}`;
+  return { file, line: 1, column: 1, code: 'output-unwritable', message };
+}
