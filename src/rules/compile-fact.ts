@@ -10,19 +10,14 @@ export interface FactJoin {
   readonly recordField: string;
 }
 
-/** What a fact's references read, by root. */
+/** What a fact's references read, by root: `$param.NAME`, `$record.FIELD` (or `$record`), `$row.FIELD`, `$subject`, `$as_of`, `$data.NAME`. */
 export interface FactReads {
-  /** `$param.NAME` (and `$params.NAME`). */
   readonly params: readonly string[];
-  /** `$record.FIELD`; `wholeRecord` when `$record` itself is read. */
   readonly recordFields: readonly string[];
   readonly wholeRecord: boolean;
-  /** `$row.FIELD` (the current trace row of a streamed filter). */
   readonly rowFields: readonly string[];
-  /** `$subject` or `$subject.…`. */
   readonly subject: boolean;
   readonly asOf: boolean;
-  /** `$data.NAME…`: the reference lists of rules/_data. */
   readonly data: readonly string[];
   /** Other roots: facts of the rule, lookups, shared facts, partner keys (`$approvers`, `$facility`). */
   readonly names: readonly string[];
@@ -57,9 +52,8 @@ const COMPILED = Symbol('vigie.compiledFact');
 type Compilable = object & { [COMPILED]?: CompiledFact };
 
 /**
- * The analysis of a definition. The loader compiles every definition it loads; one made
- * elsewhere (a test, a rule rebuilt by hand) is compiled at first use. It is kept on the
- * definition as a hidden property (not enumerable, not JSON, not copied by spreads).
+ * The analysis of a definition, made by the loader (or at first use for a definition made
+ * elsewhere) and kept on it as a hidden property: not enumerable, not JSON, not spread.
  */
 export function compiledFact(definition: FactDefinition): CompiledFact {
   const compilable = definition as Compilable;

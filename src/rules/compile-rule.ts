@@ -10,11 +10,7 @@ export interface CompiledRuleFact extends CompiledFact {
   readonly definition: FactDefinition;
   /** The facts of the rule it reads (`$approvers`). */
   readonly factsRead: readonly string[];
-  /**
-   * Whether it does not depend on the visited entity (no `$record`, `$subject`, `$row`, not
-   * streamed, not over the entity's records, and reads only static facts declared before it):
-   * computed once per rule when its evaluation does not fail.
-   */
+  /** Independent of the entity (no `$record`, `$subject`, `$row`, own or streamed records; only static facts before it). */
   readonly static: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { CompiledFact } from './compile-fact.js';
+import { compiledFact, type CompiledFact } from './compile-fact.js';
 import { referenceField, referencesIn } from './references.js';
 import type { FactDefinition, WhereClause } from './rule-definition.js';
 
@@ -30,6 +30,11 @@ export function factColumns(definition: FactDefinition, compiled: CompiledFact):
   const sequence = (definition.close_pairs ?? definition.busiest_window) as { order_by?: unknown; differ?: unknown } | undefined;
   for (const field of [sequence?.order_by, sequence?.differ]) if (typeof field === 'string') columns.push(field);
   return columns;
+}
+
+/** The columns a set of facts names (the shared facts, which the trace worker computes too), sorted. */
+export function columnsOfFacts(definitions: Readonly<Record<string, FactDefinition>>): string[] {
+  return withDateBases(Object.values(definitions).flatMap((definition) => factColumns(definition, compiledFact(definition))));
 }
 
 /** The field after each reference's root (`user_id` of `$record.user_id`, `country` of `$facility.country`). */

@@ -1,10 +1,4 @@
-/**
- * References in rule files are strings starting with `$`: `$as_of`, `$param.delay`,
- * `$record.left_on`, `$subject.id`, a trace row (`$row.at_date`), reference data
- * (`$data.countries.eu_eea`), a fact of the rule (`$approvers`), a lookup of a streamed fact,
- * a shared fact (`$management_mode`) or a partner key (`$convention.signed_on`).
- * Any other value is a literal.
- */
+/** Whether a value is a reference: `$as_of`, `$param.delay`, `$record.left_on`, `$row.at_date`, `$data.…`, a fact or a partner key. */
 export function isReference(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith('$') && value.length > 1;
 }

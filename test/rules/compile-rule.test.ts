@@ -3,9 +3,8 @@ import * as assert from 'uvu/assert';
 import { readLaterPart, readsStreams } from '../../src/engine/evaluate.js';
 import { conditionInputs, resolveParams } from '../../src/engine/rules-engine.js';
 import { ACTIVE_AT_FIELDS } from '../../src/facts/where.js';
-import { compiledFact } from '../../src/rules/compile-fact.js';
 import { compiledRule } from '../../src/rules/compile-rule.js';
-import { factColumns, withDateBases } from '../../src/rules/fact-columns.js';
+import { columnsOfFacts } from '../../src/rules/fact-columns.js';
 import { BUNDLED_RULES, loadRules, type SharedFacts } from '../../src/rules/load-rules.js';
 import type { FactDefinition, Rule } from '../../src/rules/rule-types.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
@@ -131,7 +130,7 @@ compiled('the analysis is left out of the JSON of a rule, and a rule rebuilt wit
 function compiledColumns(streamRules: readonly Rule[], sharedFacts: SharedFacts): Set<string> {
   const columns = new Set<string>(ACTIVE_AT_FIELDS);
   for (const rule of streamRules) for (const column of rule.compiled.columns) columns.add(column);
-  for (const definition of Object.values(sharedFacts.facts)) for (const column of withDateBases(factColumns(definition, compiledFact(definition)))) columns.add(column);
+  for (const column of columnsOfFacts(sharedFacts.facts)) columns.add(column);
   return columns;
 }
 
