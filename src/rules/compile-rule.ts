@@ -15,7 +15,7 @@ export interface CompiledRuleFact extends CompiledFact {
 }
 
 /** The parts of a rule the analysis was made from, to tell a rule rebuilt with other facts. */
-type Sources = Pick<RuleDefinition, 'facts' | 'conditions' | 'for_each' | 'needs' | 'subject'>;
+type Sources = Pick<RuleDefinition, 'facts' | 'conditions' | 'for_each' | 'needs' | 'subject' | 'applies_when' | 'evaluable_when'>;
 
 /**
  * What a rule reads, worked out once when it is loaded. Left out of the rule's JSON
@@ -41,7 +41,15 @@ export class CompiledRule {
   /** Whether this analysis was made from these parts of the rule. */
   describes(rule: Sources): boolean {
     const sources = this.sources;
-    return sources.facts === rule.facts && sources.conditions === rule.conditions && sources.for_each === rule.for_each && sources.needs === rule.needs && sources.subject === rule.subject;
+    return (
+      sources.facts === rule.facts &&
+      sources.conditions === rule.conditions &&
+      sources.for_each === rule.for_each &&
+      sources.needs === rule.needs &&
+      sources.subject === rule.subject &&
+      sources.applies_when === rule.applies_when &&
+      sources.evaluable_when === rule.evaluable_when
+    );
   }
 
   /** The facts that may be computed once per rule, in order. */
