@@ -1,19 +1,17 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
+import { compiledFact, type CompiledFact } from '../rules/compile-fact.js';
 import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
 import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
-import { referencesIn, resolveValue } from './expressions.js';
+import { resolveValue } from './expressions.js';
 import type { DerivedFact, Scope } from './scope.js';
 import { keyPart } from '../util/memo-key.js';
 import { compileWhere, selectRecords } from './where.js';
-import { emptyAggregate, isStreamFact, joinOf } from './streamed-facts.js';
-
-
-const AGGREGATES = ['count', 'count_distinct', 'exists', 'first', 'values', 'min', 'max'] as const;
+import type { StreamAggregate } from './streamed-facts.js';
 
 /** Whether a fact aggregates the visited entity's own records (no `from`): it depends on the whole entity. */
 export function readsOwnRecords(definition: FactDefinition): boolean {
-  return typeof definition.from !== 'string' && AGGREGATES.some((kind) => kind in definition);
+  return compiledFact(definition).ownRecords;
 }
 
 /**
@@ -28,14 +26,10 @@ export function deriveFacts(
   // The facts kept as evidence: their records are read when a finding cites them.
   const evidence: DerivedFact[] = [];
   let evidenceTotal = 0;
-  let entries = definitionEntries.get(definitions);
-  if (!entries) {
-    entries = Object.entries(definitions);
-    definitionEntries.set(definitions, entries);
-  }
-  for (const [name, definition] of entries) {
+  for (const name in definitions) {
+    const definition = definitions[name];
     // Facts that do not depend on the entity are computed once per rule, not per entity.
-    const fact = precomputed?.get(name) ?? memoizedFact(definition, scope);
+    const fact = precomputed?.get(name) ?? memoizedFact(definition, compiledFact(definition), scope);
     scope.facts[name] = fact.value;
     if (definition.evidence === true) {
       evidence.push(fact);
@@ -45,30 +39,15 @@ export function deriveFacts(
   return { values: scope.facts, evidence, evidenceTotal };
 }
 
-const definitionEntries = new WeakMap<object, [string, FactDefinition][]>();
-
-/** References each definition reads, found once. */
-const definitionReferences = new WeakMap<FactDefinition, string[]>();
-
 /**
  * A fact computed once per distinct value of the references it reads: the end of the
  * convention for the 100,000 grants of one service is worked out once. Facts over the
  * entity's own records and streamed facts are not memoised.
  */
-function memoizedFact(definition: FactDefinition, scope: Scope): DerivedFact {
-  if (isStreamFact(definition) || readsOwnRecords(definition)) {
-    return deriveFact(definition, scope);
-  }
-  let references = definitionReferences.get(definition);
-  if (!references) {
-    references = referencesIn(definition);
-    definitionReferences.set(definition, references);
-  }
+function memoizedFact(definition: FactDefinition, compiled: CompiledFact, scope: Scope): DerivedFact {
+  if (compiled.streamed || compiled.ownRecords) return computeFact(definition, compiled, scope);
   let key = '';
-  for (const reference of references) {
-    const value = resolveValue(reference, scope);
-    key += keyPart(value);
-  }
+  for (const reference of compiled.references) key += keyPart(resolveValue(reference, scope));
   const memo = scope.context.factMemo;
   let byKey = memo.get(definition);
   if (!byKey) {
@@ -77,7 +56,7 @@ function memoizedFact(definition: FactDefinition, scope: Scope): DerivedFact {
   }
   let fact = byKey.get(key);
   if (!fact) {
-    fact = deriveFact(definition, scope);
+    fact = computeFact(definition, compiled, scope);
     if (byKey.size > 200_000) byKey.clear();
     byKey.set(key, fact);
   }
@@ -86,38 +65,48 @@ function memoizedFact(definition: FactDefinition, scope: Scope): DerivedFact {
 
 /** Computes one fact from its definition (see the `fact` definition in schemas/rule.schema.json). */
 export function deriveFact(definition: FactDefinition, scope: Scope): DerivedFact {
-  if (isStreamFact(definition)) return streamedFact(definition, scope);
-  if ('value' in definition) return plain(resolveValue(definition.value, scope));
-  if ('coalesce' in definition) {
-    const candidates = resolveValue(definition.coalesce, scope) as unknown[];
-    return plain(candidates.find((candidate) => candidate !== undefined && candidate !== null) ?? null);
-  }
-  if ('date' in definition) return plain(shiftedDate(definition.date as Record<string, string>, scope));
-  if ('latest' in definition) return plain(extremeDate(resolveValue(definition.latest, scope) as unknown[], 1));
-  if ('earliest' in definition) return plain(extremeDate(resolveValue(definition.earliest, scope) as unknown[], -1));
-  if ('deadline' in definition) return plain(deadline(definition.deadline as Record<string, string>, scope));
-  if ('normalize' in definition) {
-    const spec = definition.normalize as { value: string; remove: string };
-    const value = resolveValue(spec.value, scope);
-    return plain(value === undefined || value === null ? value : String(value).replace(new RegExp(spec.remove, 'g'), ''));
-  }
-  return aggregate(definition, scope);
+  return computeFact(definition, compiledFact(definition), scope);
 }
 
-/** The join of each streamed fact (null: not joined), found once: it is read for every entity. */
-const streamJoins = new WeakMap<FactDefinition, { rowField: string; recordField: string } | null>();
+function computeFact(definition: FactDefinition, compiled: CompiledFact, scope: Scope): DerivedFact {
+  if (compiled.streamed) return streamedFact(definition, compiled, scope);
+  switch (compiled.kind) {
+    case 'value':
+      return plain(resolveValue(definition.value, scope));
+    case 'coalesce': {
+      const candidates = resolveValue(definition.coalesce, scope) as unknown[];
+      return plain(candidates.find((candidate) => candidate !== undefined && candidate !== null) ?? null);
+    }
+    case 'date':
+      return plain(shiftedDate(definition.date as Record<string, string>, scope));
+    case 'latest':
+      return plain(extremeDate(resolveValue(definition.latest, scope) as unknown[], 1));
+    case 'earliest':
+      return plain(extremeDate(resolveValue(definition.earliest, scope) as unknown[], -1));
+    case 'deadline':
+      return plain(deadline(definition.deadline as Record<string, string>, scope));
+    case 'normalize': {
+      const spec = definition.normalize as { value: string; remove: string };
+      const value = resolveValue(spec.value, scope);
+      return plain(value === undefined || value === null ? value : String(value).replace(new RegExp(spec.remove, 'g'), ''));
+    }
+  }
+  return aggregate(compiled, scope);
+}
 
 /** A fact over a streamed table: the aggregate of the entity's group, computed in the streaming pass. */
-function streamedFact(definition: FactDefinition, scope: Scope): DerivedFact {
-  let join = streamJoins.get(definition);
-  if (join === undefined) {
-    join = joinOf(definition.where as WhereClause | undefined) ?? null;
-    streamJoins.set(definition, join);
-  }
+function streamedFact(definition: FactDefinition, compiled: CompiledFact, scope: Scope): DerivedFact {
+  const join = compiled.join;
   const key = join ? scope.record?.[join.recordField] : '';
   const aggregates = scope.context.streams?.facts.get(definition);
   if (!aggregates) throw new Error('agrégats des traces non calculés');
-  return (key === undefined || key === null ? undefined : aggregates.get(String(key))) ?? emptyAggregate(definition);
+  return (key === undefined || key === null ? undefined : aggregates.get(String(key))) ?? emptyAggregate(compiled);
+}
+
+/** The aggregate a streamed fact yields for a group that saw no row. */
+function emptyAggregate(compiled: CompiledFact): StreamAggregate {
+  if (compiled.kind === 'exists') return { value: false, records: [], total: 0 };
+  return { value: compiled.kind === 'min' || compiled.kind === 'max' ? null : 0, records: [], total: 0 };
 }
 
 function plain(value: unknown): DerivedFact {
@@ -147,9 +136,6 @@ function deadline(spec: Record<string, string>, scope: Scope): DeadlineOutcome {
   return deadlineOutcome(resolveValue(spec.start, scope), resolveValue(spec.delay, scope), done, scope.context.asOf);
 }
 
-/** The aggregate a definition asks for, found once per definition (facts are derived per entity). */
-const aggregateKinds = new WeakMap<FactDefinition, (typeof AGGREGATES)[number] | null>();
-
 /** The present values of a field over records. */
 function presentValues(records: readonly DataRecord[], field: unknown): unknown[] {
   const values: unknown[] = [];
@@ -161,14 +147,9 @@ function presentValues(records: readonly DataRecord[], field: unknown): unknown[
   return values;
 }
 
-function aggregate(definition: FactDefinition, scope: Scope): DerivedFact {
-  const records = sourceRecords(definition, scope);
-  let kind = aggregateKinds.get(definition);
-  if (kind === undefined) {
-    kind = AGGREGATES.find((name) => name in definition) ?? null;
-    aggregateKinds.set(definition, kind);
-  }
-  const field = kind ? definition[kind] : undefined;
+function aggregate(compiled: CompiledFact, scope: Scope): DerivedFact {
+  const records = sourceRecords(compiled, scope);
+  const { kind, field } = compiled;
   const fieldValues = () => presentValues(records, field);
   switch (kind) {
     case 'count':
@@ -195,32 +176,27 @@ function aggregate(definition: FactDefinition, scope: Scope): DerivedFact {
 }
 
 /** `from` a source with `where`, or, without `from`, the entity's own records. */
-function sourceRecords(definition: FactDefinition, scope: Scope): readonly DataRecord[] {
-  const where = definition.where as WhereClause | undefined;
-  if (typeof definition.from === 'string') return selectRecords(definition.from, where, scope);
+function sourceRecords(compiled: CompiledFact, scope: Scope): readonly DataRecord[] {
+  const where = compiled.where;
+  if (compiled.from !== undefined) return selectRecords(compiled.from, where, scope);
   const own = scope.records ?? [];
   if (!where) return own;
-  const test = ownRecordsTest(where, scope);
+  const test = compiled.whereIsLiteral ? literalWhereTest(where, scope) : compileWhere(where, scope);
   return own.filter((record) => test(record.values));
 }
 
 /**
- * Predicates of `where` clauses that refer to nothing (`{profile: D3}`), compiled once per
- * evaluation instead of once per entity (a hundred thousand grants); their sub-queries and
+ * The tests of `where` clauses that refer to nothing (`{profile: D3}`), compiled once per
+ * evaluation instead of once per entity (a hundred thousand grants): their sub-queries and
  * dates depend only on the evaluation's snapshot and as-of date.
  */
-const literalWheres = new WeakMap<WhereClause, { context: Scope['context']; test: (values: Readonly<Record<string, unknown>>) => boolean } | null>();
+const literalWhereTests = new WeakMap<WhereClause, { context: Scope['context']; test: (values: Readonly<Record<string, unknown>>) => boolean }>();
 
-function ownRecordsTest(where: WhereClause, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
-  let cached = literalWheres.get(where);
-  if (cached === null) return compileWhere(where, scope);
+function literalWhereTest(where: WhereClause, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
+  let cached = literalWhereTests.get(where);
   if (cached === undefined || cached.context !== scope.context) {
-    if (referencesIn(where).length > 0) {
-      literalWheres.set(where, null);
-      return compileWhere(where, scope);
-    }
     cached = { context: scope.context, test: compileWhere(where, scope) };
-    literalWheres.set(where, cached);
+    literalWhereTests.set(where, cached);
   }
   return cached.test;
 }

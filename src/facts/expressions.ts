@@ -1,22 +1,9 @@
 import { parisDateOf } from '../util/dates.js';
+import { isReference } from '../rules/references.js';
 import type { Scope } from './scope.js';
 
-/**
- * References in rule files are strings starting with `$`: `$as_of`, `$param.delay`,
- * `$record.left_on`, `$subject.id`, a trace row (`$row.at_date`), reference data (`$data.countries.eu_eea`), a fact of the rule (`$approvers`), a shared fact
- * (`$management_mode`) or a partner key (`$convention.signed_on`). Any other value is a literal.
- */
-export function isReference(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith('$') && value.length > 1;
-}
-
-/** Every `$reference` string in a value (a where clause, a list, a fact definition). */
-export function referencesIn(value: unknown): string[] {
-  if (isReference(value)) return [value];
-  if (Array.isArray(value)) return value.flatMap(referencesIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(referencesIn);
-  return [];
-}
+/** References (`$record.left_on`…) are recognised by the rules layer, which compiles them once. */
+export { isReference, referencesIn } from '../rules/references.js';
 
 /** Resolves a reference or returns the literal unchanged (arrays are resolved item by item). */
 export function resolveValue(value: unknown, scope: Scope): unknown {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { AJV_OPTIONS, createAjv } from '../util/ajv.js';
@@ -7,7 +7,10 @@ import { packagePath } from '../util/package-paths.js';
 import { instancePathToKeys, parseYamlSource } from '../util/yaml-source.js';
 import type { RuleFileError } from './rule-error.js';
 import { fingerprintOf, readRuleCache, type RuleCache } from './rule-cache.js';
-import type { ConditionTree, FactDefinition, Rule } from './rule-types.js';
+import { compiledFact } from './compile-fact.js';
+import { compileRule } from './compile-rule.js';
+import { kindsNamed } from './fact-kinds.js';
+import type { ConditionTree, FactDefinition, Rule, RuleDefinition } from './rule-types.js';
 
 /** Facts every rule may use, defined once in `rules/_shared/facts.yaml`. */
 export interface SharedFacts {
@@ -49,11 +52,13 @@ function validatorsOf(): { rule: ValidateFunction; shared: ValidateFunction } {
   return validators;
 }
 
-/** What judges a rule file besides its text: this loader's code, ajv's options and the rule schema (their fingerprint). */
+/** What judges a rule file besides its text: this loader's code and the kinds of facts, ajv's options and the rule schema (their fingerprint). */
 let judges: string | undefined;
 
 function judgesOf(): string {
-  judges ??= fingerprintOf(readFileSync(fileURLToPath(import.meta.url), 'utf8'), 'judges', JSON.stringify(AJV_OPTIONS), RULE_SCHEMA_TEXT);
+  const loader = fileURLToPath(import.meta.url);
+  const kinds = join(dirname(loader), `fact-kinds${extname(loader)}`);
+  judges ??= fingerprintOf(readFileSync(loader, 'utf8') + readFileSync(kinds, 'utf8'), 'judges', JSON.stringify(AJV_OPTIONS), RULE_SCHEMA_TEXT);
   return judges;
 }
 
@@ -109,7 +114,7 @@ function loadSharedFacts(errors: RuleFileError[], cache: RuleCache | undefined):
   const empty = { shared: { facts: {}, data, file }, fingerprint };
   if (text === undefined) return empty;
   const cached = cache?.get(fingerprint) as { facts: Record<string, FactDefinition> } | undefined;
-  if (cached) return { shared: { facts: cached.facts, data, file }, fingerprint };
+  if (cached) return { shared: { facts: compiledFacts(cached.facts), data, file }, fingerprint };
   const parsed = parseYaml(file, text, errors);
   if (parsed === undefined) return empty;
   const validate = validatorsOf().shared;
@@ -117,8 +122,12 @@ function loadSharedFacts(errors: RuleFileError[], cache: RuleCache | undefined):
     pushSchemaErrors(validate.errors ?? [], file, parsed.locate, 'rule-schema', errors);
     return empty;
   }
+  const facts = (parsed.data as { facts: Record<string, FactDefinition> }).facts;
+  const errorCount = errors.length;
+  checkFactKinds(facts, file, parsed.locate, errors);
+  if (errors.length > errorCount) return empty;
   cache?.set?.(fingerprint, parsed.data);
-  return { shared: { facts: (parsed.data as { facts: Record<string, FactDefinition> }).facts, data, file }, fingerprint };
+  return { shared: { facts: compiledFacts(facts), data, file }, fingerprint };
 }
 
 /** Every `rules/_data/NAME.yaml`, by NAME. */
@@ -142,8 +151,8 @@ function loadRuleFile(path: string, shared: { shared: SharedFacts; fingerprint: 
   const data = cached ?? checkRuleFile(path, file, text, shared.shared, errors);
   if (data === undefined) return undefined;
   if (!cached) cache?.set?.(fingerprint, data);
-  const rule = data as unknown as Omit<Rule, 'file'>;
-  return {
+  const rule = data as unknown as Omit<RuleDefinition, 'file'>;
+  const definition: RuleDefinition = {
     ...rule,
     category: rule.category ?? 'obligation',
     params: rule.params ?? {},
@@ -151,6 +160,27 @@ function loadRuleFile(path: string, shared: { shared: SharedFacts; fingerprint: 
     facts: rule.facts ?? {},
     file,
   };
+  // Compiled after the cache, hit or miss: the analysis is never cached, only the rule as validated.
+  return { ...definition, compiled: compileRule(definition) };
+}
+
+/** The shared facts, each definition compiled. */
+function compiledFacts(facts: Record<string, FactDefinition>): Record<string, FactDefinition> {
+  for (const definition of Object.values(facts)) compiledFact(definition);
+  return facts;
+}
+
+/** A fact names one kind (or none, a list of records): `count: true` with `max:` would be read two ways. */
+function checkFactKinds(
+  facts: Readonly<Record<string, FactDefinition>> | undefined,
+  file: string,
+  locate: (keys: readonly (string | number)[]) => { line: number; column: number },
+  errors: RuleFileError[],
+): void {
+  for (const [name, definition] of Object.entries(facts ?? {})) {
+    const kinds = kindsNamed(definition);
+    if (kinds.length > 1) errors.push({ file, ...locate(['facts', name]), code: 'rule-fact-kinds', value: name, params: { kinds: kinds.join(', ') } });
+  }
 }
 
 /** Parses and validates a rule file (its data, with the schema's defaults), or records why it cannot be loaded. */
@@ -168,6 +198,7 @@ function checkRuleFile(path: string, file: string, text: string, shared: SharedF
   if (data.id !== expectedId) {
     errors.push({ file, ...parsed.locate(['id']), code: 'rule-id-mismatch', value: String(data.id), params: { expected: expectedId } });
   }
+  checkFactKinds(data.facts as Record<string, FactDefinition> | undefined, file, parsed.locate, errors);
   const declared = new Set([...BUILTIN_FACTS, ...Object.keys((data.facts as object) ?? {}), ...Object.keys(shared.facts)]);
   for (const { path: conditionPath, fact } of conditionFacts(data.conditions as ConditionTree, ['conditions'])) {
     if (!declared.has(fact)) errors.push({ file, ...parsed.locate(conditionPath), code: 'rule-unknown-fact', value: fact });

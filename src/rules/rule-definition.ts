@@ -1,0 +1,74 @@
+import type { Localized } from '../i18n/lang.js';
+
+export type { Lang, Localized } from '../i18n/lang.js';
+
+/** The shape of a rule file (`rules/<area>/<RULE-ID>.yaml`), as validated by schemas/rule.schema.json. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A json-rules-engine condition tree, kept as written (typed: TypedCondition). */
+export type ConditionTree = Record<string, unknown>;
+
+/** Where a clause of the contract comes from. */
+export interface RuleSource {
+  readonly document: 'CONV' | 'CS' | 'AFAS';
+  readonly article: string;
+  /** Verbatim French quote from the signed contract. */
+  readonly quote: string;
+}
+
+/** The data a rule reads: missing data makes it `not_evaluated`, never passed. */
+export interface RuleNeeds {
+  readonly tables?: readonly string[];
+  /** Tables read when present; their absence does not stop the rule. */
+  readonly optional_tables?: readonly string[];
+  /** Columns needed per table; a nested list means "at least one of". */
+  readonly columns?: Readonly<Record<string, readonly (string | readonly string[])[]>>;
+  /** Partner keys (dotted paths) that must be written, `null` included. */
+  readonly partner?: readonly string[];
+}
+
+/** Which entities the rule visits: the records of a table or partner list, optionally grouped. */
+export interface ForEach {
+  /** A table name, a partner list (`contacts`), or `partner` for the single partner entity. */
+  readonly from: string;
+  readonly where?: WhereClause;
+  readonly group_by?: readonly string[];
+}
+
+/** Field → expected value, list of values, `$reference`, or an operator object (typed: TypedWhereClause). */
+export type WhereClause = Readonly<Record<string, unknown>>;
+
+/** A named fact computed for each visited entity by generic machinery (see src/facts; typed: TypedFactDefinition). */
+export type FactDefinition = Readonly<Record<string, unknown>>;
+
+export interface RuleApplicability {
+  readonly conditions: ConditionTree;
+  /** Why the rule passes when it does not apply (e.g. "mode centralisé"). */
+  readonly otherwise: Localized;
+}
+
+/** A rule as read: file data plus where it came from and the effective configuration. */
+export interface RuleDefinition {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly category: 'obligation' | 'recommendation';
+  readonly title: Localized;
+  readonly source: RuleSource;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly needs: RuleNeeds;
+  readonly applies_when?: RuleApplicability;
+  /** Conditions on the data (traces covering a window) without which the rule is not evaluated. */
+  readonly evaluable_when?: RuleApplicability;
+  readonly for_each: ForEach;
+  readonly subject: { readonly type: string; readonly id: string };
+  readonly facts: Readonly<Record<string, FactDefinition>>;
+  readonly conditions: ConditionTree;
+  /** Labels of named conditions, listed in the message as `{matched}` when they hold. */
+  readonly condition_labels?: Readonly<Record<string, Localized>>;
+  readonly message: Localized;
+  readonly remediation: Localized;
+  /** Path of the YAML file the rule was read from. */
+  readonly file: string;
+}
