@@ -115,8 +115,9 @@ async function evaluateHere(
     read.skipped.push(...checked.skipped);
   }
   if (read.errors.length > 0) return read;
-  context.streams = pass.results();
-  for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, context, staticFacts.get(rule)!, heldEntities.get(rule)));
+  // The trace rules see the pass's results in a context of their own; its caches are shared.
+  const traced: EvaluationContext = { ...context, streams: pass.results() };
+  for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, traced, staticFacts.get(rule)!, heldEntities.get(rule)));
   return read;
 }
 
