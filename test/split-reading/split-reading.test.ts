@@ -9,7 +9,8 @@ import { readsStreams } from '../../src/engine/reads-streams.js';
 import { workerLoad } from '../../src/split-reading/worker-load.js';
 import type { PassPart } from '../../src/stream/stream-facts.js';
 import { checkSnapshot, loadCatalogue, type Catalogue } from '../../src/pipeline/run-check.js';
-import { packPart, unpackPart, type TraceWorker } from '../../src/split-reading/stream-in-worker.js';
+import { packPart, unpackPart } from '../../src/split-reading/packed-part.js';
+import type { TraceWorker } from '../../src/split-reading/trace-worker.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import type { Snapshot } from '../../src/snapshot/snapshot-types.js';
 
