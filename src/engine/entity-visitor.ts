@@ -64,9 +64,8 @@ export class EntityVisitor {
   }
 
   /**
-   * Visits the entities from `from` on while their decision is known (findings of those that
-   * fire added); returns the position of the first whose facts need json-rules-engine (its
-   * visit left in `pending`), or the number of entities.
+   * Visits the entities from `from` on while their decision is known, adding findings; returns the position
+   * of the first whose facts need json-rules-engine (its visit left in `pending`), or the number of entities.
    */
   visitKnown(entities: EntityList, from: number, decisions: ReadonlyMap<string, Decision>, findings: Finding[], streams: boolean): number {
     for (let at = from; at < entities.length; at++) {

@@ -39,9 +39,8 @@ export async function evaluateRule(
     const conditions = resolveParams(rule.conditions, params);
     const engine = createEngine(conditions);
     const inputs = conditionInputs(conditions);
-    // json-rules-engine's answer depends only on whether each comparison of the conditions
-    // holds (or, for a tree of another kind, on the facts they read): entities that compare
-    // alike (thousands of grants of one profile) are decided by one run.
+    // json-rules-engine's answer depends only on whether each comparison holds (or on the facts
+    // read, for another kind of tree): entities that compare alike are decided by one run.
     const comparisons = comparisonsOf(engine, conditions);
     const keyOf = comparisons ? (valueOf: (name: string) => unknown) => comparisonKey(valueOf, comparisons) : (valueOf: (name: string) => unknown) => decisionKey(valueOf, inputs);
     const decisions = new Map<string, Decision>();
@@ -50,7 +49,7 @@ export async function evaluateRule(
     // The subject is named only for findings, unless the rule reads it.
     const readsSubject = /\$subject\b|"subject"/.test(JSON.stringify([rule.facts, conditions]));
     // When the decision depends on the entity only through a few of its fields, entities that
-    // share those values and did not fire are skipped outright (100,000 grants, ~1,000 date pairs).
+    // share those values and did not fire are skipped outright (thousands of grants, few date pairs).
     const fieldsRead = streams || readsSubject ? undefined : recordFieldsRead(rule, inputs);
     const visitor = new EntityVisitor(rule, context, staticFacts, precomputed, readsSubject, fieldsRead, keyOf);
     const entities = enumerated ?? entitiesOf(rule, context);

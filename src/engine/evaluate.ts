@@ -17,6 +17,7 @@ import { readsStreams } from './reads-streams.js';
 import type { RuleOutcome } from './rule-outcome.js';
 import { staticFactsOf, valuesOf } from './static-facts.js';
 
+/** How an evaluation runs: its date and language, and how the traces are read. */
 export interface EvaluateOptions {
   readonly asOf: string;
   readonly lang: Lang;
@@ -24,16 +25,11 @@ export interface EvaluateOptions {
   readonly lenient?: boolean;
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
   /**
-   * The traces read in two parts: this thread reads them up to `boundary` (a byte offset, the
-   * start of a line); a worker started before this thread even read the snapshot
-   * (src/split-reading/) reads the rest, and `later` hands over the state of its pass (once:
-   * merged, it is dropped), or undefined when it failed: this thread then reads the rest itself.
+   * The traces cut at `boundary` (a line's first byte): this thread reads up to it, a worker (src/split-reading/)
+   * the rest, whose pass `later` hands over once, or undefined when it failed: this thread then reads the rest.
    */
   readonly split?: { readonly boundary: number; readonly later: () => Promise<PassPart | undefined> };
-  /**
-   * Read the streamed tables no rule reads too, for their input errors (`vigie check` checks
-   * the whole snapshot; `vigie deadlines`, which evaluates a few rules, does not).
-   */
+  /** Read the streamed tables no rule reads too, for their input errors (`vigie check`; not `vigie deadlines`, which runs a few rules). */
   readonly checkUnread?: boolean;
 }
 
@@ -44,11 +40,7 @@ export interface Evaluation {
   readonly skipped: readonly SkippedRow[];
 }
 
-/**
- * Evaluates every rule over a snapshot as of a date: rules whose data is missing or that do
- * not apply are settled first; the traces are then read once for all the others; finally
- * each rule visits its entities through json-rules-engine.
- */
+/** Evaluates every rule over a snapshot as of a date, into a report (or the input errors of the traces). */
 export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions): Promise<Evaluation> {
   const context = createContext(snapshot, shared, options);
   const outcomes = new Map<Rule, RuleOutcome>();
@@ -78,9 +70,8 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
 const RULES_GARBAGE_BUDGET = 48 * 1024 * 1024;
 
 /**
- * Evaluates rules into `outcomes`: those whose data is missing or that do not apply are
- * settled first; the others that do not read the traces are evaluated; the traces are then
- * read once for all the rest, which are evaluated last.
+ * Evaluates rules into `outcomes`: those lacking data or not applying are settled first, then
+ * those that do not read the traces; the traces are read once for all the rest, evaluated last.
  */
 async function evaluateHere(
   rules: readonly Rule[],
@@ -106,8 +97,7 @@ async function evaluateHere(
   }
   const { pass, heldEntities } = streamPassOf(streamRules, context, staticFacts, options, false);
   const read = await readStreams(pass, options);
-  // A streamed table no rule reads (every trace rule disabled or lacking data) is still read
-  // for its input errors: a bad row is reported, never passed over.
+  // A streamed table no rule reads is still read for its input errors: a bad row is never passed over.
   for (const table of options.checkUnread ? context.snapshot.tables.values() : []) {
     if (!table.scan || pass.sources.has(table.name)) continue;
     const checked = await table.scan(() => undefined, { lenient: options.lenient, onProgress: options.onProgress });
@@ -122,9 +112,8 @@ async function evaluateHere(
 }
 
 /**
- * The streaming pass of the rules that read the traces (after their preflight), on either
- * thread. A rule over a held table (the departed users) has its entities enumerated once:
- * they name the rows the pass keeps, then they are visited.
+ * The streaming pass of the trace rules, on either thread. A rule over a held table (the departed
+ * users) has its entities enumerated once: they name the rows the pass keeps, then are visited.
  */
 function streamPassOf(
   streamRules: readonly Rule[],
@@ -149,9 +138,8 @@ function streamPassOf(
 }
 
 /**
- * Reads the traces into the pass: all of them, or, split with a worker, the part up to the
- * boundary, to which the worker's part is then added. Should the worker fail, or the boundary
- * fall inside a record, this thread reads the rest itself: the result is the same.
+ * Reads the traces into the pass: all of them, or the part up to the boundary merged with the
+ * worker's; should the worker fail, or the cut fall inside a record, this thread reads the rest.
  */
 async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<{ errors: InputError[]; skipped: SkippedRow[] }> {
   const split = options.split;
@@ -166,9 +154,8 @@ async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<
 }
 
 /**
- * The worker's side of a split reading (src/split-reading/stream-worker.ts): the same
- * preflight and pass as `evaluate` builds for the rules that read the traces, over the later
- * part of the file only; its state goes back to the main thread, which merges it into its own.
+ * The worker's side of a split reading (src/split-reading/stream-worker.ts): the preflight and
+ * pass `evaluate` builds for the trace rules, over the later part only, its state to be merged.
  */
 export async function readLaterPart(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions, range: ScanRange): Promise<PassPart> {
   const context = createContext(snapshot, shared, options);

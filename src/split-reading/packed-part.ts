@@ -18,10 +18,8 @@ export interface PackedPart {
 }
 
 /**
- * The worker's state ready to post, with the buffers to move. The main thread, still reading
- * its own part, makes objects of them only when it merges them, one consumer at a time, once
- * the worker has ended and its memory is freed (posted as objects, they were all built at once,
- * while both threads' memory peaked).
+ * The worker's state ready to post, with the buffers to move: the main thread makes objects of
+ * them one consumer at a time as it merges them, not all at once while both threads' memory peaks.
  */
 export function packPart(part: PassPart): { packed: PackedPart; transfer: ArrayBuffer[] } {
   const consumers = part.consumers.map((consumer): Bytes => {

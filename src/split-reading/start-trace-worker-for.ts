@@ -17,12 +17,9 @@ export interface TraceWorkerOptions {
 }
 
 /**
- * Starts the worker thread that reads the later part of the traces, for a snapshot folder
- * with a large CSV trace file, or returns undefined. VIGIE_SINGLE_THREAD=1 keeps everything on
- * the main thread (debugging, tiny machines), as do portfolio workers and runs from the
- * TypeScript sources (tests), where a worker cannot load them; VIGIE_TRACE_WORKER=1 starts it
- * whatever the size (tests of the two-thread path on small samples). This module loads
- * little, so that `vigie check` starts the worker before it loads the rest of itself.
+ * Starts the worker reading the later part of a snapshot folder's large CSV trace file, or returns
+ * undefined: always with VIGIE_SINGLE_THREAD=1 (debugging, tiny machines), in portfolio workers and
+ * from the TypeScript sources (tests), which a worker cannot load. Loads little: see split-reading.ts.
  */
 export async function startTraceWorkerFor(path: string, options: TraceWorkerOptions): Promise<TraceWorker | undefined> {
   if (process.env.VIGIE_SINGLE_THREAD === '1' || options.singleThread || import.meta.url.endsWith('.ts') || !isFolder(path)) return undefined;

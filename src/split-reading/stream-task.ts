@@ -9,11 +9,7 @@ export interface WorkerSource {
   readonly config?: string;
 }
 
-/**
- * The message a worker starts with. The worker loads and configures the catalogue itself and
- * builds the same streaming pass as the main thread for the rules that read the traces, so
- * that it can start before the main thread has even loaded the rules.
- */
+/** The message a worker starts with: it loads the rules itself, so it starts before the main thread has. */
 export interface StreamTask {
   readonly source: WorkerSource;
   /** The trace file, and the byte offset (the start of a line) from which the worker reads it. */

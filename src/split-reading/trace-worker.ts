@@ -3,18 +3,15 @@ import type { PassPart } from '../stream/stream-facts.js';
 import { unpackPart, type PackedPart } from './packed-part.js';
 import type { StreamTask, TraceProgress, WorkerMessage } from './stream-task.js';
 
-/**
- * A worker thread reading the later part of the traces; `cancel` stops it (input invalid, run over).
- */
+/** A worker thread reading the later part of the traces; `cancel` stops it (input invalid, run over). */
 export interface TraceWorker {
   /** Where its part of the trace file starts (bytes): the main thread reads the traces up to there. */
   readonly boundary: number;
   /** Settles once it has ended: true when its pass's state came back, false when it failed or was cancelled. */
   readonly done: Promise<boolean>;
   /**
-   * Its pass's state, handed over once: the worker lets go of it, so that the main thread drops
-   * it once merged (a promise resolved with it kept it to the end of the run). Undefined when
-   * it failed or was cancelled (the main thread then reads its part), or on a second call.
+   * Its pass's state, handed over once so that it is dropped once merged (not held to the end of the
+   * run); undefined when it failed or was cancelled (this thread then reads its part), or on a second call.
    */
   take(): Promise<PassPart | undefined>;
   /** Where the rows it has read are reported (their count in its part). */
@@ -26,10 +23,8 @@ export interface TraceWorker {
 const WORKER_YOUNG_MB = 16;
 
 /**
- * Starts a worker thread that reads the snapshot and the rules itself and streams the later
- * part of the traces for every rule that reads them, so that this reading runs on one core
- * while the other loads the rest, evaluates the other rules, then reads the earlier part.
- * Never rejects.
+ * Starts a worker thread that reads the snapshot and the rules itself and streams the later part
+ * of the traces on one core while the other does the rest, then reads the earlier part. Never rejects.
  */
 export function startTraceWorker(task: StreamTask): TraceWorker {
   let cancel = () => undefined as void;
