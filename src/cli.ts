@@ -7,7 +7,7 @@ import { planOutputs } from './format/plan-outputs.js';
 import { parseAsOf } from './util/as-of.js';
 import { usageError } from './diagnostics/display-error.js';
 import { invalid, type CommandResult } from './commands/command-result.js';
-import { startTraceWorkerFor } from './split-reading/trace-worker.js';
+import { startTraceWorkerFor } from './split-reading/split-reading.js';
 import { redactKey } from './redact/redact-key.js';
 import { VERSION } from './util/version.js';
 

@@ -11,21 +11,15 @@ export interface Entity {
 }
 
 /**
- * The entities of a rule, each made when it is visited. A list of them made beforehand lived
- * as long as the rule's evaluation, long enough for V8 to move it to its old generation, where
- * it stayed until the next full collection: an object and an array per grant, 9 MB per rule
- * over 100,000 grants, and the groups' key records as much again.
+ * The entities of a rule, each made when it is visited: a list made beforehand lived long enough
+ * to reach V8's old generation and stayed there until a full collection (docs/PERFORMANCE.md).
  */
 export interface EntityList {
   readonly length: number;
   entityAt(index: number): Entity;
 }
 
-/**
- * The records of a group: those sharing its key fields, the first one first. The list itself,
- * with no object around it: most groups hold one record, and a rule over 100,000 grants
- * grouped on five fields makes as many groups.
- */
+/** The records of a group, sharing its key fields, first one first: a bare list, as most groups hold one record. */
 type Group = DataRecord[];
 
 /** Entities over a list of records, each one its own entity. */

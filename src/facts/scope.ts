@@ -26,7 +26,7 @@ export interface EvaluationContext {
   /** Fact values already computed, per definition, by the values of the references they read. */
   readonly factMemo: Map<FactDefinition, Map<string, DerivedFact>>;
   /** Aggregates of the streaming pass over the traces, once it has run. */
-  streams?: StreamResults;
+  readonly streams?: StreamResults;
 }
 
 /** What a reference (`$record.user_id`, `$param.max`, `$approvers`) is resolved against. */

@@ -4,9 +4,8 @@ import { BUNDLED_RULES, loadRules, type SharedFacts } from '../rules/load-rules.
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
 import type { LoadOptions, Snapshot } from '../snapshot/snapshot-types.js';
-import { evaluate, type EvaluateOptions } from '../engine/evaluate.js';
-import type { TraceWorker } from '../split-reading/stream-in-worker.js';
-import { startTraceWorkerFor } from '../split-reading/trace-worker.js';
+import { evaluate } from '../engine/evaluate.js';
+import { splitWith, startTraceWorkerFor, type TraceWorker } from '../split-reading/split-reading.js';
 import { isFolder } from '../util/is-folder.js';
 import { summarize } from '../report/summarize.js';
 import type { Report } from '../report/report-types.js';
@@ -28,7 +27,7 @@ export interface CheckOptions extends CatalogueOptions {
   readonly onProgress?: LoadOptions['onProgress'];
   /** Stream the traces on this thread too (a portfolio run already checks one snapshot per core). */
   readonly singleThread?: boolean;
-  /** The trace worker already started for this snapshot (src/pipeline/trace-worker.ts); this run cancels it when done. */
+  /** The trace worker already started for this snapshot (src/split-reading/); this run cancels it when done. */
   readonly traceWorker?: TraceWorker;
 }
 
@@ -62,49 +61,6 @@ export async function checkSnapshot(path: string, catalogue: Catalogue, options:
   } finally {
     worker?.cancel();
   }
-}
-
-/**
- * The reading of the traces split with the worker, whose rows are reported with this
- * thread's: the progress of the trace file is the sum of both parts.
- */
-function splitWith(worker: TraceWorker, traces: string, report: CheckOptions['onProgress']): Pick<EvaluateOptions, 'split' | 'onProgress'> & { finish(): void } {
-  const split = { boundary: worker.boundary, later: () => worker.take() };
-  if (!report) return { split, finish: () => undefined };
-  const parts = { mine: { rows: 0, done: false }, theirs: { rows: 0, done: false } };
-  // Rows this thread read in scans already over (its part, when it then reads the worker's).
-  let before = 0;
-  // The scans of this thread that ended: its part, then the worker's should the worker fail.
-  let scans = 0;
-  let failed = false;
-  let last = { file: traces, rows: 0, done: false };
-  const emit = () => {
-    last = { file: traces, rows: parts.mine.rows + parts.theirs.rows, done: parts.mine.done && parts.theirs.done && (!failed || scans > 1) };
-    report(last);
-  };
-  worker.listen((event) => {
-    parts.theirs = event;
-    emit();
-  });
-  // The worker reports nothing more once it failed: this thread then reads its part and the sum goes on.
-  void worker.done.then((succeeded) => {
-    if (succeeded) return;
-    failed = true;
-    parts.theirs = { rows: 0, done: true };
-  });
-  const onProgress: CheckOptions['onProgress'] = (event) => {
-    if (event.file !== traces) return report(event);
-    if (parts.mine.done) before = parts.mine.rows;
-    parts.mine = { rows: before + event.rows, done: event.done };
-    if (event.done) scans++;
-    emit();
-  };
-  // Once the evaluation is over, the file is read whatever the way (its first part may have
-  // gone on to its end, a quoted cell spanning the cut, while the worker failed).
-  const finish = () => {
-    if (!last.done) report({ ...last, done: true });
-  };
-  return { split, onProgress, finish };
 }
 
 async function checkLoaded(

@@ -1,12 +1,14 @@
-import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BUNDLED_RULES, loadRules } from '../rules/load-rules.js';
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { chooseAsOf } from '../util/as-of.js';
 import { applyConfig } from '../rules/apply-config.js';
-import { readLaterPart, readsStreams } from '../engine/evaluate.js';
+import { readLaterPart } from '../engine/evaluate.js';
+import { readsStreams } from '../engine/reads-streams.js';
 import type { PassPart } from '../stream/pass-part.js';
-import { packPart, type StreamTask } from './stream-in-worker.js';
+import { packPart } from './packed-part.js';
+import type { StreamTask, WorkerMessage } from './stream-task.js';
+import { lineAt } from './trace-boundary.js';
 import { workerLoad } from './worker-load.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 
@@ -22,7 +24,7 @@ async function run(task: StreamTask): Promise<void> {
   // freed before the state is serialized, while the main thread is at its own peak.
   collectGarbage();
   const { packed, transfer } = packPart(part);
-  parentPort!.postMessage({ result: packed }, transfer);
+  parentPort!.postMessage({ result: packed } satisfies WorkerMessage, transfer);
 }
 
 /** Loads what the rules that read the traces need and reads the worker's part of the traces. */
@@ -46,30 +48,11 @@ async function readPart(task: StreamTask): Promise<PassPart> {
       lang: task.lang,
       lenient: task.lenient,
       onProgress: (progress) => {
-        if (progress.file === traces?.file) parentPort!.postMessage({ progress });
+        if (progress.file === traces?.file) parentPort!.postMessage({ progress } satisfies WorkerMessage);
       },
     },
     { start: task.traces.boundary, line },
   );
 }
 
-/** The number of the line that starts at byte `offset`: one more than the line feeds before it. */
-async function lineAt(path: string, offset: number): Promise<number> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    let line = 1;
-    for (let position = 0; position < offset; ) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, offset - position), position);
-      if (bytesRead === 0) break;
-      const read = buffer.subarray(0, bytesRead);
-      for (let at = read.indexOf(10); at !== -1; at = read.indexOf(10, at + 1)) line++;
-      position += bytesRead;
-    }
-    return line;
-  } finally {
-    await handle.close();
-  }
-}
-
-run(workerData as StreamTask).catch((error: unknown) => parentPort!.postMessage({ failure: (error as Error).message }));
+run(workerData as StreamTask).catch((error: unknown) => parentPort!.postMessage({ failure: (error as Error).message } satisfies WorkerMessage));

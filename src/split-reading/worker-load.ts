@@ -9,11 +9,10 @@ export interface WorkerLoad {
 }
 
 /**
- * What the trace worker loads for the rules that read the traces: the tables they need
- * (their preflight), visit or read (`from` anywhere in them), and of those tables' records
- * only the columns the rules' logic or the shared facts name (any word of their text, a
- * superset), with the fields `active_at` reads. The main thread holds the whole tables; the
- * worker's copy held every column of 100,000 grants and 26,000 users for a handful of fields.
+ * What the trace worker loads for the rules that read the traces: the tables they need, visit
+ * or read (`from` anywhere in them), and only the columns their logic or the shared facts name
+ * (any word of their text, a superset) with those `active_at` reads: the main thread holds the
+ * whole tables, the worker a handful of fields (docs/PERFORMANCE.md).
  */
 export function workerLoad(rules: readonly Rule[], shared: SharedFacts): WorkerLoad {
   const tables = new Set<string>(['traces']);

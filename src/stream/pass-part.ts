@@ -21,7 +21,7 @@ export interface PassPart {
   readonly signatures: readonly string[];
   /** The line the part starts on: the reader of the earlier part checks it ends there. */
   readonly line: number;
-  /** Each consumer's part, or what makes it when it is merged (a worker's bytes: src/split-reading/stream-in-worker.ts). */
+  /** Each consumer's part, or what makes it when it is merged (a worker's bytes: src/split-reading/packed-part.ts). */
   readonly consumers: readonly (ConsumerPart | (() => ConsumerPart))[];
   readonly errors: readonly InputError[];
   readonly skipped: readonly SkippedRow[];

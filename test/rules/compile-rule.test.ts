@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readLaterPart, readsStreams } from '../../src/engine/evaluate.js';
+import { readLaterPart } from '../../src/engine/evaluate.js';
+import { readsStreams } from '../../src/engine/reads-streams.js';
 import { conditionInputs, resolveParams } from '../../src/engine/rules-engine.js';
 import { ACTIVE_AT_FIELDS } from '../../src/facts/where.js';
 import { compiledRule } from '../../src/rules/compile-rule.js';

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { evaluate, readLaterPart, readsStreams, type Evaluation } from '../../src/engine/evaluate.js';
+import { evaluate, readLaterPart, type Evaluation } from '../../src/engine/evaluate.js';
+import { readsStreams } from '../../src/engine/reads-streams.js';
 import { workerLoad } from '../../src/split-reading/worker-load.js';
 import type { PassPart } from '../../src/stream/pass-part.js';
 import { checkSnapshot, loadCatalogue, type Catalogue, type SnapshotOutcome } from '../../src/pipeline/run-check.js';
-import { packPart, unpackPart, type TraceWorker } from '../../src/split-reading/stream-in-worker.js';
+import { packPart, unpackPart } from '../../src/split-reading/packed-part.js';
+import type { TraceWorker } from '../../src/split-reading/trace-worker.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import type { Snapshot } from '../../src/snapshot/snapshot-types.js';
 
