@@ -31,8 +31,11 @@ export class CsvTokenizer {
 
   constructor(
     private readonly delimiter: string,
-    /** Receives each record's cells and the line it starts on. Blank lines are skipped. */
-    private readonly onRecord: (cells: string[], line: number) => void,
+    /**
+     * Receives each record's cells, the line it starts on and, for a record with quotes, which
+     * cells were quoted (their blanks are data). Blank lines are skipped.
+     */
+    private readonly onRecord: (cells: string[], line: number, quoted?: readonly boolean[]) => void,
     /** A quote opened and never closed: the rest of the file is one broken record. */
     private readonly onUnclosedQuote: (line: number) => void,
     /** The line number of the first text pushed (a part of a file read from the middle). */
@@ -74,7 +77,7 @@ export class CsvTokenizer {
         return;
       }
       this.partial = undefined;
-      this.onRecord(record.cells, record.line);
+      this.onRecord(record.cells, record.line, record.quotedCells);
       line = record.line + record.lines;
       position = end;
     }
@@ -98,7 +101,7 @@ export class CsvTokenizer {
         position = lineEnd + 1;
         continue;
       }
-      const record: QuotedRecord = { cells: [], cell: '', quoted: false, lines: 1, line, stop: 0 };
+      const record: QuotedRecord = { cells: [], quotedCells: [], cell: '', inQuotes: false, opened: false, lines: 1, line, stop: 0 };
       const end = this.readQuoted(record, text, position, final);
       if (end === undefined) {
         if (final) {
@@ -111,7 +114,7 @@ export class CsvTokenizer {
         }
         break;
       }
-      this.onRecord(record.cells, line);
+      this.onRecord(record.cells, line, record.quotedCells);
       line += record.lines;
       position = end;
     }
@@ -127,7 +130,7 @@ export class CsvTokenizer {
   private readQuoted(record: QuotedRecord, text: string, position: number, final: boolean): number | undefined {
     const delimiter = this.delimiter;
     while (position < text.length) {
-      if (record.quoted) {
+      if (record.inQuotes) {
         // The quoted text up to the next quote is taken in one piece (a cell left open takes
         // the rest of the file: a few pieces per chunk, not one string per character).
         const quote = text.indexOf('"', position);
@@ -148,42 +151,54 @@ export class CsvTokenizer {
           record.stop = position;
           return undefined;
         }
-        record.quoted = false;
+        record.inQuotes = false;
         const next = text[position + 1];
         if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
           // Text after the closing quote: the cell is what was written, quotes included (the
           // rest of it read as unquoted text), as csv-parse reads the other tables.
           record.cell = `"${record.cell}"`;
+          record.opened = false;
           this.irregular = true;
         }
         position++;
         continue;
       }
       const char = text[position];
-      if (char === '"' && record.cell === '') record.quoted = true;
-      else if (char === delimiter) {
-        record.cells.push(record.cell);
-        record.cell = '';
-      } else if (char === '\n') {
-        record.cells.push(record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
+      if (char === '"' && record.cell === '') record.inQuotes = record.opened = true;
+      else if (char === delimiter) endCell(record, record.cell);
+      else if (char === '\n') {
+        endCell(record, record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
         return position + 1;
       } else record.cell += char;
       position++;
     }
-    if (record.quoted || !final) {
+    if (record.inQuotes || !final) {
       record.stop = position;
       return undefined;
     }
-    record.cells.push(record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
+    endCell(record, record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
     return position;
   }
+}
+
+/** Ends the cell in progress of a record with quotes. */
+function endCell(record: QuotedRecord, cell: string): void {
+  record.cells.push(cell);
+  record.quotedCells.push(record.opened);
+  record.cell = '';
+  record.opened = false;
 }
 
 /** A record with quotes being read: its cells so far, the cell in progress, and its first line. */
 interface QuotedRecord {
   readonly cells: string[];
+  /** Whether each cell of `cells` was quoted (and closed where a cell ends). */
+  readonly quotedCells: boolean[];
   cell: string;
-  quoted: boolean;
+  /** Inside quotes now. */
+  inQuotes: boolean;
+  /** The cell in progress opened with a quote. */
+  opened: boolean;
   /** Lines it spans so far (line breaks inside quotes). */
   lines: number;
   readonly line: number;

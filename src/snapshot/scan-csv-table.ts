@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { cellText } from './cell-text.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { LoadCollector, PROGRESS_INTERVAL } from './load-collector.js';
@@ -12,10 +13,8 @@ import type { ColumnModel, TableModel } from './table-model.js';
 const READ_CHUNK = 1 << 20;
 
 /**
- * Bytes decoded into one string at a time. At 64 KiB a string is born and dies in V8's young
- * generation, where 1 MiB strings went straight to the large-object space and piled up until
- * a full collection (measured at a million traces: 5.9 s and 700 MiB with 1 MiB strings,
- * 5.6 s and 600 MiB with 64 KiB).
+ * Bytes decoded into one string at a time: at 64 KiB a string dies in V8's young generation,
+ * where 1 MiB strings piled up in the large-object space (docs/PERFORMANCE.md).
  */
 const TEXT_CHUNK = 1 << 16;
 
@@ -61,9 +60,7 @@ async function detectEncoding(path: string, firstChunkOnly: boolean): Promise<{ 
 /**
  * The bytes of a file from `start` to `end` (excluded) or its end, a block at a time, read
  * into one buffer: a block must be used up before the next is asked for. A read stream's new
- * buffer for each block lived outside V8's heap until its next full collection: up to 70 MB
- * of them between the two threads at a million traces (each thread also checks the encoding
- * of the whole file).
+ * buffer per block lived outside V8's heap until a full collection (docs/PERFORMANCE.md).
  */
 async function* fileBlocks(path: string, start = 0, end?: number): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
@@ -198,7 +195,7 @@ export async function scanCsvTable(
   const required = [...model.columns.values()].filter((column) => column.required).map((column) => column.name);
   let build: RowBuilder | undefined;
   const failures: ConversionFailure[] = [];
-  const onRecord = (cells: string[], line: number) => {
+  const onRecord = (cells: string[], line: number, quoted?: readonly boolean[]) => {
     if (!header) {
       // Header problems were reported when the snapshot was loaded.
       header = readStreamHeader(cells, line, file, model, delimiter);
@@ -213,7 +210,7 @@ export async function scanCsvTable(
     }
     build ??= compileRowBuilder(header, model);
     failures.length = 0;
-    const values = build(cells, failures);
+    const values = build(cells, quoted, failures);
     let errors: InputError[] | undefined;
     for (const { position, failure } of failures) {
       const { model: column, index } = header.columns[position];
@@ -261,13 +258,13 @@ interface ConversionFailure {
 }
 
 /** A row's converted values; the conversions that fail are added to `failures` instead. */
-type RowBuilder = (cells: readonly string[], failures: ConversionFailure[]) => Record<string, unknown>;
+type RowBuilder = (cells: readonly string[], quoted: readonly boolean[] | undefined, failures: ConversionFailure[]) => Record<string, unknown>;
 
 /**
  * Compiles the conversion of a streamed row for one header: straight-line code with one
- * named store per column, instead of a loop of keyed stores that V8 cannot specialise (about
- * 7 % of the reading time of a million rows, measured). Cells are trimmed when they start or end with a space,
- * empty ones are absent, defaults fill what the row leaves out (as for every other table).
+ * named store per column, which V8 specialises where a loop of keyed stores was slower
+ * (docs/PERFORMANCE.md). Cells are trimmed as held tables' are (cellText), empty ones are
+ * absent, defaults fill what the row leaves out.
  * The property names come from the table schema (canonical column names), written as JSON strings.
  */
 function compileRowBuilder(header: CsvHeader, model: TableModel): RowBuilder {
@@ -277,7 +274,7 @@ function compileRowBuilder(header: CsvHeader, model: TableModel): RowBuilder {
     const name = JSON.stringify(column.name);
     lines.push(
       `cell = cells[${index}];`,
-      'text = cell.length > 0 && (cell.charCodeAt(0) === 32 || cell.charCodeAt(cell.length - 1) === 32) ? cell.trim() : cell;',
+      `text = cellText(cell, quoted !== undefined && quoted[${index}] === true);`,
       `if (text !== '') {`,
       `  value = converters[${position}](text);`,
       `  if (value instanceof ValueFailure) failures.push({ position: ${position}, failure: value });`,
@@ -290,6 +287,6 @@ function compileRowBuilder(header: CsvHeader, model: TableModel): RowBuilder {
   });
   lines.push('return values;');
   const defaults = model.defaults.map(([, value]) => value);
-  const factory = new Function('converters', 'defaults', 'ValueFailure', `return (cells, failures) => {\n${lines.join('\n')}\n};`);
-  return factory(converters, defaults, ValueFailure) as RowBuilder;
+  const factory = new Function('converters', 'defaults', 'ValueFailure', 'cellText', `return (cells, quoted, failures) => {\n${lines.join('\n')}\n};`);
+  return factory(converters, defaults, ValueFailure, cellText) as RowBuilder;
 }
