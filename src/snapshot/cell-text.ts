@@ -26,3 +26,9 @@ export function cellText(cell: string, quoted: boolean): string {
   while (end > start && isBlank(cell.charCodeAt(end - 1))) end--;
   return cell.slice(start, end);
 }
+
+/** Whether a record holds nothing but blanks (a line of delimiters, as spreadsheets leave): it is skipped. */
+export function isBlankRecord(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cellText(cell, false) !== '') return false;
+  return true;
+}

@@ -1,7 +1,7 @@
 import { parse, type CsvError, type InfoField, type InfoRecord } from 'csv-parse/sync';
 import { toUtf8Bytes } from './decode-text.js';
 import { detectDelimiter } from './detect-delimiter.js';
-import { cellText } from './cell-text.js';
+import { cellText, isBlankRecord } from './cell-text.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { LineCursor } from './line-cursor.js';
 import type { LoadCollector } from './load-collector.js';
@@ -42,11 +42,6 @@ class CsvRow implements RowSource {
     const cell = index === undefined ? undefined : this.cells[index];
     return cell === '' ? undefined : cell;
   }
-}
-
-function isBlank(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
-  return true;
 }
 
 /** What the header row says: the columns to read, and what it lacks. */
@@ -112,7 +107,7 @@ function buildTable(records: readonly CsvRecord[], file: string, model: TableMod
   let header: Header | undefined;
   let builder: TableBuilder | undefined;
   for (const [cells, line, quoted] of records) {
-    if (isBlank(cells)) continue;
+    if (isBlankRecord(cells)) continue;
     if (!header) {
       header = readHeader(cells, line, file, model, collector);
       builder = new TableBuilder(model, file, collector, header.missing);
@@ -174,7 +169,7 @@ export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string,
     previousEnd = info.bytes;
     const recordQuoted = quoted;
     quoted = [];
-    if (isBlank(record)) return null;
+    if (isBlankRecord(record)) return null;
     if (!header) {
       header = readHeader(record, line, file, model, collector);
       builder = new TableBuilder(model, file, collector, header.missing);

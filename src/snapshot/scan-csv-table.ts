@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { cellText } from './cell-text.js';
+import { cellText, isBlankRecord } from './cell-text.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { LoadCollector, PROGRESS_INTERVAL } from './load-collector.js';
@@ -148,6 +148,7 @@ async function headerIn(path: string, file: string, model: TableModel, encoding:
   let tokenizer: CsvTokenizer | undefined;
   let delimiter = ',';
   const onRecord = (cells: string[], line: number) => {
+    if (!header && isBlankRecord(cells)) return;
     header ??= readStreamHeader(cells, line, file, model, delimiter, (error) => collector.fileError(error));
   };
   const onUnclosedQuote = (line: number) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } });
@@ -197,14 +198,16 @@ export async function scanCsvTable(
   const failures: ConversionFailure[] = [];
   const onRecord = (cells: string[], line: number, quoted?: readonly boolean[]) => {
     if (!header) {
+      if (isBlankRecord(cells)) return;
       // Header problems were reported when the snapshot was loaded.
       header = readStreamHeader(cells, line, file, model, delimiter);
       return;
     }
     rows++;
     if (rows % PROGRESS_INTERVAL === 0) collector.progress(file, rows, false);
+    // Skipped as held tables skip them (a line of delimiters, of spaces).
+    if (isBlankRecord(cells)) return;
     if (cells.length !== header.width) {
-      if (cells.length === 1 && cells[0].trim() === '') return;
       collector.rowErrors(file, line, [{ file, line, column: Math.min(cells.length, header.width) + 1, code: 'field-count', params: { expected: header.width, actual: cells.length } }]);
       return;
     }

@@ -44,6 +44,7 @@ const texts: [string, string][] = [
   ['CR LF line ends', 'at;user_id;action\r\n2024-01-09T15:41:52Z ;U1\t;login\r\n"2024-01-09T15:41:53Z";" U2";"x "\r\n'],
   ['a BOM and French headers', '\ufeffhorodatage;identifiant;action\n09/01/2024 15:41 ; U1 ;login\n'],
   ['no-break spaces around a cell', 'at,user_id,action\n2024-01-09T15:41:52Z,\u00a0U1\u00a0,\u202flogin\n'],
+  ['lines of blanks or delimiters, before the header too', ' \n;;\nat;user_id;action\n;;\n\t; ;\n2024-01-09T15:41:52Z;U1;x\n   \n"";" ";\n'],
   ['values that do not convert, with blanks around', 'at,user_id\n 2024-13-01T00:00:00Z ,U1\n" 2024-01-09T15:41:52Z",U2\n'],
 ];
 
