@@ -1,7 +1,4 @@
-/**
- * Whether a UTF-16 code is one String.prototype.trim removes (tabs, line ends, spaces, no-break
- * and other Unicode spaces, the BOM): held tables have always trimmed this set.
- */
+/** Whether a UTF-16 code is one String.prototype.trim removes, the set held tables have always trimmed. */
 function isBlank(code: number): boolean {
   if (code === 32 || (code >= 9 && code <= 13)) return true;
   if (code < 160) return false;
@@ -12,9 +9,8 @@ function isBlank(code: number): boolean {
 }
 
 /**
- * The text of a CSV cell for conversion, shared by held tables and streamed traces: blanks
- * around an unquoted cell are not data, what a quoted cell holds is (as csv-parse's `trim`).
- * Trimmed by index, and a new string only when there is something to trim (traces: a million rows).
+ * The text of a CSV cell to convert, for held and streamed tables alike: blanks around an unquoted
+ * cell are not data, a quoted cell's are. A new string only when there is something to trim.
  */
 export function cellText(cell: string, quoted: boolean): string {
   if (quoted) return cell;

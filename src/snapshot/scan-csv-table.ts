@@ -58,9 +58,8 @@ async function detectEncoding(path: string, firstChunkOnly: boolean): Promise<{ 
 }
 
 /**
- * The bytes of a file from `start` to `end` (excluded) or its end, a block at a time, read
- * into one buffer: a block must be used up before the next is asked for. A read stream's new
- * buffer per block lived outside V8's heap until a full collection (docs/PERFORMANCE.md).
+ * The bytes of a file from `start` to `end` (excluded), a block at a time into one buffer (used up
+ * before the next): a read stream's buffers lived outside the heap too long (docs/PERFORMANCE.md).
  */
 async function* fileBlocks(path: string, start = 0, end?: number): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
@@ -169,10 +168,8 @@ async function headerIn(path: string, file: string, model: TableModel, encoding:
 }
 
 /**
- * Streams the rows of a CSV table to `visit`, converted like any other table (dates,
- * timestamps, labels, defaults, required values), without ever holding the rows. Bad rows go
- * to the collector (errors, or skipped rows when lenient). Row schema validation is the
- * converters' and the required check's: ajv per row would cost more than the parse.
+ * Streams the rows of a CSV table to `visit`, converted like held tables, never holding them; bad
+ * rows go to the collector. No ajv per row (dearer than the parse): converters and the required check.
  */
 export async function scanCsvTable(
   path: string,
@@ -264,11 +261,8 @@ interface ConversionFailure {
 type RowBuilder = (cells: readonly string[], quoted: readonly boolean[] | undefined, failures: ConversionFailure[]) => Record<string, unknown>;
 
 /**
- * Compiles the conversion of a streamed row for one header: straight-line code with one
- * named store per column, which V8 specialises where a loop of keyed stores was slower
- * (docs/PERFORMANCE.md). Cells are trimmed as held tables' are (cellText), empty ones are
- * absent, defaults fill what the row leaves out.
- * The property names come from the table schema (canonical column names), written as JSON strings.
+ * Compiles the conversion of a row for one header: straight-line code with one named store per
+ * column (schema names as JSON strings), faster than a loop of keyed stores (docs/PERFORMANCE.md).
  */
 function compileRowBuilder(header: CsvHeader, model: TableModel): RowBuilder {
   const converters = header.columns.map(({ model: column }) => column.convert);
