@@ -1,38 +1,22 @@
 /**
- * An RFC 4180 tokenizer fed chunk by chunk, for tables too large to hold (traces). Lines
- * without a quote take a fast path (`split`), the common case of machine-written logs; a
- * quoted field (delimiters, quotes or line breaks inside) goes through a small state machine.
- * csv-parse does the same work for every other table; this one exists because the traces
- * must be read at the speed of a plain split loop (issue « at a million rows »).
+ * An RFC 4180 tokenizer fed chunk by chunk, reading cells as csv-parse (relax_quotes) does, at
+ * the speed of a `split` loop: lines without a quote are split, quoted ones go through a state machine.
  */
 export class CsvTokenizer {
-  /**
-   * Set when a closing quote is followed by something other than a delimiter or a line end
-   * (`"abc"x`): such a cell is kept as written, quotes included, as csv-parse (relax_quotes)
-   * keeps it; held tables are then read by csv-parse itself (src/snapshot/read-csv.ts), which
-   * reports what else may be broken.
-   */
+  /** Set by text after a closing quote (`"abc"x`, kept as written): held tables then go to csv-parse. */
   irregular = false;
   private rest = '';
   /** Line number of the first character of `rest` (of the record in progress, when there is one). */
   private line: number;
-  /**
-   * A record with quotes that the text pushed so far does not end: its state, to go on from
-   * where the previous chunk stopped. Reading it again from its start at every chunk made a
-   * quote left open in a large file take minutes (each chunk re-read all the text before it).
-   */
+  /** A quoted record the text so far does not end, read on from where it stopped (not again from its start). */
   private partial: QuotedRecord | undefined;
-  /**
-   * Chunks without a line feed, kept aside until one comes: no record can end in them, and
-   * joining each to all the text before it made a line of tens of megabytes (a file that is
-   * not CSV) take a time growing with its square.
-   */
+  /** Chunks without a line feed, joined once one comes: joining each made a huge line quadratic. */
   private pieces: string[] = [];
 
   constructor(
     private readonly delimiter: string,
-    /** Receives each record's cells and the line it starts on. Blank lines are skipped. */
-    private readonly onRecord: (cells: string[], line: number) => void,
+    /** Each record's cells, first line and, when it has quotes, which cells were quoted. Empty lines are skipped. */
+    private readonly onRecord: (cells: string[], line: number, quoted?: readonly boolean[]) => void,
     /** A quote opened and never closed: the rest of the file is one broken record. */
     private readonly onUnclosedQuote: (line: number) => void,
     /** The line number of the first text pushed (a part of a file read from the middle). */
@@ -74,7 +58,7 @@ export class CsvTokenizer {
         return;
       }
       this.partial = undefined;
-      this.onRecord(record.cells, record.line);
+      this.onRecord(record.cells, record.line, record.quotedCells);
       line = record.line + record.lines;
       position = end;
     }
@@ -98,7 +82,7 @@ export class CsvTokenizer {
         position = lineEnd + 1;
         continue;
       }
-      const record: QuotedRecord = { cells: [], cell: '', quoted: false, lines: 1, line, stop: 0 };
+      const record: QuotedRecord = { cells: [], quotedCells: [], cell: '', inQuotes: false, opened: false, lines: 1, line, stop: 0 };
       const end = this.readQuoted(record, text, position, final);
       if (end === undefined) {
         if (final) {
@@ -111,7 +95,7 @@ export class CsvTokenizer {
         }
         break;
       }
-      this.onRecord(record.cells, line);
+      this.onRecord(record.cells, line, record.quotedCells);
       line += record.lines;
       position = end;
     }
@@ -120,16 +104,14 @@ export class CsvTokenizer {
   }
 
   /**
-   * Reads on a record that holds quotes, from `position`: returns where it ends, or undefined
-   * when the text ends first (then `record.stop` is where to go on from: the text's end, or a
-   * quote at its very end, which may be the first of an escaped pair).
+   * Reads on a record with quotes from `position`: where it ends, or undefined when the text ends
+   * first (`record.stop` then says where to go on: a last quote may open an escaped pair).
    */
   private readQuoted(record: QuotedRecord, text: string, position: number, final: boolean): number | undefined {
     const delimiter = this.delimiter;
     while (position < text.length) {
-      if (record.quoted) {
-        // The quoted text up to the next quote is taken in one piece (a cell left open takes
-        // the rest of the file: a few pieces per chunk, not one string per character).
+      if (record.inQuotes) {
+        // Up to the next quote in one piece: a cell left open is a few pieces per chunk, not one per character.
         const quote = text.indexOf('"', position);
         const end = quote === -1 ? text.length : quote;
         if (end > position) {
@@ -148,42 +130,52 @@ export class CsvTokenizer {
           record.stop = position;
           return undefined;
         }
-        record.quoted = false;
+        record.inQuotes = false;
         const next = text[position + 1];
         if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
-          // Text after the closing quote: the cell is what was written, quotes included (the
-          // rest of it read as unquoted text), as csv-parse reads the other tables.
+          // Text after the closing quote: the cell is text as written, quotes included, as csv-parse reads it.
           record.cell = `"${record.cell}"`;
+          record.opened = false;
           this.irregular = true;
         }
         position++;
         continue;
       }
       const char = text[position];
-      if (char === '"' && record.cell === '') record.quoted = true;
-      else if (char === delimiter) {
-        record.cells.push(record.cell);
-        record.cell = '';
-      } else if (char === '\n') {
-        record.cells.push(record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
+      if (char === '"' && record.cell === '') record.inQuotes = record.opened = true;
+      else if (char === delimiter) endCell(record, record.cell);
+      else if (char === '\n') {
+        endCell(record, record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
         return position + 1;
       } else record.cell += char;
       position++;
     }
-    if (record.quoted || !final) {
+    if (record.inQuotes || !final) {
       record.stop = position;
       return undefined;
     }
-    record.cells.push(record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
+    endCell(record, record.cell.endsWith('\r') ? record.cell.slice(0, -1) : record.cell);
     return position;
   }
+}
+
+/** Ends the cell in progress of a record with quotes. */
+function endCell(record: QuotedRecord, cell: string): void {
+  record.cells.push(cell);
+  record.quotedCells.push(record.opened);
+  record.cell = '';
+  record.opened = false;
 }
 
 /** A record with quotes being read: its cells so far, the cell in progress, and its first line. */
 interface QuotedRecord {
   readonly cells: string[];
+  /** Whether each cell of `cells` was quoted (and closed where a cell ends). */
+  readonly quotedCells: boolean[];
   cell: string;
-  quoted: boolean;
+  inQuotes: boolean;
+  /** The cell in progress opened with a quote. */
+  opened: boolean;
   /** Lines it spans so far (line breaks inside quotes). */
   lines: number;
   readonly line: number;

@@ -14,7 +14,7 @@ import { getTableModel, type TableModel } from './table-model.js';
 import { readCsvHeader, scanCsvTable } from './scan-csv-table.js';
 import { STREAMED_SOURCES, TABLE_NAMES } from './table-schemas.js';
 
-/** The tables of DATA.md, in its order. */
+/** The tables of a snapshot, in the order the documents list them. */
 export function listTableNames(): string[] {
   return [...TABLE_NAMES];
 }

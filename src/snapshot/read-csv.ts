@@ -1,6 +1,7 @@
-import { parse, type CsvError, type InfoRecord } from 'csv-parse/sync';
+import { parse, type CsvError, type InfoField, type InfoRecord } from 'csv-parse/sync';
 import { toUtf8Bytes } from './decode-text.js';
 import { detectDelimiter } from './detect-delimiter.js';
+import { cellText, isBlankRecord } from './cell-text.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { LineCursor } from './line-cursor.js';
 import type { LoadCollector } from './load-collector.js';
@@ -15,9 +16,8 @@ interface FileColumn {
   readonly index: number;
   /**
    * The values converted so far, by text (not for the table's key, whose values are all
-   * different): a column repeats its values (100,000 grants, 26,000 users, a thousand dates),
-   * and rows sharing a text share one converted value instead of a string each (12 MB of
-   * the 60 MB a thread holds at 100,000 grants).
+   * different): a column repeats its values, and rows sharing a text share one converted
+   * value instead of a string each (docs/PERFORMANCE.md).
    */
   readonly known: Map<string, unknown> | undefined;
 }
@@ -42,11 +42,6 @@ class CsvRow implements RowSource {
     const cell = index === undefined ? undefined : this.cells[index];
     return cell === '' ? undefined : cell;
   }
-}
-
-function isBlank(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
-  return true;
 }
 
 /** What the header row says: the columns to read, and what it lacks. */
@@ -80,7 +75,7 @@ function readHeader(cells: readonly string[], line: number, file: string, model:
   return { width: cells.length, columns, indexes, missing };
 }
 
-/** Reads a CSV table as people export it (DATA.md); the table is returned even when rows were rejected. */
+/** Reads a CSV table as people export it; the table is returned even when rows were rejected. */
 export function readCsvTable(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
   const { bytes } = toUtf8Bytes(raw);
   const delimiter = detectDelimiter(bytes);
@@ -93,26 +88,30 @@ export function readCsvTable(raw: Buffer, file: string, model: TableModel, colle
   return readWithCsvParse(bytes, delimiter, file, model, collector);
 }
 
-/** The records of a file and their first lines, or undefined when it needs csv-parse. */
-export function regularRecords(bytes: Buffer, delimiter: string): [string[], number][] | undefined {
+/** A record's cells, its first line and, when it has quotes, which cells were quoted. */
+export type CsvRecord = [cells: string[], line: number, quoted?: readonly boolean[]];
+
+/** The records of a file, or undefined when it needs csv-parse. */
+export function regularRecords(bytes: Buffer, delimiter: string): CsvRecord[] | undefined {
   const text = bytes.toString('utf8');
   if (/\r(?!\n)/.test(text)) return undefined;
-  const records: [string[], number][] = [];
+  const records: CsvRecord[] = [];
   let unclosed = false;
-  const tokenizer = new CsvTokenizer(delimiter, (cells, line) => records.push([cells, line]), () => (unclosed = true));
+  const onRecord = (cells: string[], line: number, quoted?: readonly boolean[]) => records.push(quoted ? [cells, line, quoted] : [cells, line]);
+  const tokenizer = new CsvTokenizer(delimiter, onRecord, () => (unclosed = true));
   tokenizer.push(text, true);
   return unclosed || tokenizer.irregular ? undefined : records;
 }
 
-function buildTable(records: readonly [string[], number][], file: string, model: TableModel, collector: LoadCollector): Table | undefined {
+function buildTable(records: readonly CsvRecord[], file: string, model: TableModel, collector: LoadCollector): Table | undefined {
   let header: Header | undefined;
   let builder: TableBuilder | undefined;
-  for (const [cells, line] of records) {
-    if (isBlank(cells)) continue;
+  for (const [cells, line, quoted] of records) {
+    if (isBlankRecord(cells)) continue;
     if (!header) {
       header = readHeader(cells, line, file, model, collector);
       builder = new TableBuilder(model, file, collector, header.missing);
-    } else readRow(cells, line, header, builder!, file, collector);
+    } else readRow(cells, line, quoted, header, builder!, file, collector);
   }
   if (!header || !builder) {
     collector.fileError({ file, line: 1, column: 1, code: 'missing-header' });
@@ -121,7 +120,7 @@ function buildTable(records: readonly [string[], number][], file: string, model:
   return builder.finish(header.columns.map((column) => column.model.name));
 }
 
-function readRow(cells: string[], line: number, current: Header, rows: TableBuilder, file: string, collector: LoadCollector): void {
+function readRow(cells: string[], line: number, quoted: readonly boolean[] | undefined, current: Header, rows: TableBuilder, file: string, collector: LoadCollector): void {
   if (cells.length !== current.width) {
     rows.countRow();
     const column = Math.min(cells.length, current.width) + 1;
@@ -133,7 +132,7 @@ function readRow(cells: string[], line: number, current: Header, rows: TableBuil
   let errors: InputError[] | undefined;
   for (const { model: column, index, known } of current.columns) {
     const cell = cells[index];
-    const text = cell.trim();
+    const text = cellText(cell, quoted?.[index] === true);
     if (text === '') continue;
     let value = known?.get(text);
     if (value === undefined) {
@@ -156,21 +155,32 @@ export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string,
   let builder: TableBuilder | undefined;
   let previousEnd = 0;
   let syntaxErrors = 0;
+  let quoted: boolean[] = [];
+
+  // The current record's quoted cells. csv-parse marks a cell closed early (`"x" `) quoted too,
+  // which the tokenizer reads as text: it starts with its quote (a quoted cell only with `""`).
+  const onField = (value: string, context: InfoField): string => {
+    quoted[context.index] = context.quoting && value.charCodeAt(0) !== 34;
+    return value;
+  };
 
   const onRecord = (record: string[], info: InfoRecord) => {
     const line = cursor.lineAt(cursor.skipLineEnds(previousEnd));
     previousEnd = info.bytes;
-    if (isBlank(record)) return null;
+    const recordQuoted = quoted;
+    quoted = [];
+    if (isBlankRecord(record)) return null;
     if (!header) {
       header = readHeader(record, line, file, model, collector);
       builder = new TableBuilder(model, file, collector, header.missing);
-    } else readRow(record, line, header, builder!, file, collector);
+    } else readRow(record, line, recordQuoted, header, builder!, file, collector);
     // Records are consumed here, so the whole file is never held as arrays of strings.
     return null;
   };
 
   const onSyntaxError = (error: CsvError | undefined): undefined => {
     const line = cursor.lineAt(cursor.skipLineEnds(previousEnd));
+    quoted = [];
     const field = typeof error?.index === 'number' ? error.index + 1 : 1;
     syntaxErrors++;
     collector.fileError({ file, line, column: field, code: 'csv-syntax', params: { reason: error?.code ?? 'CSV_UNKNOWN_ERROR' } });
@@ -186,6 +196,7 @@ export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
+      cast: onField,
       on_skip: onSyntaxError,
       // on_record receives the record's info (`bytes`: its end); `info: true` would build it twice per row.
       on_record: onRecord as never,

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { cellText, isBlankRecord } from './cell-text.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { LoadCollector, PROGRESS_INTERVAL } from './load-collector.js';
@@ -12,10 +13,8 @@ import type { ColumnModel, TableModel } from './table-model.js';
 const READ_CHUNK = 1 << 20;
 
 /**
- * Bytes decoded into one string at a time. At 64 KiB a string is born and dies in V8's young
- * generation, where 1 MiB strings went straight to the large-object space and piled up until
- * a full collection (measured at a million traces: 5.9 s and 700 MiB with 1 MiB strings,
- * 5.6 s and 600 MiB with 64 KiB).
+ * Bytes decoded into one string at a time: at 64 KiB a string dies in V8's young generation,
+ * where 1 MiB strings piled up in the large-object space (docs/PERFORMANCE.md).
  */
 const TEXT_CHUNK = 1 << 16;
 
@@ -59,11 +58,8 @@ async function detectEncoding(path: string, firstChunkOnly: boolean): Promise<{ 
 }
 
 /**
- * The bytes of a file from `start` to `end` (excluded) or its end, a block at a time, read
- * into one buffer: a block must be used up before the next is asked for. A read stream's new
- * buffer for each block lived outside V8's heap until its next full collection: up to 70 MB
- * of them between the two threads at a million traces (each thread also checks the encoding
- * of the whole file).
+ * The bytes of a file from `start` to `end` (excluded), a block at a time into one buffer (used up
+ * before the next): a read stream's buffers lived outside the heap too long (docs/PERFORMANCE.md).
  */
 async function* fileBlocks(path: string, start = 0, end?: number): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
@@ -151,6 +147,7 @@ async function headerIn(path: string, file: string, model: TableModel, encoding:
   let tokenizer: CsvTokenizer | undefined;
   let delimiter = ',';
   const onRecord = (cells: string[], line: number) => {
+    if (!header && isBlankRecord(cells)) return;
     header ??= readStreamHeader(cells, line, file, model, delimiter, (error) => collector.fileError(error));
   };
   const onUnclosedQuote = (line: number) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } });
@@ -171,10 +168,8 @@ async function headerIn(path: string, file: string, model: TableModel, encoding:
 }
 
 /**
- * Streams the rows of a CSV table to `visit`, converted like any other table (dates,
- * timestamps, labels, defaults, required values), without ever holding the rows. Bad rows go
- * to the collector (errors, or skipped rows when lenient). Row schema validation is the
- * converters' and the required check's: ajv per row would cost more than the parse.
+ * Streams the rows of a CSV table to `visit`, converted like held tables, never holding them; bad
+ * rows go to the collector. No ajv per row (dearer than the parse): converters and the required check.
  */
 export async function scanCsvTable(
   path: string,
@@ -198,22 +193,24 @@ export async function scanCsvTable(
   const required = [...model.columns.values()].filter((column) => column.required).map((column) => column.name);
   let build: RowBuilder | undefined;
   const failures: ConversionFailure[] = [];
-  const onRecord = (cells: string[], line: number) => {
+  const onRecord = (cells: string[], line: number, quoted?: readonly boolean[]) => {
     if (!header) {
+      if (isBlankRecord(cells)) return;
       // Header problems were reported when the snapshot was loaded.
       header = readStreamHeader(cells, line, file, model, delimiter);
       return;
     }
     rows++;
     if (rows % PROGRESS_INTERVAL === 0) collector.progress(file, rows, false);
+    // Skipped as held tables skip them (a line of delimiters, of spaces).
+    if (isBlankRecord(cells)) return;
     if (cells.length !== header.width) {
-      if (cells.length === 1 && cells[0].trim() === '') return;
       collector.rowErrors(file, line, [{ file, line, column: Math.min(cells.length, header.width) + 1, code: 'field-count', params: { expected: header.width, actual: cells.length } }]);
       return;
     }
     build ??= compileRowBuilder(header, model);
     failures.length = 0;
-    const values = build(cells, failures);
+    const values = build(cells, quoted, failures);
     let errors: InputError[] | undefined;
     for (const { position, failure } of failures) {
       const { model: column, index } = header.columns[position];
@@ -261,14 +258,11 @@ interface ConversionFailure {
 }
 
 /** A row's converted values; the conversions that fail are added to `failures` instead. */
-type RowBuilder = (cells: readonly string[], failures: ConversionFailure[]) => Record<string, unknown>;
+type RowBuilder = (cells: readonly string[], quoted: readonly boolean[] | undefined, failures: ConversionFailure[]) => Record<string, unknown>;
 
 /**
- * Compiles the conversion of a streamed row for one header: straight-line code with one
- * named store per column, instead of a loop of keyed stores that V8 cannot specialise (about
- * 7 % of the reading time of a million rows, measured). Cells are trimmed when they start or end with a space,
- * empty ones are absent, defaults fill what the row leaves out (as for every other table).
- * The property names come from the table schema (canonical column names), written as JSON strings.
+ * Compiles the conversion of a row for one header: straight-line code with one named store per
+ * column (schema names as JSON strings), faster than a loop of keyed stores (docs/PERFORMANCE.md).
  */
 function compileRowBuilder(header: CsvHeader, model: TableModel): RowBuilder {
   const converters = header.columns.map(({ model: column }) => column.convert);
@@ -277,7 +271,7 @@ function compileRowBuilder(header: CsvHeader, model: TableModel): RowBuilder {
     const name = JSON.stringify(column.name);
     lines.push(
       `cell = cells[${index}];`,
-      'text = cell.length > 0 && (cell.charCodeAt(0) === 32 || cell.charCodeAt(cell.length - 1) === 32) ? cell.trim() : cell;',
+      `text = cellText(cell, quoted !== undefined && quoted[${index}] === true);`,
       `if (text !== '') {`,
       `  value = converters[${position}](text);`,
       `  if (value instanceof ValueFailure) failures.push({ position: ${position}, failure: value });`,
@@ -290,6 +284,6 @@ function compileRowBuilder(header: CsvHeader, model: TableModel): RowBuilder {
   });
   lines.push('return values;');
   const defaults = model.defaults.map(([, value]) => value);
-  const factory = new Function('converters', 'defaults', 'ValueFailure', `return (cells, failures) => {\n${lines.join('\n')}\n};`);
-  return factory(converters, defaults, ValueFailure) as RowBuilder;
+  const factory = new Function('converters', 'defaults', 'ValueFailure', 'cellText', `return (cells, quoted, failures) => {\n${lines.join('\n')}\n};`);
+  return factory(converters, defaults, ValueFailure, cellText) as RowBuilder;
 }

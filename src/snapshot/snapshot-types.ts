@@ -1,6 +1,6 @@
 /**
  * The in-memory snapshot: what the reader hands to the rest of the pipeline.
- * Values are already parsed to canonical form (see DATA.md):
+ * Values are already parsed to canonical form:
  * - dates are ISO `YYYY-MM-DD` strings (compare as strings),
  * - timestamps are numbers (epoch milliseconds, UTC),
  * - booleans are `true` / `false`,

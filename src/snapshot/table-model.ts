@@ -49,7 +49,7 @@ function buildModel(name: string): TableModel {
   };
 }
 
-/** The model of a table of DATA.md, built once. */
+/** The model of a table, built once. */
 export function getTableModel(name: string): TableModel {
   let model = models.get(name);
   if (!model) {

@@ -25,7 +25,7 @@ export interface TableSchema extends JsonSchema {
   readonly properties: Readonly<Record<string, JsonSchema>>;
 }
 
-/** The tables of DATA.md, in its order. */
+/** The tables of a snapshot, in the order the documents list them. */
 export const TABLE_NAMES: readonly string[] = [
   'users', 'sites', 'facilities', 'habilitations', 'incidents',
   'reviews', 'meetings', 'notices', 'subcontractors', 'traces',
@@ -39,7 +39,7 @@ function readSchema(relative: string): unknown {
   return JSON.parse(readFileSync(new URL(`../../schemas/${relative}`, import.meta.url), 'utf8'));
 }
 
-/** True for the name of a table of DATA.md. */
+/** True for the name of a table a snapshot may hold. */
 export function isTableName(name: string): boolean {
   return TABLE_NAMES.includes(name);
 }

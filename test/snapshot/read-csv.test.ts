@@ -150,6 +150,7 @@ paths('regular files read the same both ways: quotes, escaped quotes, line break
     ['users', 'user_id,last_name,kind,left_on\n U1 ,,,\nT1,,Compte technique, 01/02/2024\nU1,a,b,31/02/2024\n'],
     ['habilitations', 'user_id;profile;scope_level;scope_id;granted_on\nU1;D1;site;S1;2024-01-15\nU2;D9;site;S1;2024-01-15\nU3;D1;site;"S1";\n'],
     ['users', 'user_id,nom\n"U1",a"b\nU2,"c,d"\n'],
+    ['users', 'user_id,last_name,first_name\n" U1 ",\t"  a  "\t,""" b"\nU2, ""c"" ,"\t"\n'],
   ];
   for (const [table, text] of inputs) {
     const { fast, slow } = readBoth(table, text);
@@ -166,11 +167,18 @@ paths('text after a closing quote is read as csv-parse reads it (quotes kept), n
   assert.equal(fast, slow);
 });
 
+paths('csv-parse keeps the blanks of quoted cells as the tokenizer does (a file it reads because of text after a quote)', () => {
+  const text = 'user_id,last_name,first_name\nU1," a ",\t"b" \nU2,"x"y, c\t\n';
+  assert.equal(valuesOf(read('users', text))?.map((values) => [values.last_name, values.first_name]), [[' a ', '"b"'], ['"x"y', 'c']]);
+  const { fast, slow } = readBoth('users', text);
+  assert.equal(fast, slow);
+});
+
 paths('the tokenizer takes regular files and leaves the others to csv-parse', () => {
   const records = (text: string) => regularRecords(Buffer.from(text, 'utf8'), ',');
   assert.equal(records('a,b\n"x\ny",""""\r\n\nc,d'), [
     [['a', 'b'], 1],
-    [['x\ny', '"'], 2],
+    [['x\ny', '"'], 2, [true, true]],
     [['c', 'd'], 5],
   ]);
   assert.is(records('a,b\n"x"y,z\n'), undefined);

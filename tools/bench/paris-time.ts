@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { PARIS } from '../util/dates.js';
+import { PARIS } from '../../src/util/dates.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

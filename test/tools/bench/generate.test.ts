@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { describeSummary, generateSnapshot, type GenerateSummary } from '../../src/bench/generate-snapshot.js';
-import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
-import type { DataRecord, Snapshot, Table } from '../../src/snapshot/snapshot-types.js';
+import { describeSummary, generateSnapshot, type GenerateSummary } from '../../../tools/bench/generate-snapshot.js';
+import { loadSnapshot } from '../../../src/snapshot/load-snapshot.js';
+import type { DataRecord, Snapshot, Table } from '../../../src/snapshot/snapshot-types.js';
 
 const GRANTS = 400;
 const TRACES = 3000;

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { rm, mkdtemp } from 'node:fs/promises';
 import { arch, cpus, devNull, platform, tmpdir } from 'node:os';
@@ -15,7 +14,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VIGIE = join(ROOT, 'bin', 'vigie.js');
 /** The flags the `vigie` command gives node (its `#!/usr/bin/env -S node …` line): the bench times the command as installed. */
 const VIGIE_NODE_FLAGS = shebangFlags(readFileSync(VIGIE, 'utf8'));
-const BASELINE = fileURLToPath(new URL('./csv-parse-baseline.js', import.meta.url));
+// Plain JavaScript, so that the baseline pays Node's start-up alone, as vigie does (no tsx loader).
+const BASELINE = fileURLToPath(new URL('./csv-parse-baseline.mjs', import.meta.url));
 
 const USAGE = `usage: npm run bench -- [--grants N] [--traces M | --traces-list M1,M2,…] [--runs R] [--seed S] [--keep]
   Generates a snapshot per trace count (in ${tmpdir()}), then times csv-parse alone and

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { parseCount } from './count-option.js';
 import { DEFAULT_SEED, describeSummary, generateSnapshot } from './generate-snapshot.js';

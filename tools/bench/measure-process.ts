@@ -23,7 +23,8 @@ export type RssProbe = 'gnu-time' | 'node-preload';
 
 const GNU_TIME = '/usr/bin/time';
 const STDERR_TAIL_CHARS = 4096;
-const PRELOAD = fileURLToPath(new URL('./max-rss-preload.js', import.meta.url));
+// Plain JavaScript: it is preloaded into the measured vigie, which must not load tsx.
+const PRELOAD = fileURLToPath(new URL('./max-rss-preload.mjs', import.meta.url));
 
 let probe: RssProbe | undefined;
 

@@ -59,7 +59,7 @@ function runChromium(binary: string, flags: readonly string[], htmlFile: string,
 }
 
 /**
- * `node dist/bilan/screenshot-bilan.js BILAN.html OUT.png [OUT.pdf]`: the visual proof that a
+ * `node --import tsx tools/screenshot-bilan.ts BILAN.html OUT.png [OUT.pdf]`: the visual proof that a
  * bilan looks like a report a person would sign (a developer's tool, not a vigie command).
  */
 function main(argv: readonly string[]): number {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { formatBilanHtml } from '../../src/format/bilan/format-bilan-html.js';
-import { A4_WINDOW, CHROMIUM, chromiumAvailable, printHtmlToPdf, screenshotHtml } from '../../src/bilan/screenshot-bilan.js';
-import { fixtureBilan } from './bilan-fixtures.js';
+import { A4_WINDOW, CHROMIUM, chromiumAvailable, printHtmlToPdf, screenshotHtml } from '../../tools/screenshot-bilan.js';
+import { fixtureBilan } from '../bilan/bilan-fixtures.js';
 
 const browser = suite('bilan: rendered by headless Chromium');
 

@@ -1,9 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { detailLines, goalLines, median, scalingTable, type SizeResult } from '../../src/bench/bench-report.js';
-import { parseCount, parseCountList } from '../../src/bench/count-option.js';
+import { detailLines, goalLines, median, scalingTable, type SizeResult } from '../../../tools/bench/bench-report.js';
+import { parseCount, parseCountList } from '../../../tools/bench/count-option.js';
 import { readFileSync } from 'node:fs';
-import { parseGnuTimeMaxRss, shebangFlags } from '../../src/bench/measure-process.js';
+import { parseGnuTimeMaxRss, shebangFlags } from '../../../tools/bench/measure-process.js';
 
 const report = suite('bench report');
 

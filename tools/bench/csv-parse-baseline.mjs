@@ -12,7 +12,8 @@ import { parse } from 'csv-parse';
  * that it pays the same Node start-up as `vigie check` and is measured the same way.
  * Prints `{"files": …, "records": …}`.
  */
-async function main(folder: string): Promise<void> {
+/** @param {string} folder */
+async function main(folder) {
   const files = (await readdir(folder)).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
   let records = 0;
   for (const file of files) {
@@ -21,7 +22,7 @@ async function main(folder: string): Promise<void> {
       parse(),
       new Writable({
         objectMode: true,
-        write(_record: unknown, _encoding, done) {
+        write(_record, _encoding, done) {
           records += 1;
           done();
         },
@@ -33,11 +34,11 @@ async function main(folder: string): Promise<void> {
 
 const folder = process.argv[2];
 if (folder === undefined) {
-  process.stderr.write('usage: node dist/bench/csv-parse-baseline.js SNAPSHOT_DIR\n');
+  process.stderr.write('usage: node tools/bench/csv-parse-baseline.mjs SNAPSHOT_DIR\n');
   process.exitCode = 2;
 } else {
-  main(folder).catch((error: unknown) => {
-    process.stderr.write(`csv-parse-baseline: ${(error as Error).message}\n`);
+  main(folder).catch((/** @type {Error} */ error) => {
+    process.stderr.write(`csv-parse-baseline: ${error.message}\n`);
     process.exitCode = 2;
   });
 }
