@@ -1,17 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../i18n/lang.js';
-import type { Report } from '../report/report-types.js';
-import type { CheckOptions, SnapshotOutcome } from '../pipeline/run-check.js';
-
-/** An outcome as a worker posts it: the snapshot stays there (a structured clone would copy its tables, and cannot copy a streamed one). */
-export type PortfolioOutcome = { readonly kind: 'report'; readonly report: Report } | Extract<SnapshotOutcome, { kind: 'invalid' }>;
-
-/** One snapshot to check, and its place in the run. */
-export interface PortfolioTask {
-  readonly index: number;
-  readonly path: string;
-}
+import type { CheckOptions } from '../pipeline/run-check.js';
+import type { PortfolioOutcome, PortfolioTask } from './portfolio-task.js';
 
 interface WorkerReply {
   readonly index: number;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
-import type { PortfolioOutcome, PortfolioTask } from './check-in-workers.js';
+import type { PortfolioOutcome, PortfolioTask } from './portfolio-task.js';
 
 /**
  * Worker entry of a portfolio run: the catalogue loaded once (the main thread checked it), then
