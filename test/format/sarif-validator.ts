@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -7,8 +7,8 @@ import addFormatsModule from 'ajv-formats';
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 
-/** The OASIS schema, in the shared folder beside the checkout (absent in some clones). */
-export const SARIF_SCHEMA_PATH = fileURLToPath(new URL('../../../shared/external/sarif-schema-2.1.0.json', import.meta.url));
+/** The OASIS schema, kept in the repository (test/fixtures/external). */
+export const SARIF_SCHEMA_PATH = fileURLToPath(new URL('../fixtures/external/sarif-schema-2.1.0.json', import.meta.url));
 
 export interface SarifValidation {
   readonly valid: boolean;
@@ -16,15 +16,13 @@ export interface SarifValidation {
 }
 
 /**
- * A validator of SARIF logs against the official 2.1.0 schema, or undefined when the schema
- * is not there. Two defects of that schema revision are read as their authors meant them:
+ * A validator of SARIF logs against the official 2.1.0 schema. Two defects of that schema revision are read as their authors meant them:
  * Java's inline `(?i)` flag becomes the `i` flag (JavaScript has no inline flags), and the
  * `anyOf` misplaced under `region.properties` (a region needs startLine, charOffset or
  * byteOffset) is moved up to `region`, where it constrains something. Formats are checked
  * (ajv-formats): URIs must be URI references.
  */
-export function sarifValidator(): ((log: unknown) => SarifValidation) | undefined {
-  if (!existsSync(SARIF_SCHEMA_PATH)) return undefined;
+export function sarifValidator(): (log: unknown) => SarifValidation {
   const schema = JSON.parse(readFileSync(SARIF_SCHEMA_PATH, 'utf8'));
   const region = schema.definitions.region;
   if (Array.isArray(region.properties.anyOf)) {
