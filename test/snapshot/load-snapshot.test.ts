@@ -109,7 +109,7 @@ folders('a path that does not exist is unreadable', async () => {
   assert.is(result.snapshot, undefined);
 });
 
-folders('listTableNames gives the tables of DATA.md', () => {
+folders('listTableNames gives the tables of the snapshot format', () => {
   assert.equal(listTableNames(), [
     'users', 'sites', 'facilities', 'habilitations', 'incidents', 'reviews', 'meetings', 'notices', 'subcontractors', 'traces',
   ]);

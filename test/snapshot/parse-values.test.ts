@@ -62,7 +62,7 @@ timestamps.run();
 
 const scalars = suite('parseBoolean and parseNumber');
 
-scalars('reads every boolean spelling of DATA.md', () => {
+scalars('reads every boolean spelling of the snapshot format', () => {
   for (const text of ['true', 'TRUE', 'yes', 'Oui', '1', 'x', 'X', 'VRAI']) assert.is(parseBoolean(text), true, text);
   for (const text of ['false', 'No', 'non', 'NON', '0', 'FAUX']) assert.is(parseBoolean(text), false, text);
   assert.is(codeOf(parseBoolean('peut-être')), 'invalid-boolean');

@@ -9,7 +9,7 @@ const TABLE_SPECIFIC = new Set(['name', 'kind']);
 
 const schemas = suite('table schemas');
 
-schemas('every table of DATA.md has a coherent schema', () => {
+schemas('every table of the snapshot format has a coherent schema', () => {
   for (const name of TABLE_NAMES) {
     const schema = loadTableSchema(name);
     assert.is(schema.title, name);
@@ -62,7 +62,7 @@ schemas('within a table, no header and no label stands for two things', () => {
   }
 });
 
-schemas('the built-in French aliases of DATA.md are there', () => {
+schemas('the built-in French aliases of the snapshot format are there', () => {
   const cases: [string, string, string][] = [
     ['users', 'Identifiant Mon Compte Partenaire', 'user_id'], ['users', 'Prénom', 'first_name'], ['users', 'Courriel', 'email'],
     ['users', 'Type de compte', 'kind'], ['users', 'Date de départ', 'left_on'], ['users', 'Date de signalement', 'change_reported_on'],
