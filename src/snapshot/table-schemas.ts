@@ -18,7 +18,6 @@ export interface JsonSchema {
   readonly 'x-key'?: string;
 }
 
-/** One property per canonical column. */
 export interface TableSchema extends JsonSchema {
   readonly title: string;
   readonly required: readonly string[];
