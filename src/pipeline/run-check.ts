@@ -53,8 +53,7 @@ export type SnapshotOutcome =
 
 /** Reads one snapshot and evaluates the catalogue on it: the whole pipeline of `vigie check`. */
 export async function checkSnapshot(path: string, catalogue: Catalogue, options: CheckOptions): Promise<SnapshotOutcome> {
-  // The traces are read on the other core from the start, while this thread reads the rest
-  // (`vigie check` starts that worker even before loading the rules: options.traceWorker).
+  // The traces are read on the other core from the start while this thread reads the rest.
   const worker = options.traceWorker ?? (await startTraceWorkerFor(path, options));
   try {
     return await checkLoaded(path, catalogue, options, worker);

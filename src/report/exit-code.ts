@@ -7,10 +7,7 @@ export type FailOn = Severity | 'never';
 /** Exit codes of every command. */
 export const EXIT = { ok: 0, findings: 1, invalid: 2 } as const;
 
-/**
- * 1 when a finding at or above `failOn` is neither waived nor (with a baseline) already known,
- * else 0. Formatters never decide this.
- */
+/** 1 when a finding at or above `failOn` is neither waived nor already in the baseline, else 0. */
 export function exitCodeFor(report: Report, failOn: FailOn): number {
   if (failOn === 'never') return EXIT.ok;
   const threshold = SEVERITIES.indexOf(failOn);
