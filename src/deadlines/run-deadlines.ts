@@ -21,12 +21,7 @@ export type DeadlinesOutcome =
   | { readonly kind: 'report'; readonly report: DeadlinesReport }
   | { readonly kind: 'invalid'; readonly errors: readonly DisplayError[] };
 
-/**
- * The whole pipeline of `vigie deadlines`: the rules (their parameters are the delays), the
- * deadline definitions, the waivers and the snapshot are read and checked; the rules the
- * deadlines follow are evaluated, so that a deadline exists exactly where its rule applies
- * and has its data; then the dates are computed.
- */
+/** `vigie deadlines`: the followed rules are evaluated, so a deadline exists exactly where its rule applies. */
 export async function runDeadlines(path: string, options: DeadlinesOptions): Promise<DeadlinesOutcome> {
   const catalogue = loadCatalogue(options);
   const loaded = loadDeadlineDefinitions(options.lang);
