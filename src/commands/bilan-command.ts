@@ -19,11 +19,7 @@ export interface BilanCommandOptions extends CheckOptions {
   readonly redactKey?: Buffer;
 }
 
-/**
- * `vigie bilan`: the annual bilan (CONV art. 16) of one snapshot, compared with last year's
- * when `--previous` is given. The bilan is a document to discuss and sign, not a CI gate: it
- * exits 0 whatever it finds, and 2 only for invalid input or usage.
- */
+/** `vigie bilan` (CONV art. 16): a document to sign, not a CI gate, so it exits 0 whatever it finds. */
 export async function bilanCommand(options: BilanCommandOptions): Promise<CommandResult> {
   const { targets, errors: usage } = planOutputs(options.formats, options.outputs, 'bilan', options.lang);
   if (usage.length > 0) return invalid(usage, 'text');

@@ -21,11 +21,7 @@ export interface ReviewCommandOptions extends CheckOptions {
   readonly redactKey?: Buffer;
 }
 
-/**
- * `vigie review`: the list of grants active at D for the annual reverse review (CS art. 2.2.2),
- * each with the findings that touch it. The check runs first (its findings fill the list and
- * its input errors stop it); the list is then drawn from the snapshot the check loaded.
- */
+/** `vigie review` (CS art. 2.2.2): runs the check first, then lists the grants from its snapshot. */
 export async function reviewCommand(options: ReviewCommandOptions): Promise<CommandResult> {
   const { targets, errors: usage } = planOutputs(options.formats, options.outputs, 'review', options.lang);
   const delimiter = options.delimiter ?? ';';
