@@ -22,10 +22,7 @@ const COLORS: Record<Severity | 'dim' | 'bold', [number, number]> = {
 /** Evidence lines shown per finding; the JSON output has them all. */
 const EVIDENCE_SHOWN = 8;
 
-/**
- * The report for a terminal or a CI log: findings grouped by contract document and
- * article, recommendations apart, then rules not evaluated and the summary.
- */
+/** The report for a terminal or CI log, findings grouped by document and article. */
 export function formatText(report: Report, options: TextOptions): string {
   const words = labels(options.lang);
   const paint = (style: keyof typeof COLORS, text: string) =>

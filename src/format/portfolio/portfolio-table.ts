@@ -30,10 +30,7 @@ export interface PortfolioTable {
 
 const NUMERIC: ReadonlySet<PortfolioColumn> = new Set(['errors', 'warnings', 'notEvaluated', 'waived', 'new']);
 
-/**
- * The rows of a portfolio: errors, warnings, rules not evaluated and the worst rule of each
- * partner. Waivers and new findings get a column only when the run has waivers or a baseline.
- */
+/** The portfolio rows; waiver and new-finding columns only when the run has waivers or a baseline. */
 export function portfolioTable(entries: readonly PortfolioEntry[], options: FormatOptions): PortfolioTable {
   const words = portfolioLabels(options.lang);
   const reports = entries.filter((entry): entry is Report => !isInvalidSnapshot(entry));
