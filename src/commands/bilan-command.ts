@@ -9,6 +9,7 @@ import { EXIT } from '../report/exit-code.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
 
+/** The command line of `vigie bilan`, parsed. */
 export interface BilanCommandOptions extends CheckOptions {
   readonly snapshot: string;
   /** `--previous`: last year's snapshot of the same partner, evaluated at its own `extracted_on`. */

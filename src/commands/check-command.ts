@@ -19,6 +19,7 @@ import { orderByRisk } from '../portfolio/order-by-risk.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
 
+/** The command line of `vigie check`, parsed. */
 export interface CheckCommandOptions extends CheckOptions {
   readonly snapshots: readonly string[];
   /** Where each rendering goes (`--format` / `--output` pairs); at most one without a file (stdout). */

@@ -6,6 +6,7 @@ import { EXIT } from '../report/exit-code.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs, type PendingOutput } from './write-outputs.js';
 
+/** The command line of `vigie deadlines`, parsed. */
 export interface DeadlinesCommandOptions extends DeadlinesOptions {
   readonly snapshot: string;
   /** `--format text|json` with optional `--output FILE`, in pairs as for check. */

@@ -11,6 +11,7 @@ import { isFolder } from '../util/is-folder.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
 
+/** The command line of `vigie review`, parsed. */
 export interface ReviewCommandOptions extends CheckOptions {
   readonly snapshot: string;
   readonly formats: readonly string[];

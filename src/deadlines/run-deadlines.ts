@@ -10,6 +10,7 @@ import { fromInputError } from '../snapshot/display-input-error.js';
 import { loadCatalogue, type CatalogueOptions } from '../pipeline/run-check.js';
 import { isFolder } from '../util/is-folder.js';
 
+/** What `vigie deadlines` is told besides the snapshot. */
 export interface DeadlinesOptions extends CatalogueOptions {
   readonly asOf?: string;
   readonly lenient?: boolean;
@@ -17,6 +18,7 @@ export interface DeadlinesOptions extends CatalogueOptions {
   readonly waivers?: string;
 }
 
+/** The deadlines report, or the input errors that prevent it. */
 export type DeadlinesOutcome =
   | { readonly kind: 'report'; readonly report: DeadlinesReport }
   | { readonly kind: 'invalid'; readonly errors: readonly DisplayError[] };

@@ -34,6 +34,7 @@ export interface CaseResult {
   readonly problems: readonly string[];
 }
 
+/** Every fixture case run, the rule file errors met, and the rules lacking fixtures. */
 export interface FixtureRun {
   readonly cases: readonly CaseResult[];
   readonly errors: readonly RuleFileError[];

@@ -2,6 +2,7 @@ import type { Severity } from '../rules/rule-types.js';
 import { SEVERITIES } from '../rules/rule-types.js';
 import type { Report } from './report-types.js';
 
+/** `--fail-on`: the lowest severity that fails the run, or `never`. */
 export type FailOn = Severity | 'never';
 
 /** Exit codes of every command. */

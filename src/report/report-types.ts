@@ -22,6 +22,7 @@ export interface AppliedWaiver {
   readonly line: number;
 }
 
+/** One breach of a rule by one subject, with the records it rests on. */
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -42,8 +43,10 @@ export interface Finding {
   readonly baseline?: 'new' | 'existing';
 }
 
+/** How a rule ended in a run. */
 export type RuleStatusKind = 'failed' | 'passed' | 'not_evaluated' | 'waived';
 
+/** One rule of the catalogue and how it ended in the run. */
 export interface RuleStatus {
   readonly id: string;
   readonly title: string;
@@ -56,6 +59,7 @@ export interface RuleStatus {
   readonly findings: number;
 }
 
+/** Counts of findings by severity and of rules by status. */
 export interface Summary {
   readonly error: number;
   readonly warning: number;

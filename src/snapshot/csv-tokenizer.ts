@@ -3,6 +3,7 @@ export class CsvTokenizer {
   /** Set by text after a closing quote (`"abc"x`, kept as written): held tables then go to csv-parse. */
   irregular = false;
   private rest = '';
+  /** The line of `rest`'s first character. */
   private line: number;
   /** An unfinished quoted record, resumed where it stopped rather than from its start. */
   private partial: QuotedRecord | undefined;

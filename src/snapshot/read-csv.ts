@@ -130,6 +130,7 @@ function readRow(cells: string[], line: number, quoted: readonly boolean[] | und
     let value = known?.get(text);
     if (value === undefined) {
       value = column.convert(text);
+      // Failures are not remembered: each row reports its own.
       if (known !== undefined && !(value instanceof ValueFailure) && known.size < KNOWN_LIMIT) known.set(text, value);
     }
     if (value instanceof ValueFailure) {
@@ -166,6 +167,7 @@ export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string,
       header = readHeader(record, line, file, model, collector);
       builder = new TableBuilder(model, file, collector, header.missing);
     } else readRow(record, line, recordQuoted, header, builder!, file, collector);
+    // Records are consumed here, so the file is never held as arrays of strings.
     return null;
   };
 

@@ -85,6 +85,7 @@ async function* textChunks(path: string, { encoding, skip }: { encoding: Encodin
   const from = Math.max(start, skip);
   if (end !== undefined && end <= from) return;
   for await (const bytes of fileBlocks(path, from, end)) {
+    // Each slice is copied into a string before the shared block is read over.
     for (let offset = 0; offset < bytes.length; offset += TEXT_CHUNK) {
       const slice = bytes.subarray(offset, offset + TEXT_CHUNK);
       yield decoder ? decoder.decode(slice, { stream: true }) : iconvDecoder!.write(slice);
@@ -226,6 +227,7 @@ export async function scanCsvTable(
       collector.progress(file, rows, true);
       return { rows, whole: false, nextLine: tokenizer?.nextLine ?? range!.line };
     }
+    // The part ends inside a quoted multi-line cell: read on to the end of the file.
     for await (const text of textChunks(path, encoding, end)) push(text);
   }
   (tokenizer as CsvTokenizer | undefined)?.push('', true);

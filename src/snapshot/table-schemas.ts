@@ -18,6 +18,7 @@ export interface JsonSchema {
   readonly 'x-key'?: string;
 }
 
+/** A table's schema: one property per canonical column. */
 export interface TableSchema extends JsonSchema {
   readonly title: string;
   readonly required: readonly string[];

@@ -5,6 +5,7 @@ import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { compareSources } from '../../report/source-order.js';
 
+/** What the text report may be told. */
 export interface TextOptions {
   readonly lang: Lang;
   /** ANSI colours (only for an interactive terminal without NO_COLOR). */

@@ -8,6 +8,7 @@ import { evidencePath } from '../check/evidence-path.js';
 import type { FormatOptions } from '../format-options.js';
 import { portfolioLabels } from './portfolio-labels.js';
 
+/** A column of the portfolio table. */
 export type PortfolioColumn = 'partner' | 'errors' | 'warnings' | 'notEvaluated' | 'waived' | 'new' | 'worst' | 'asOf' | 'snapshot';
 
 /** One cell of a partner's row; `severity` tells a renderer how to stress it. */

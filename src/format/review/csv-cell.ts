@@ -1,5 +1,6 @@
 /** Field separators `vigie review --delimiter` accepts: `;` for French Excel (the default), `,` elsewhere. */
 export const CSV_DELIMITERS = [';', ','] as const;
+/** A field separator vigie writes. */
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 /** Whether `--delimiter VALUE` is one vigie writes. */
