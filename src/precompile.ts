@@ -1,8 +1,4 @@
-/**
- * `npm run build` (and npm's `prepare`), after tsc: writes what vigie would otherwise work out
- * at every start, each checked against its sources when used: the bundled rules as validated
- * (dist/rule-cache.json) and the snapshot schemas' validators as code (dist/schema-validators.cjs).
- */
+// Run after tsc by `npm run build`: writes the rule cache and schema validators built otherwise at each start.
 import { writeRuleCache } from './rules/write-rule-cache.js';
 import { writeSchemaValidators } from './snapshot/write-schema-validators.js';
 

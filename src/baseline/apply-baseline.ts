@@ -1,12 +1,7 @@
 import type { Finding, Report, ResolvedFinding } from '../report/report-types.js';
 import type { BaselineReport } from './load-baseline.js';
 
-/**
- * Compares a report with the previous one of the same partner: each finding is `new` or
- * `existing` by fingerprint (which ignores line numbers, so a re-ordered export keeps its
- * findings), and the previous findings that are gone are listed as `resolved`. With no
- * previous report for this partner, every finding is new.
- */
+/** Marks findings `new` or `existing` by fingerprint (no line numbers) and lists the gone ones as resolved. */
 export function applyBaseline(report: Report, previous: BaselineReport | undefined): Report {
   const before = previous?.findings ?? [];
   const known = new Set(before.map((finding) => finding.fingerprint));
@@ -23,11 +18,7 @@ export function applyBaseline(report: Report, previous: BaselineReport | undefin
   return { ...report, findings, resolved };
 }
 
-/**
- * The previous report of the partner of `report` in a baseline: same SIRET, else same
- * snapshot path; a baseline of a single report serves a single-snapshot run whatever its path
- * (the export moved), unless it names another SIRET.
- */
+/** The partner's previous report: same SIRET, else same path; a lone report serves whatever its path. */
 export function previousReportFor(report: Report, baseline: readonly BaselineReport[], singleRun: boolean): BaselineReport | undefined {
   const { siret, path } = report.snapshot;
   const bySiret = siret ? baseline.find((previous) => previous.snapshot?.siret === siret) : undefined;

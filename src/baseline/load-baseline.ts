@@ -54,11 +54,7 @@ const baselineValidator = lazyValidator(() => ({
   else: baselineReport,
 }));
 
-/**
- * Reads a previous `--format json` output (one report, or a portfolio's `partners`), or
- * returns its errors with file:line:column. JSON.parse reads it (fast on large reports); the
- * positioned YAML parser (JSON is YAML) only runs to locate an error.
- */
+/** Reads a previous `--format json` output, or its errors; the slower YAML parser only locates errors. */
 export function loadBaseline(path: string, lang: Lang): { reports: BaselineReport[]; errors: DisplayError[] } {
   const file = displayPath(path);
   const fail = (errors: readonly RuleFileError[]) => ({ reports: [], errors: errors.map((error) => toDisplayError(error, lang)) });

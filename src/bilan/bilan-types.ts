@@ -9,13 +9,11 @@ export interface BilanCounts {
   readonly compliant: number;
   readonly nonCompliant: number;
   readonly notVerifiable: number;
-  /** Findings not covered by a waiver. */
   readonly findings: number;
 }
 
 /** A finding of this year, and whether last year's bilan already had it (with `--previous`). */
 export interface BilanFinding extends Finding {
-  /** `appeared` since the previous bilan, or `persisting`; absent without `--previous`. */
   readonly change?: 'appeared' | 'persisting';
 }
 
@@ -35,12 +33,10 @@ export interface BilanRule {
   readonly status: BilanStatus;
   /** Why the rule is not verifiable, or why it is compliant without applying (other management mode). */
   readonly reason?: string;
-  /** Compliant because the rule does not apply (its `reason` says why). */
   readonly notApplicable: boolean;
   readonly findings: readonly BilanFinding[];
-  /** Last year's findings of this rule that are gone (with `--previous`). */
   readonly resolved: readonly ResolvedFinding[];
-  /** Last year's state (with `--previous`; absent when the rule was not in last year's report). */
+  /** Absent when the rule was not in last year's report. */
   readonly previous?: PreviousRuleState;
 }
 
@@ -50,7 +46,6 @@ export interface BilanArticle {
   readonly article: string;
   readonly rules: readonly BilanRule[];
   readonly counts: BilanCounts;
-  /** The same counts in the previous bilan (with `--previous`). */
   readonly previousCounts?: BilanCounts;
 }
 
@@ -66,19 +61,12 @@ export interface BilanPrevious {
   readonly snapshotPath: string;
   readonly summary: Summary;
   readonly counts: BilanCounts;
-  /** Findings of this year absent last year (by fingerprint). */
   readonly appeared: number;
-  /** Findings of last year absent this year. */
   readonly resolved: number;
-  /** Findings present both years. */
   readonly persisting: number;
 }
 
-/**
- * The annual bilan: every contractual rule by document and article with its status and
- * findings, the recommendations apart, and, with `--previous`, what changed since last year.
- * Built from reports only, so that renderers stay pure functions of it.
- */
+/** The annual bilan, by document and article; built from reports only so renderers stay pure. */
 export interface Bilan {
   readonly tool: Report['tool'];
   readonly asOf: string;

@@ -3,11 +3,7 @@ import { applyBaseline } from '../baseline/apply-baseline.js';
 import { compareDocuments, compareSources } from '../report/source-order.js';
 import type { Bilan, BilanArticle, BilanCounts, BilanDocument, BilanFinding, BilanRule, BilanStatus, PreviousRuleState } from './bilan-types.js';
 
-/**
- * Builds the annual bilan of a report and, optionally, of the previous year's report of the
- * same partner. Findings are matched by fingerprint (rule, subject and record identities, never
- * line numbers), the way `--baseline` matches them, so a re-exported table keeps its findings.
- */
+/** The annual bilan of a report, compared with last year's by fingerprint as `--baseline` does. */
 export function buildBilan(report: Report, previous?: Report): Bilan {
   const compared = previous ? applyBaseline(report, { findings: previous.findings }) : report;
   const resolvedByRule = groupBy(compared.resolved ?? [], (finding) => finding.ruleId);
@@ -111,7 +107,6 @@ function countPrevious(states: readonly PreviousRuleState[]): BilanCounts {
   };
 }
 
-/** Groups in first-seen order (a Map keeps insertion order). */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {

@@ -9,6 +9,7 @@ import { EXIT } from '../report/exit-code.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
 
+/** The command line of `vigie bilan`, parsed. */
 export interface BilanCommandOptions extends CheckOptions {
   readonly snapshot: string;
   /** `--previous`: last year's snapshot of the same partner, evaluated at its own `extracted_on`. */
@@ -19,11 +20,7 @@ export interface BilanCommandOptions extends CheckOptions {
   readonly redactKey?: Buffer;
 }
 
-/**
- * `vigie bilan`: the annual bilan (CONV art. 16) of one snapshot, compared with last year's
- * when `--previous` is given. The bilan is a document to discuss and sign, not a CI gate: it
- * exits 0 whatever it finds, and 2 only for invalid input or usage.
- */
+/** `vigie bilan` (CONV art. 16): a document to sign, not a CI gate, so it exits 0 whatever it finds. */
 export async function bilanCommand(options: BilanCommandOptions): Promise<CommandResult> {
   const { targets, errors: usage } = planOutputs(options.formats, options.outputs, 'bilan', options.lang);
   if (usage.length > 0) return invalid(usage, 'text');

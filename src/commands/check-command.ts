@@ -19,15 +19,14 @@ import { orderByRisk } from '../portfolio/order-by-risk.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
 
+/** The command line of `vigie check`, parsed. */
 export interface CheckCommandOptions extends CheckOptions {
   readonly snapshots: readonly string[];
   /** Where each rendering goes (`--format` / `--output` pairs); at most one without a file (stdout). */
   readonly targets: readonly OutputTarget[];
   readonly failOn: FailOn;
   readonly color?: boolean;
-  /** `--waivers FILE`. */
   readonly waivers?: string;
-  /** `--baseline FILE`: a previous `--format json` output. */
   readonly baseline?: string;
   /** `--redact`: the HMAC key of the pseudonyms; undefined keeps names and e-mails. */
   readonly redactKey?: Buffer;
@@ -41,10 +40,7 @@ interface RunInputs {
   readonly baseline?: readonly BaselineReport[];
 }
 
-/**
- * `vigie check`: one evaluation of the snapshot (several snapshots: a portfolio, in workers),
- * waivers and baseline, the exit code, then the (redacted) report in every requested format.
- */
+/** `vigie check`: evaluate (a portfolio in workers), apply waivers and baseline, then write every format. */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
   const errorFormat = jsonErrorsFormat(options.targets);
   const catalogue = loadCatalogue(options);
@@ -65,7 +61,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   return writeRun((format, formatOptions) => render('check', format, shown, formatOptions), exitCodeFor(report, options.failOn), [], options);
 }
 
-/** One summary per partner, most at risk first; an unreadable snapshot stops no other, and makes the exit code 2. */
+/** One summary per partner, most at risk first; an unreadable snapshot makes the exit code 2. */
 async function portfolioCheck(paths: readonly string[], inputs: RunInputs, options: CheckCommandOptions): Promise<CommandResult> {
   const outcomes = await checkInWorkers(paths, options);
   const errors: DisplayError[] = [];
@@ -83,12 +79,12 @@ async function portfolioCheck(paths: readonly string[], inputs: RunInputs, optio
   return writeRun((format, formatOptions) => render('portfolio', format, ordered, formatOptions), exitCode, errors, options);
 }
 
-/** A single-file snapshot's errors name its file alone: show it from the working directory, as folder snapshots are. */
+/** A single-file snapshot's errors shown from the working directory, as folder snapshots' are. */
 function fromWorkingDirectory(error: DisplayError, path: string): DisplayError {
   return error.file === basename(path) && error.file !== path ? { ...error, file: join(dirname(path), error.file) } : error;
 }
 
-/** Every requested format to its file or stdout; an unwritable file joins the input errors, and makes the exit code 2. */
+/** Every requested format to its file or stdout; an unwritable file makes the exit code 2. */
 function writeRun(
   renderAs: (format: string, options: FormatOptions) => string,
   exitCode: number,
@@ -138,7 +134,7 @@ function redactErrors(errors: readonly DisplayError[], options: CheckCommandOpti
   return errors.map((error) => ({ ...error, message: redact(error.message), ...(error.value === undefined ? {} : { value: redact(error.value) }) }));
 }
 
-/** JSON errors on stdout when the only output is JSON (wherever it goes, as before several outputs) or JSON goes to stdout. */
+/** Whether errors go to stdout as JSON: the only output is JSON, or JSON goes to stdout. */
 function jsonErrorsFormat(targets: readonly OutputTarget[]): string {
   if (targets.length === 1) return targets[0].format;
   return targets.find((target) => !target.file)?.format ?? 'text';

@@ -6,6 +6,7 @@ import { EXIT } from '../report/exit-code.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs, type PendingOutput } from './write-outputs.js';
 
+/** The command line of `vigie deadlines`, parsed. */
 export interface DeadlinesCommandOptions extends DeadlinesOptions {
   readonly snapshot: string;
   /** `--format text|json` with optional `--output FILE`, in pairs as for check. */
@@ -14,10 +15,7 @@ export interface DeadlinesCommandOptions extends DeadlinesOptions {
   readonly ics?: string;
 }
 
-/**
- * `vigie deadlines`: the dated obligations after the as-of date, and with `--ics` a calendar.
- * Exit 0 or 2 only: a deadline is not a breach (what is late is `vigie check`'s to report).
- */
+/** `vigie deadlines`: exits 0 or 2 only, as a deadline is not a breach (lateness is `vigie check`'s). */
 export async function deadlinesCommand(options: DeadlinesCommandOptions): Promise<CommandResult> {
   const errorFormat = options.targets.find((target) => !target.file)?.format ?? 'text';
   // The command line checked the names against vigie check's formats, with their message.

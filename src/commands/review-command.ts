@@ -11,6 +11,7 @@ import { isFolder } from '../util/is-folder.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
 
+/** The command line of `vigie review`, parsed. */
 export interface ReviewCommandOptions extends CheckOptions {
   readonly snapshot: string;
   readonly formats: readonly string[];
@@ -21,11 +22,7 @@ export interface ReviewCommandOptions extends CheckOptions {
   readonly redactKey?: Buffer;
 }
 
-/**
- * `vigie review`: the list of grants active at D for the annual reverse review (CS art. 2.2.2),
- * each with the findings that touch it. The check runs first (its findings fill the list and
- * its input errors stop it); the list is then drawn from the snapshot the check loaded.
- */
+/** `vigie review` (CS art. 2.2.2): runs the check first, then lists the grants from its snapshot. */
 export async function reviewCommand(options: ReviewCommandOptions): Promise<CommandResult> {
   const { targets, errors: usage } = planOutputs(options.formats, options.outputs, 'review', options.lang);
   const delimiter = options.delimiter ?? ';';

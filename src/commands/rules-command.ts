@@ -11,6 +11,7 @@ import { labels } from '../report/labels.js';
 import type { CommandResult } from './command-result.js';
 import { invalid } from './command-result.js';
 
+/** The command line of `vigie rules`, parsed. */
 export interface RulesCommandOptions extends CatalogueOptions {
   readonly action: string;
   readonly argument?: string;

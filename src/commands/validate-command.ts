@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import type { CommandResult } from './command-result.js';
 import { invalid } from './command-result.js';
 
+/** The command line of `vigie validate`, parsed. */
 export interface ValidateOptions {
   readonly snapshot: string;
   readonly lang: Lang;

@@ -14,10 +14,7 @@ export interface WrittenOutputs {
   readonly errors: readonly DisplayError[];
 }
 
-/**
- * The one place where vigie writes its outputs. Each is rendered just before it is written, so
- * that a run holds one rendering at a time; a file that cannot be written does not stop the others.
- */
+/** Writes every output, each rendered just before, so a run holds one rendering at a time. */
 export function writeOutputs(outputs: readonly PendingOutput[], lang: Lang): WrittenOutputs {
   const errors: DisplayError[] = [];
   let stdout = '';

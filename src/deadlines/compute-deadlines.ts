@@ -15,7 +15,6 @@ import { isPositive, lastDayCovered, latestStartBefore, nthPeriodAfter } from '.
 /** What the deadlines of one snapshot are computed from. */
 export interface DeadlineInputs {
   readonly snapshot: Snapshot;
-  /** The snapshot as the evaluation describes it (partner name, SIRET, management mode). */
   readonly described: DeadlinesReport['snapshot'];
   readonly asOf: string;
   readonly lang: Lang;
@@ -37,13 +36,7 @@ const MAX_PERIODS = 1000;
 
 type Outcome = Deadline[] | DeadlineNotComputed;
 
-/**
- * The partner's dated obligations as of D: every deadline on or after D, those already past
- * (what `vigie check` reports as late), and the kinds that could not be computed, with why.
- * Delays are the rules' parameters; the dates follow the rules' own reading of them
- * (a deadline day is still on time, month ends clamp), so that a date listed here is the
- * last day (or first day) before the matching rule would fire.
- */
+/** The partner's deadlines as of D, read as the rules read their delays: each is the last day before a rule fires. */
 export function computeDeadlines(inputs: DeadlineInputs): DeadlinesReport {
   const computed: Deadline[] = [];
   const notComputed: DeadlineNotComputed[] = [];
@@ -84,7 +77,7 @@ function ruleDelay(inputs: DeadlineInputs, kind: DeadlineKind, definition: RuleD
   return { rule, period };
 }
 
-/** The next review (or bilan): the last one on or before D keeps the obligation met for a period; none yet, the first is due a period after the start. */
+/** The next review or bilan: a period after the last one on or before D, else after the start. */
 function lastEventPlusPeriod(inputs: DeadlineInputs, kind: 'review_due' | 'bilan_due'): Outcome {
   const delay = ruleDelay(inputs, kind, inputs.definitions[kind]);
   if (!('rule' in delay)) return delay;
@@ -118,12 +111,7 @@ function lastEventPlusPeriod(inputs: DeadlineInputs, kind: 'review_due' | 'bilan
   }];
 }
 
-/**
- * The next anniversary of the convention (signature + n × its duration, renewed tacitly) and
- * the last day a termination letter may be received to end it at an anniversary: the first
- * anniversary whose notice has not run out at D. A convention without tacit renewal only
- * has its end; a terminated one has no anniversary from its end on.
- */
+/** The convention's next anniversary whose notice has not run out at D, and the last day to give notice. */
 function conventionDates(inputs: DeadlineInputs): Outcome[] {
   const words = deadlineLabels(inputs.lang);
   const definition = inputs.definitions.convention_anniversary;

@@ -113,6 +113,7 @@ const DEADLINE_LABELS = {
   },
 };
 
+/** The deadline words of one language. */
 export type DeadlineLabels = (typeof DEADLINE_LABELS)['fr'];
 
 /** The deadline words of a language. */

@@ -16,13 +16,10 @@ export interface Deadline {
   readonly kind: DeadlineKind;
   /** The day it falls on (`YYYY-MM-DD`): the last day to act, or the first day allowed. */
   readonly date: string;
-  /** What is due, in the run's language. */
   readonly title: string;
   /** How the date was reached (start event, delay), in the run's language. */
   readonly detail: string;
-  /** The rule whose parameter set the delay, when one did. */
   readonly ruleId?: string;
-  /** The clause the deadline comes from. */
   readonly source?: RuleSource;
   readonly subject: { readonly type: string; readonly id: string };
   /** The records and partner keys the date was computed from. */
@@ -41,7 +38,6 @@ export interface DeadlinesReport {
   readonly tool: { readonly name: 'vigie'; readonly version: string };
   readonly asOf: string;
   readonly snapshot: { readonly path: string; readonly partner: string; readonly siret?: string; readonly managementMode?: string };
-  /** Deadlines on or after the as-of date, by date. */
   readonly deadlines: readonly Deadline[];
   /** Deadlines already past at the as-of date (what `vigie check` reports as late), by date. */
   readonly overdue: readonly Deadline[];

@@ -38,11 +38,7 @@ export const DEADLINES_FILE = packagePath('rules/_data/deadlines.yaml');
 
 const validateDefinitions = createAjv().compile(JSON.parse(readFileSync(packagePath('schemas/deadlines.schema.json'), 'utf8')));
 
-/**
- * Reads `rules/_data/deadlines.yaml` and checks it against schemas/deadlines.schema.json;
- * every error with file:line:column. Rule IDs are resolved later against the run's catalogue,
- * where a rule disabled by `--config` makes its deadline "not computed" rather than an error.
- */
+/** Reads and checks `rules/_data/deadlines.yaml`; rule IDs are resolved later, against the run's catalogue. */
 export function loadDeadlineDefinitions(lang: Lang, path: string = DEADLINES_FILE): { definitions?: DeadlineDefinitions; errors: DisplayError[] } {
   const errors: RuleFileError[] = [];
   const parsed = readYaml(path, errors);

@@ -10,6 +10,7 @@ import { fromInputError } from '../snapshot/display-input-error.js';
 import { loadCatalogue, type CatalogueOptions } from '../pipeline/run-check.js';
 import { isFolder } from '../util/is-folder.js';
 
+/** What `vigie deadlines` is told besides the snapshot. */
 export interface DeadlinesOptions extends CatalogueOptions {
   readonly asOf?: string;
   readonly lenient?: boolean;
@@ -17,16 +18,12 @@ export interface DeadlinesOptions extends CatalogueOptions {
   readonly waivers?: string;
 }
 
+/** The deadlines report, or the input errors that prevent it. */
 export type DeadlinesOutcome =
   | { readonly kind: 'report'; readonly report: DeadlinesReport }
   | { readonly kind: 'invalid'; readonly errors: readonly DisplayError[] };
 
-/**
- * The whole pipeline of `vigie deadlines`: the rules (their parameters are the delays), the
- * deadline definitions, the waivers and the snapshot are read and checked; the rules the
- * deadlines follow are evaluated, so that a deadline exists exactly where its rule applies
- * and has its data; then the dates are computed.
- */
+/** `vigie deadlines`: the followed rules are evaluated, so a deadline exists exactly where its rule applies. */
 export async function runDeadlines(path: string, options: DeadlinesOptions): Promise<DeadlinesOutcome> {
   const catalogue = loadCatalogue(options);
   const loaded = loadDeadlineDefinitions(options.lang);

@@ -19,7 +19,7 @@ export function withValue(error: Omit<DisplayError, 'value'>, value: string | un
   return value === undefined ? error : { ...error, value };
 }
 
-/** `FILE:LINE:COLUMN: message (value)`, the stderr form of DATA.md. */
+/** The stderr form of an error: `FILE:LINE:COLUMN: message (value)`. */
 export function errorLine(error: DisplayError): string {
   const place = error.code === 'usage' ? 'vigie' : `${error.file}:${error.line}:${error.column}`;
   return `${place}: ${error.message}${error.value !== undefined ? ` (${error.value})` : ''}`;

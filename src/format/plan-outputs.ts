@@ -20,11 +20,7 @@ export function planOutputs(formats: readonly string[], outputs: readonly string
   return outputsRuleOf(kind) === 'pairs' ? pairedOutputs(formats, outputs, kind, lang) : singleOutput(formats, outputs, kind, lang);
 }
 
-/**
- * `--format json --output a.json --format sarif --output b.sarif`: one evaluation feeds every
- * output. One format and no output prints to stdout; no format means the default. Several
- * formats need as many outputs: which one would go to stdout is otherwise a guess.
- */
+/** `--format`/`--output` pairs; several formats need as many outputs, else stdout's would be a guess. */
 function pairedOutputs(formats: readonly string[], outputs: readonly string[], kind: DocumentKind, lang: Lang): OutputPlan {
   const chosen = formats.length > 0 ? formats : [formatNames(kind)[0]];
   const errors = chosen.filter((format) => !isFormatOf(kind, format)).map((format) => usageError(`--format ${formatNames(kind).join('|')}`, format));

@@ -6,10 +6,7 @@ export function escapeXmlText(text: string): string {
   return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/**
- * An attribute value between double quotes. Line breaks and tabs are written as character
- * references, which XML attribute normalization would otherwise turn into spaces.
- */
+/** A double-quoted attribute value; line breaks and tabs as references, which normalization would eat. */
 export function escapeXmlAttribute(text: string): string {
   return escapeXmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }

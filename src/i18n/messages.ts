@@ -13,6 +13,7 @@ const MESSAGES = {
   },
 } as const;
 
+/** The name of a machinery message. */
 export type MessageKey = keyof typeof MESSAGES;
 
 /** A machinery message in the chosen language, with `{name}` placeholders filled. */

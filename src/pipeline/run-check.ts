@@ -14,6 +14,7 @@ import type { DisplayError } from '../diagnostics/display-error.js';
 import { fromInputError } from '../snapshot/display-input-error.js';
 import { fromRuleFileError } from '../rules/rule-error.js';
 
+/** What selects and configures the rules of a run. */
 export interface CatalogueOptions {
   /** Extra rule folders (`--rules`); the bundled rules are always loaded first. */
   readonly rulesDirs?: readonly string[];
@@ -21,6 +22,7 @@ export interface CatalogueOptions {
   readonly lang: Lang;
 }
 
+/** What a check of one snapshot is told besides the rules. */
 export interface CheckOptions extends CatalogueOptions {
   readonly asOf?: string;
   readonly lenient?: boolean;
@@ -53,8 +55,7 @@ export type SnapshotOutcome =
 
 /** Reads one snapshot and evaluates the catalogue on it: the whole pipeline of `vigie check`. */
 export async function checkSnapshot(path: string, catalogue: Catalogue, options: CheckOptions): Promise<SnapshotOutcome> {
-  // The traces are read on the other core from the start, while this thread reads the rest
-  // (`vigie check` starts that worker even before loading the rules: options.traceWorker).
+  // The traces are read on the other core from the start while this thread reads the rest.
   const worker = options.traceWorker ?? (await startTraceWorkerFor(path, options));
   try {
     return await checkLoaded(path, catalogue, options, worker);

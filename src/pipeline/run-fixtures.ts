@@ -34,6 +34,7 @@ export interface CaseResult {
   readonly problems: readonly string[];
 }
 
+/** Every fixture case run, the rule file errors met, and the rules lacking fixtures. */
 export interface FixtureRun {
   readonly cases: readonly CaseResult[];
   readonly errors: readonly RuleFileError[];
@@ -46,10 +47,7 @@ const validateFixtures = createAjv().compile(JSON.parse(readFileSync(packagePath
 /** Default D of a case when neither `as_of` nor `extracted_on` is given. */
 const DEFAULT_AS_OF = '2024-06-30';
 
-/**
- * Runs every `<RULE-ID>.tests.yaml` below the folders: each case is a single-file snapshot
- * evaluated by its rule alone, compared with the expected status and findings.
- */
+/** Runs every `<RULE-ID>.tests.yaml` below the folders, each case evaluated by its rule alone. */
 export async function runFixtures(folders: readonly string[], rules: readonly Rule[], shared: SharedFacts): Promise<FixtureRun> {
   const errors: RuleFileError[] = [];
   const results: CaseResult[] = [];

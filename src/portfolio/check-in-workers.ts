@@ -10,10 +10,7 @@ interface WorkerReply {
   readonly failure?: string;
 }
 
-/**
- * Checks a portfolio in a pool of workers, one per core, outcomes in the order of `paths`. A
- * snapshot that crashes its worker is reported as invalid and the worker replaced.
- */
+/** Checks a portfolio in a pool of one worker per core; a crash marks that snapshot invalid. */
 export async function checkInWorkers(paths: readonly string[], options: CheckOptions): Promise<PortfolioOutcome[]> {
   const outcomes: PortfolioOutcome[] = new Array(paths.length);
   const size = Math.max(1, Math.min(availableParallelism(), paths.length));

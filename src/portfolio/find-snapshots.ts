@@ -10,12 +10,7 @@ export interface SnapshotList {
   readonly portfolio: boolean;
 }
 
-/**
- * Expands the paths of `vigie check`: a folder with no `partner.yaml`/`partner.json` and no
- * table file of its own, that holds snapshot folders or single-file `.json` snapshots, stands
- * for them (one level, names sorted, hidden entries skipped). Anything else is a snapshot as
- * given, so that a folder that is neither still gets the reader's precise error.
- */
+/** Expands folders of snapshots one level; anything else stays as given, to get the reader's precise error. */
 export async function findSnapshots(paths: readonly string[]): Promise<SnapshotList> {
   const found: string[] = [];
   let folderOfSnapshots = false;

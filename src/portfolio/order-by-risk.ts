@@ -1,12 +1,7 @@
 import { isInvalidSnapshot, type InvalidSnapshot, type PortfolioEntry } from '../report/portfolio-types.js';
 import type { Report } from '../report/report-types.js';
 
-/**
- * The partners of a portfolio, most at risk first: errors, then warnings, then rules not
- * evaluated (each descending), then partner name and snapshot path, so that the order never
- * depends on which worker finished first. Snapshots that could not be read come last, by
- * path: they have no risk to rank, and the exit code 2 already says so.
- */
+/** Partners most at risk first, by counts then name and path; unreadable snapshots last, by path. */
 export function orderByRisk(entries: readonly PortfolioEntry[]): PortfolioEntry[] {
   const reports = entries.filter((entry): entry is Report => !isInvalidSnapshot(entry));
   const invalid = entries.filter(isInvalidSnapshot);

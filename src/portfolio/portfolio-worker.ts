@@ -2,10 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkSnapshot, loadCatalogue, type Catalogue, type CheckOptions } from '../pipeline/run-check.js';
 import type { PortfolioOutcome, PortfolioTask } from './portfolio-task.js';
 
-/**
- * Worker entry of a portfolio run: the catalogue loaded once (the main thread checked it), then
- * the whole pipeline per snapshot on this thread, since the pool already keeps every core busy.
- */
+// Portfolio worker: the whole pipeline per snapshot on this thread, as the pool keeps every core busy.
 const options = workerData as CheckOptions;
 let catalogue: Catalogue | undefined;
 

@@ -10,10 +10,7 @@ export interface WorstRule {
   readonly findings: number;
 }
 
-/**
- * The rule of the partner's most severe finding that is not waived; among rules of that
- * severity, the one with the most findings, then the first by ID. Undefined when nothing is due.
- */
+/** The rule of the most severe unwaived finding; ties go to most findings, then first ID. */
 export function worstRule(report: Report): WorstRule | undefined {
   const byRule = new Map<string, WorstRule>();
   for (const finding of report.findings) {

@@ -3,7 +3,7 @@ import type { Report } from '../report/report-types.js';
 /** What a personal value is, which decides the shape of its pseudonym. */
 export type PersonalKind = 'name' | 'email';
 
-/** Record fields (snapshot columns and partner keys, DATA.md) and report fields that hold a person's name or e-mail. */
+/** Record fields (snapshot columns, partner keys) and report fields that hold a person's name or e-mail. */
 const PERSONAL_FIELDS: Readonly<Record<string, PersonalKind>> = {
   last_name: 'name',
   first_name: 'name',
@@ -12,11 +12,7 @@ const PERSONAL_FIELDS: Readonly<Record<string, PersonalKind>> = {
   approvedBy: 'name',
 };
 
-/**
- * Every name and e-mail the report carries in a field known to hold one: evidence records
- * (users, contacts), resolved findings of a baseline, waivers' approvers. Keys are lower-cased
- * so that `MARTIN` and `Martin` get one pseudonym.
- */
+/** Every name and e-mail in the report's known fields; keys lower-cased so `MARTIN` is `Martin`. */
 export function collectPersonalValues(report: Report): Map<string, PersonalKind> {
   const values = new Map<string, PersonalKind>();
   const visit = (node: unknown): void => {

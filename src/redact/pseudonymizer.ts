@@ -13,12 +13,7 @@ export interface Pseudonymize {
   readonly whole: (value: string) => string;
 }
 
-/**
- * A text transformer that replaces every known personal value (whole words, any case) and
- * every e-mail address by a stable pseudonym: `Personne-1a2b3c4d` for a name,
- * `anon-1a2b3c4d@redacted.invalid` for an address, the hex being an HMAC-SHA256 of the
- * normalized value. Same key, same value: same pseudonym, in every output of every run.
- */
+/** Replaces known personal values and every e-mail by a pseudonym, an HMAC of the value: stable per key. */
 export function createPseudonymizer(key: Buffer, known: ReadonlyMap<string, PersonalKind>, lang: Lang): Pseudonymize {
   const digest = (kind: PersonalKind, value: string) => createHmac('sha256', key).update(`${kind}\u0000${normalizePersonal(value)}`).digest('hex').slice(0, 8);
   const person = lang === 'fr' ? 'Personne' : 'Person';

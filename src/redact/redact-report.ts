@@ -4,12 +4,8 @@ import { collectPersonalValues, isPersonalField } from './personal-values.js';
 import { createPseudonymizer, type Pseudonymize } from './pseudonymizer.js';
 
 /**
- * `--redact`: the same report with every name and e-mail replaced by its pseudonym, in
- * every text that can carry one (messages, subject ids — contact subjects embed an e-mail —,
- * evidence values, remediation, reasons, waivers, resolved findings, skipped rows). User
- * IDs, rule IDs, fingerprints, files and lines are kept, so that findings can still be
- * traced, compared with a baseline and waived. A pure function: applied before rendering,
- * it covers every format alike.
+ * The report with names and e-mails pseudonymized in every text; IDs, fingerprints and lines are
+ * kept so findings can still be traced, baselined and waived. Applied before every format.
  */
 export function redactReport(report: Report, key: Buffer, lang: Lang): Report {
   const redact = createPseudonymizer(key, collectPersonalValues(report), lang);

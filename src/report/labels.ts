@@ -54,6 +54,7 @@ const LABELS = {
   },
 };
 
+/** The report words of one language. */
 export type Labels = (typeof LABELS)['fr'];
 
 /** The report words of a language. */

@@ -2,14 +2,12 @@ import type { RuleSource, Severity } from '../rules/rule-types.js';
 
 /** One record a finding rests on: a table row, a partner list item or a partner.yaml key. */
 export interface Evidence {
-  /** File relative to the snapshot root (`habilitations.csv`, `partner.yaml`). */
   readonly file: string;
   readonly line: number;
   /** Table or partner list of the record; absent for a partner.yaml key. */
   readonly table?: string;
   /** Dotted partner key (`convention.signed_on`) when the evidence is a declaration. */
   readonly path?: string;
-  /** The record's values (or the key's value) as read. */
   readonly values?: Readonly<Record<string, unknown>>;
 }
 
@@ -17,13 +15,14 @@ export interface Evidence {
 export interface AppliedWaiver {
   readonly reason: string;
   readonly approvedBy: string;
-  /** Last day the waiver applies (inclusive), `YYYY-MM-DD`. */
+  /** Inclusive. */
   readonly expiresOn: string;
   /** The waivers file (as displayed from the working directory) and the line of the entry. */
   readonly file: string;
   readonly line: number;
 }
 
+/** One breach of a rule by one subject, with the records it rests on. */
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -44,8 +43,10 @@ export interface Finding {
   readonly baseline?: 'new' | 'existing';
 }
 
+/** How a rule ended in a run. */
 export type RuleStatusKind = 'failed' | 'passed' | 'not_evaluated' | 'waived';
 
+/** One rule of the catalogue and how it ended in the run. */
 export interface RuleStatus {
   readonly id: string;
   readonly title: string;
@@ -58,6 +59,7 @@ export interface RuleStatus {
   readonly findings: number;
 }
 
+/** Counts of findings by severity and of rules by status. */
 export interface Summary {
   readonly error: number;
   readonly warning: number;
@@ -68,7 +70,6 @@ export interface Summary {
   readonly rulesNotEvaluated: number;
   /** Rules whose every finding is waived (status `waived`). */
   readonly rulesWaived?: number;
-  /** Rows skipped by `--lenient` (0 otherwise). */
   readonly rowsSkipped: number;
 }
 
@@ -79,16 +80,12 @@ export interface SkippedRowReport {
   readonly errors: readonly string[];
 }
 
-/**
- * Something about the run itself that people must act on, not a breach of the contract:
- * a waiver that expired (it no longer applies), or one that covers nothing.
- */
+/** A problem of the run itself, not a breach: a waiver that expired or covers nothing. */
 export interface Notice {
   readonly code: 'waiver-expired' | 'waiver-unmatched' | 'waiver-unknown-rule';
   readonly severity: 'warning' | 'info';
   /** Localized, names the waiver (rule, subject, approver, date). */
   readonly message: string;
-  /** Where the waiver is written, as displayed from the working directory. */
   readonly file: string;
   readonly line: number;
   readonly column: number;

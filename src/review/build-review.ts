@@ -6,11 +6,7 @@ import { collectLastActivity, type LastActivity } from './last-activity.js';
 import { profileLabel } from './profile-label.js';
 import type { ActivityBasis, ReviewList, ReviewRow } from './review-types.js';
 
-/**
- * The reverse review list of a snapshot at the report's date D: one row per grant active at D
- * (granted on or before D, not revoked by D), with the person, the scope's name, the last
- * activity the traces show and the rules whose findings touch the grant or its holder.
- */
+/** The reverse review list at D: one row per active grant, with last activity and the rules touching it. */
 export async function buildReview(snapshot: Snapshot, report: Report, options: ScanOptions = {}): Promise<{ review?: ReviewList; errors: readonly InputError[] }> {
   const asOf = report.asOf;
   const grants = (snapshot.tables.get('habilitations')?.records ?? []).filter((grant) => activeAt(grant.values, asOf));
@@ -68,7 +64,7 @@ export async function buildReview(snapshot: Snapshot, report: Report, options: S
   return { review: { tool: report.tool, asOf, snapshot: report.snapshot, ...text('administrator', administratorOf(snapshot)), rows }, errors: [] };
 }
 
-/** On the grant's scope when the user acted there; else anywhere on the account, which still tells whether the person is active. */
+/** On the grant's scope when the user acted there, else anywhere on the account. */
 function lastActivityOf(activity: LastActivity | undefined, user: string, facilities: readonly string[]): { at?: number; basis: ActivityBasis } {
   if (!activity) return { basis: 'no_traces' };
   const perFacility = activity.byUserFacility.get(user);
@@ -110,7 +106,7 @@ function administratorOf(snapshot: Snapshot): string | undefined {
   return name || undefined;
 }
 
-/** Users, then profile, then scope; the row's position breaks the remaining ties so that output never depends on input order alone. */
+/** Users, profile, scope, then row position, so that output is deterministic. */
 function compareRows(a: ReviewRow, b: ReviewRow): number {
   return (
     compareNatural(a.userId, b.userId) ||

@@ -8,12 +8,7 @@ export interface LastActivity {
   readonly byUserFacility: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
-/**
- * One pass over the traces, keeping only two maxima per user (and per user and facility) of
- * the users under review: memory stays flat however many millions of rows there are. A trace
- * after D (a later export, an earlier `--as-of`) is not activity at D. The rows come from
- * `table.scan` when the table is streamed, else from its records.
- */
+/** One pass keeping two maxima per reviewed user, so memory stays flat; traces after D do not count. */
 export async function collectLastActivity(
   traces: Table,
   users: ReadonlySet<string>,

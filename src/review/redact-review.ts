@@ -3,11 +3,7 @@ import { normalizePersonal, type PersonalKind } from '../redact/personal-values.
 import { createPseudonymizer } from '../redact/pseudonymizer.js';
 import type { ReviewList } from './review-types.js';
 
-/**
- * `--redact` for the review list: last and first names become the same stable pseudonyms as in
- * the other outputs (same key, same value), and names inside free text (a function, the
- * administrator) are replaced too. User IDs stay, so the list can still be worked through.
- */
+/** `--redact` for the review list: the same pseudonyms as other outputs; user IDs stay to work it through. */
 export function redactReview(review: ReviewList, key: Buffer, lang: Lang): ReviewList {
   const known = new Map<string, PersonalKind>();
   for (const row of review.rows) for (const name of [row.lastName, row.firstName]) if (name) known.set(normalizePersonal(name), 'name');

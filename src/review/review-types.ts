@@ -1,9 +1,6 @@
 import type { Report } from '../report/report-types.js';
 
-/**
- * Where a grant's last activity was seen: on its own scope, only elsewhere on the account,
- * nowhere (no trace of the user), or not known because the snapshot holds no traces.
- */
+/** Where a grant's last activity was seen: its scope, elsewhere, nowhere, or unknown (no traces). */
 export type ActivityBasis = 'scope' | 'account' | 'none' | 'no_traces';
 
 /** One grant active at D, as the administrator reviews it (CS art. 2.2.2). */
@@ -13,13 +10,11 @@ export interface ReviewRow {
   readonly firstName?: string;
   readonly function?: string;
   readonly service: string;
-  /** `D1`…`D4`. */
   readonly profile: string;
   /** The profile's name in the contract (French whatever the language: it is the contract's term). */
   readonly profileLabel: string;
   readonly scopeLevel: 'site' | 'facility';
   readonly scopeId: string;
-  /** The site's or facility's name, when the snapshot declares it. */
   readonly scopeName?: string;
   readonly grantedOn: string;
   /** Europe/Paris date of the latest trace on or before D that `activityBasis` names. */
@@ -27,7 +22,6 @@ export interface ReviewRow {
   readonly activityBasis: ActivityBasis;
   /** IDs of the rules whose findings cite this grant or are about this user, sorted. */
   readonly findings: readonly string[];
-  /** The grant's row (`habilitations.csv:4`). */
   readonly source: { readonly file: string; readonly line: number };
 }
 

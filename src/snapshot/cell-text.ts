@@ -8,10 +8,7 @@ function isBlank(code: number): boolean {
   );
 }
 
-/**
- * The text of a CSV cell to convert, for held and streamed tables alike: blanks around an unquoted
- * cell are not data, a quoted cell's are. A new string only when there is something to trim.
- */
+/** A CSV cell's text to convert: blanks around an unquoted cell are not data, a quoted cell's are. */
 export function cellText(cell: string, quoted: boolean): string {
   if (quoted) return cell;
   const length = cell.length;

@@ -17,8 +17,7 @@ function enumConverter(codes: readonly string[], labels: Readonly<Record<string,
     for (const label of labels[code] ?? []) byLabel.set(normalizeHeader(label), code);
   }
   const unknown = new ValueFailure('unknown-value', { expected: codes.join(', ') });
-  // A column of labels repeats a few texts (100,000 grants, a handful of profiles): each is
-  // normalised once. Bounded, should a column hold thousands of different wrong values.
+  // A column of labels repeats a few texts: each is normalised once (bounded, for columns of wrong values).
   const seen = new Map<string, string | ValueFailure>();
   return (text) => {
     let value = seen.get(text);
@@ -44,10 +43,7 @@ export function compileConverter(schema: JsonSchema): Converter {
   return asText;
 }
 
-/**
- * Converts a value JSON or YAML already typed: a number where text is expected (a SIRET written
- * unquoted) becomes its digits as written; objects and arrays are left for the schema to reject.
- */
+/** Converts an already typed JSON/YAML value: an unquoted SIRET number becomes its digits. */
 export function convertTypedValue(schema: JsonSchema, convert: Converter, value: unknown, written: string | undefined): unknown {
   if (typeof value === 'string') {
     const trimmed = value.trim();

@@ -1,31 +1,25 @@
-/**
- * An RFC 4180 tokenizer fed chunk by chunk, reading cells as csv-parse (relax_quotes) does, at
- * the speed of a `split` loop: lines without a quote are split, quoted ones go through a state machine.
- */
+/** A chunked RFC 4180 tokenizer reading as csv-parse (relax_quotes); only quoted lines use a state machine. */
 export class CsvTokenizer {
   /** Set by text after a closing quote (`"abc"x`, kept as written): held tables then go to csv-parse. */
   irregular = false;
   private rest = '';
-  /** Line number of the first character of `rest` (of the record in progress, when there is one). */
+  /** The line of `rest`'s first character. */
   private line: number;
-  /** A quoted record the text so far does not end, read on from where it stopped (not again from its start). */
+  /** An unfinished quoted record, resumed where it stopped rather than from its start. */
   private partial: QuotedRecord | undefined;
   /** Chunks without a line feed, joined once one comes: joining each made a huge line quadratic. */
   private pieces: string[] = [];
 
   constructor(
     private readonly delimiter: string,
-    /** Each record's cells, first line and, when it has quotes, which cells were quoted. Empty lines are skipped. */
     private readonly onRecord: (cells: string[], line: number, quoted?: readonly boolean[]) => void,
     /** A quote opened and never closed: the rest of the file is one broken record. */
     private readonly onUnclosedQuote: (line: number) => void,
-    /** The line number of the first text pushed (a part of a file read from the middle). */
     firstLine = 1,
   ) {
     this.line = firstLine;
   }
 
-  /** The line the next record starts on. */
   get nextLine(): number {
     return this.line;
   }
@@ -89,7 +83,6 @@ export class CsvTokenizer {
           this.onUnclosedQuote(line);
           position = length;
         } else {
-          // Read on from here with the next chunk.
           this.partial = record;
           position = record.stop;
         }
@@ -103,10 +96,7 @@ export class CsvTokenizer {
     this.line = line;
   }
 
-  /**
-   * Reads on a record with quotes from `position`: where it ends, or undefined when the text ends
-   * first (`record.stop` then says where to go on: a last quote may open an escaped pair).
-   */
+  /** Where a quoted record ends, or undefined when the text ends first (a last quote may open an escaped pair). */
   private readQuoted(record: QuotedRecord, text: string, position: number, final: boolean): number | undefined {
     const delimiter = this.delimiter;
     while (position < text.length) {
@@ -159,7 +149,6 @@ export class CsvTokenizer {
   }
 }
 
-/** Ends the cell in progress of a record with quotes. */
 function endCell(record: QuotedRecord, cell: string): void {
   record.cells.push(cell);
   record.quotedCells.push(record.opened);
@@ -174,11 +163,8 @@ interface QuotedRecord {
   readonly quotedCells: boolean[];
   cell: string;
   inQuotes: boolean;
-  /** The cell in progress opened with a quote. */
   opened: boolean;
-  /** Lines it spans so far (line breaks inside quotes). */
   lines: number;
   readonly line: number;
-  /** Where the text pushed ran out, when it did. */
   stop: number;
 }

@@ -22,7 +22,7 @@ export function toUtf8Bytes(bytes: Buffer): Utf8Bytes {
   // Excel's « Texte Unicode » export is UTF-16 with a BOM.
   if (startsWith(bytes, [0xff, 0xfe])) return { bytes: Buffer.from(iconv.decode(bytes, 'utf-16le'), 'utf8'), encoding: 'utf-16le' };
   if (startsWith(bytes, [0xfe, 0xff])) return { bytes: Buffer.from(iconv.decode(bytes, 'utf-16be'), 'utf8'), encoding: 'utf-16be' };
-  // isUtf8 is the strict check of `new TextDecoder('utf-8', { fatal: true })` without building a string.
+  // isUtf8 checks as strictly as a fatal TextDecoder without building a string.
   if (isUtf8(bytes)) return { bytes, encoding: 'utf-8' };
   return { bytes: Buffer.from(iconv.decode(bytes, 'win1252'), 'utf8'), encoding: 'windows-1252' };
 }

@@ -11,10 +11,7 @@ function mostFrequent(counts: readonly number[]): CsvDelimiter {
   return CANDIDATES[best];
 }
 
-/**
- * The delimiter of a CSV file: the candidate found most often outside quotes in the header line,
- * the first line with text. Ties and single-column headers fall back to the comma of RFC 4180.
- */
+/** The candidate found most often outside quotes in the header line; ties fall back to a comma. */
 export function detectDelimiter(bytes: Uint8Array): CsvDelimiter {
   let counts = [0, 0, 0];
   // A file of delimiters only (`;;`) is blank rows: split them with their own delimiter.

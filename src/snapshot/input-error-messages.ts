@@ -132,10 +132,7 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
 /** Every input error code the snapshot reader produces. */
 export const INPUT_ERROR_CODES: readonly string[] = Object.keys(TEMPLATES);
 
-/**
- * The message of an input error, French by default. The CLI prints it as
- * `FILE:LINE:COLUMN: message (value)`; the value is not repeated here.
- */
+/** An input error's message, French by default; the value is printed after it, not repeated here. */
 export function formatInputError(error: InputError, lang: Lang = 'fr'): string {
   const template = TEMPLATES[error.code];
   if (template) return template(error.params ?? {}, lang);

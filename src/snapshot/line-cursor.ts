@@ -1,10 +1,7 @@
 const LF = 0x0a;
 const CR = 0x0d;
 
-/**
- * Turns byte offsets into 1-based line numbers in one forward pass. csv-parse's `info.lines` is
- * where a record *ends* and counts a quoted CRLF twice; its first byte gives its first line.
- */
+/** Byte offsets to line numbers in one pass: csv-parse's `info.lines` counts a quoted CRLF twice. */
 export class LineCursor {
   private line = 1;
   private nextLineEnd: number;

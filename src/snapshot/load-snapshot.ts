@@ -43,7 +43,6 @@ function reasonOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? 'EIO';
 }
 
-/** Reads a file, or reports it unreadable. */
 async function readBytes(path: string, file: string, collector: LoadCollector): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
@@ -131,10 +130,7 @@ function compareRows(a: SkippedRow, b: SkippedRow): number {
   return compareStrings(a.file, b.file) || a.line - b.line;
 }
 
-/**
- * Reads a snapshot (folder or single JSON file), reporting every input error of every file,
- * sorted; there is a snapshot only when there is no error (bad rows are skipped when lenient).
- */
+/** Reads a snapshot (folder or JSON file), reporting every input error, sorted; no snapshot on error. */
 export async function loadSnapshot(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const collector = new LoadCollector(options);
   const kind = await stat(path).then(
@@ -161,10 +157,7 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
   return { snapshot: { path, partner: loaded.partner, tables: loaded.tables }, errors, skipped };
 }
 
-/**
- * Reads every streamed table once without keeping its rows, for the input checks alone
- * (`vigie validate`): the errors and skipped rows a check would meet.
- */
+/** Scans every streamed table once for `vigie validate`: the errors and skipped rows a check would meet. */
 export async function checkStreamedTables(snapshot: Snapshot, options: ScanOptions = {}): Promise<{ errors: InputError[]; skipped: SkippedRow[] }> {
   const errors: InputError[] = [];
   const skipped: SkippedRow[] = [];

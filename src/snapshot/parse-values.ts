@@ -53,12 +53,12 @@ export function parseDate(text: string): string | ValueFailure {
       ? [Number(french[3]), Number(french[2]), Number(french[1])]
       : [0, 0, 0];
   if (!isCalendarDate(year, month, day) || year === 0) return INVALID_DATE;
-  // An ISO date is its own canonical form: no new string for each of 100,000 grants.
+  // An ISO date is its own canonical form: no new string per row.
   return iso ? text : `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-// UTC offset (ms) of each Paris wall-clock hour, null in the spring gap. Paris changes offset on
-// whole hours, so a million trace rows cost a few thousand luxon look-ups.
+// UTC offset (ms) of each Paris wall-clock hour, null in the spring gap: offsets change on whole
+// hours, so luxon is asked once per hour (docs/PERFORMANCE.md).
 const parisOffsets = new Map<number, number | null>();
 const HOUR = 3_600_000;
 
@@ -88,8 +88,7 @@ function offsetMinutes(designator: string): number | undefined {
   return (designator[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-// Machine-written logs repeat the same hour on thousands of rows: `YYYY-MM-DDTHH:MM:SS` with no
-// zone, `Z` or `±HH:MM` is parsed in full once per hour and zone, then its minutes and seconds added.
+// Logs repeat the same hour on many rows: an ISO timestamp is parsed in full once per hour and zone.
 const hourStarts = new Map<string, number | ValueFailure>();
 
 function digitAt(text: string, index: number): number {
@@ -107,8 +106,7 @@ function fastTimestamp(text: string): number | ValueFailure | undefined {
   const s1 = digitAt(text, 17);
   const s2 = digitAt(text, 18);
   if (m1 < 0 || m2 < 0 || s1 < 0 || s2 < 0 || m1 > 5 || s1 > 5) return undefined;
-  // Consecutive rows mostly share their hour and zone: compare with the last one of the same
-  // length (one per way of writing: a log mixing them alternates) before hashing.
+  // Consecutive rows mostly share their hour: compare with the last one of the same length first.
   const last = lastHours[length - 19];
   let start: number | ValueFailure | undefined;
   if (last !== undefined && sameHour(text, last.text, length)) start = last.start;
@@ -152,7 +150,7 @@ export function parseTimestamp(text: string): number | ValueFailure {
 function slowTimestamp(text: string): number | ValueFailure {
   const iso = ISO_TIMESTAMP.exec(text);
   const french = iso ? undefined : FRENCH_TIMESTAMP.exec(text);
-  // Regular expressions, not luxon's parser: too slow for million-row traces.
+  // Regular expressions: luxon's parser is too slow for large traces.
   if (!iso && !french) return INVALID_TIMESTAMP;
   // Groups: ISO year, month, day, hour, minute, second, fraction, offset; French day, month, year, hour, minute, second.
   const year = Number(iso ? iso[1] : french![3]);

@@ -14,15 +14,10 @@ import type { ColumnModel, TableModel } from './table-model.js';
 interface FileColumn {
   readonly model: ColumnModel;
   readonly index: number;
-  /**
-   * The values converted so far, by text (not for the table's key, whose values are all
-   * different): a column repeats its values, and rows sharing a text share one converted
-   * value instead of a string each (docs/PERFORMANCE.md).
-   */
+  /** Converted values by text (not for the key): repeated texts share one value (docs/PERFORMANCE.md). */
   readonly known: Map<string, unknown> | undefined;
 }
 
-/** Distinct values remembered per column while a file is read (the map is dropped with the file's reading). */
 const KNOWN_LIMIT = 200_000;
 
 /** A CSV row: its values are cells, its columns field indexes. */
@@ -79,10 +74,8 @@ function readHeader(cells: readonly string[], line: number, file: string, model:
 export function readCsvTable(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
   const { bytes } = toUtf8Bytes(raw);
   const delimiter = detectDelimiter(bytes);
-  // Regular files (the common case) are split by the trace tokenizer, several times faster
-  // than csv-parse; anything it does not read exactly as csv-parse would (a quote left open,
-  // text after a closing quote, old Mac line ends) goes through csv-parse, which reads it as
-  // before and reports what is broken.
+  // The tokenizer is several times faster; files it would read differently from csv-parse
+  // (unclosed quote, text after a quote, CR line ends) go through csv-parse.
   const records = regularRecords(bytes, delimiter);
   if (records) return buildTable(records, file, model, collector);
   return readWithCsvParse(bytes, delimiter, file, model, collector);
@@ -137,7 +130,7 @@ function readRow(cells: string[], line: number, quoted: readonly boolean[] | und
     let value = known?.get(text);
     if (value === undefined) {
       value = column.convert(text);
-      // Values that do not convert are not kept: each row reports its own.
+      // Failures are not remembered: each row reports its own.
       if (known !== undefined && !(value instanceof ValueFailure) && known.size < KNOWN_LIMIT) known.set(text, value);
     }
     if (value instanceof ValueFailure) {
@@ -174,7 +167,7 @@ export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string,
       header = readHeader(record, line, file, model, collector);
       builder = new TableBuilder(model, file, collector, header.missing);
     } else readRow(record, line, recordQuoted, header, builder!, file, collector);
-    // Records are consumed here, so the whole file is never held as arrays of strings.
+    // Records are consumed here, so the file is never held as arrays of strings.
     return null;
   };
 

@@ -30,11 +30,7 @@ class JsonRow implements RowSource {
   }
 }
 
-/**
- * Reads a table written as a JSON array of objects (a `NAME.json` file, or one key of a
- * single-file snapshot). Keys are matched like CSV headers and values converted the same
- * way; each record keeps the line of its object.
- */
+/** Reads a table written as a JSON array of objects; keys and values are read like CSV ones. */
 export function readJsonTable(node: unknown, source: YamlText, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
   const start = positionOf(source, node) ?? { line: 1, column: 1 };
   if (!isSeq(node)) {

@@ -49,10 +49,7 @@ class PartnerConverter {
   }
 }
 
-/**
- * Reads the partner declarations, converted like table cells and checked against the partner
- * schema. Errors here always fail the load, even when lenient.
- */
+/** Reads and checks the partner declarations; their errors fail the load even when lenient. */
 export function readPartner(source: YamlText, file: string, collector: LoadCollector, tableKeys: ReadonlySet<string> = new Set()): PartnerDocument | undefined {
   const contents = source.document.contents;
   const start = positionOf(source, contents) ?? { line: 1, column: 1 };

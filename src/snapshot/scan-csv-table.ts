@@ -12,10 +12,7 @@ import type { ColumnModel, TableModel } from './table-model.js';
 /** Bytes read from the file at a time, into one buffer per reading (fileBlocks). */
 const READ_CHUNK = 1 << 20;
 
-/**
- * Bytes decoded into one string at a time: at 64 KiB a string dies in V8's young generation,
- * where 1 MiB strings piled up in the large-object space (docs/PERFORMANCE.md).
- */
+/** Bytes decoded into one string at a time: small enough to die young (docs/PERFORMANCE.md). */
 const TEXT_CHUNK = 1 << 16;
 
 /** How a streamed file's bytes become text. */
@@ -28,10 +25,7 @@ export interface CsvHeader {
   readonly columns: readonly { readonly model: ColumnModel; readonly index: number }[];
 }
 
-/**
- * Detects the encoding of a file without holding it: a BOM decides, else one streaming strict
- * UTF-8 pass (cheap next to parsing), else Windows-1252, what French Excel writes.
- */
+/** A file's encoding, streamed: a BOM decides, else strict UTF-8, else Windows-1252 (French Excel). */
 async function detectEncoding(path: string, firstChunkOnly: boolean): Promise<{ encoding: Encoding; skip: number }> {
   const handle = await open(path, 'r');
   try {
@@ -43,24 +37,19 @@ async function detectEncoding(path: string, firstChunkOnly: boolean): Promise<{ 
   } finally {
     await handle.close();
   }
-  // isUtf8 is the strict check of a fatal TextDecoder without building strings; a character cut
-  // by a chunk boundary is carried over to the next chunk.
+  // isUtf8 checks strictly without building strings; a character cut by a chunk boundary carries over.
   let carry = Buffer.alloc(0);
   for await (const block of fileBlocks(path)) {
     const bytes = carry.length > 0 ? Buffer.concat([carry, block]) : block;
     const end = completeUtf8Length(bytes);
     if (!isUtf8(bytes.subarray(0, end))) return { encoding: 'win1252', skip: 0 };
-    // The header is in the first chunk: reading the header alone needs no more.
     if (firstChunkOnly) return { encoding: 'utf8', skip: 0 };
     carry = Buffer.from(bytes.subarray(end));
   }
   return { encoding: carry.length === 0 ? 'utf8' : 'win1252', skip: 0 };
 }
 
-/**
- * The bytes of a file from `start` to `end` (excluded), a block at a time into one buffer (used up
- * before the next): a read stream's buffers lived outside the heap too long (docs/PERFORMANCE.md).
- */
+/** A file's bytes in [start, end), reusing one buffer: stream buffers lived too long (docs/PERFORMANCE.md). */
 async function* fileBlocks(path: string, start = 0, end?: number): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   try {
@@ -96,7 +85,7 @@ async function* textChunks(path: string, { encoding, skip }: { encoding: Encodin
   const from = Math.max(start, skip);
   if (end !== undefined && end <= from) return;
   for await (const bytes of fileBlocks(path, from, end)) {
-    // Each slice is decoded (copied into a string) before the block is read over.
+    // Each slice is copied into a string before the shared block is read over.
     for (let offset = 0; offset < bytes.length; offset += TEXT_CHUNK) {
       const slice = bytes.subarray(offset, offset + TEXT_CHUNK);
       yield decoder ? decoder.decode(slice, { stream: true }) : iconvDecoder!.write(slice);
@@ -167,10 +156,7 @@ async function headerIn(path: string, file: string, model: TableModel, encoding:
   return undefined;
 }
 
-/**
- * Streams the rows of a CSV table to `visit`, converted like held tables, never holding them; bad
- * rows go to the collector. No ajv per row (dearer than the parse): converters and the required check.
- */
+/** Streams a CSV table's converted rows to `visit`; no ajv per row, which costs more than the parse. */
 export async function scanCsvTable(
   path: string,
   file: string,
@@ -183,8 +169,7 @@ export async function scanCsvTable(
   // Byte ranges are cut at line feeds: a byte 10 is a line feed only in an ASCII-compatible encoding.
   const cut = range !== undefined && (encoding.encoding === 'utf8' || encoding.encoding === 'win1252');
   if (range && range.start > 0 && !cut) throw new Error(`${file}: lecture par parties impossible dans l'encodage ${encoding.encoding}`);
-  // A part read from the middle of the file takes its header from the first line, decoded as
-  // the part before it is (the whole file's encoding, not the first chunk's).
+  // A part from mid-file decodes its header in the whole file's encoding, not the first chunk's.
   let header: CsvHeader | undefined = range && range.start > 0 ? await headerIn(path, file, model, encoding, new LoadCollector()) : undefined;
   if (range && range.start > 0 && !header) throw new Error(`${file}: en-tête illisible`);
   let rows = 0;
@@ -196,13 +181,12 @@ export async function scanCsvTable(
   const onRecord = (cells: string[], line: number, quoted?: readonly boolean[]) => {
     if (!header) {
       if (isBlankRecord(cells)) return;
-      // Header problems were reported when the snapshot was loaded.
       header = readStreamHeader(cells, line, file, model, delimiter);
       return;
     }
     rows++;
     if (rows % PROGRESS_INTERVAL === 0) collector.progress(file, rows, false);
-    // Skipped as held tables skip them (a line of delimiters, of spaces).
+    // Blank-looking lines are skipped as held tables skip them.
     if (isBlankRecord(cells)) return;
     if (cells.length !== header.width) {
       collector.rowErrors(file, line, [{ file, line, column: Math.min(cells.length, header.width) + 1, code: 'field-count', params: { expected: header.width, actual: cells.length } }]);
@@ -243,7 +227,7 @@ export async function scanCsvTable(
       collector.progress(file, rows, true);
       return { rows, whole: false, nextLine: tokenizer?.nextLine ?? range!.line };
     }
-    // The part ends inside a record (line breaks in a quoted cell): read on to the end of the file.
+    // The part ends inside a quoted multi-line cell: read on to the end of the file.
     for await (const text of textChunks(path, encoding, end)) push(text);
   }
   (tokenizer as CsvTokenizer | undefined)?.push('', true);
@@ -260,10 +244,7 @@ interface ConversionFailure {
 /** A row's converted values; the conversions that fail are added to `failures` instead. */
 type RowBuilder = (cells: readonly string[], quoted: readonly boolean[] | undefined, failures: ConversionFailure[]) => Record<string, unknown>;
 
-/**
- * Compiles the conversion of a row for one header: straight-line code with one named store per
- * column (schema names as JSON strings), faster than a loop of keyed stores (docs/PERFORMANCE.md).
- */
+/** Compiles a header's row conversion to straight-line stores, faster than a loop (docs/PERFORMANCE.md). */
 function compileRowBuilder(header: CsvHeader, model: TableModel): RowBuilder {
   const converters = header.columns.map(({ model: column }) => column.convert);
   const lines = ['const values = {};', 'let cell, text, value;'];

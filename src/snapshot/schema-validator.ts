@@ -6,9 +6,8 @@ import type { JsonSchema } from './table-schemas.js';
 
 /** One schema violation, as a key path into the data and an input error code. */
 export interface SchemaIssue {
-  /** Key path of the offending value; for `required`, the path of the missing key. */
+  /** For `required`, the path of the missing key. */
   readonly path: readonly (string | number)[];
-  /** `required`, `unknown-value` (enum) or `schema` (anything else). */
   readonly code: string;
   readonly params: Readonly<Record<string, string | number>>;
 }

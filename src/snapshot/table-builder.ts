@@ -12,10 +12,7 @@ export interface RowSource {
   written(column: string): string | undefined;
 }
 
-/**
- * Turns converted rows into a table (defaults, schema validation, unique ids), routing bad rows
- * to the collector; shared by the CSV and JSON readers so that both obey the same contract.
- */
+/** Turns converted rows into a table; shared by the CSV and JSON readers so both obey one contract. */
 export class TableBuilder {
   private readonly records: DataRecord[] = [];
   private readonly firstLineOfKey = new Map<string, number>();
@@ -67,13 +64,11 @@ export class TableBuilder {
     return kept;
   }
 
-  /** The table read so far, with the canonical columns present in the file. */
   finish(columns: readonly string[]): Table {
     this.collector.progress(this.file, this.rows, true);
     return { name: this.model.name, file: this.file, columns, records: this.records };
   }
 
-  /** The duplicate-key error of a row whose id was already seen. */
   private checkKey(row: RowSource, values: Record<string, unknown>): InputError | undefined {
     const key = this.model.key;
     const value = key === undefined ? undefined : values[key];

@@ -18,7 +18,7 @@ export interface JsonSchema {
   readonly 'x-key'?: string;
 }
 
-/** One property per canonical column. */
+/** A table's schema: one property per canonical column. */
 export interface TableSchema extends JsonSchema {
   readonly title: string;
   readonly required: readonly string[];

@@ -8,10 +8,7 @@ import { loadPartnerSchema, loadTableSchema, TABLE_NAMES, type JsonSchema } from
 type StandaloneCode = (ajv: ReturnType<typeof ajvWithVigieKeywords>, refs: Record<string, string>) => string;
 const standaloneCode = ((standaloneModule as unknown as { default?: StandaloneCode }).default ?? standaloneModule) as unknown as StandaloneCode;
 
-/**
- * Writes the validators of the partner and table schemas as code (ajv's standalone code), for
- * src/util/precompiled-validators.ts. Returns how many.
- */
+/** Writes the snapshot schemas' validators as ajv standalone code; returns how many. */
 export function writeSchemaValidators(path = PRECOMPILED_VALIDATORS_PATH): number {
   const ajv = ajvWithVigieKeywords(true);
   const exports: Record<string, string> = {};

@@ -13,7 +13,6 @@ export interface BrowseState extends FindingFilter {
   readonly searching: boolean;
   /** Index in `report.findings` of the selected finding; undefined when the report has none. */
   readonly selected?: number;
-  /** First list row on screen. */
   readonly listTop: number;
   /** First line on screen of a page (detail, rules not evaluated, help). */
   readonly pageTop: number;
@@ -31,10 +30,8 @@ export const INITIAL_BROWSE_STATE: BrowseState = {
 };
 
 /**
- * Makes a state consistent with the rows it shows: the selection is a shown finding (the
- * first one when the filter hid it) and is on screen, with its group heading when it opens
- * a group. Applied after every key and on every render, so a resize never hides it either.
- * When nothing is shown the selection is kept, to come back when the filter is cleared.
+ * Keeps the selection a shown finding, on screen; applied on every render so a resize never
+ * hides it. With nothing shown it is kept, to come back when the filter is cleared.
  */
 export function settle(state: BrowseState, rows: readonly ListRow[], listHeight: number): BrowseState {
   let row = rows.findIndex((candidate) => candidate.kind === 'finding' && candidate.index === state.selected);

@@ -39,10 +39,7 @@ export const EXIT_INTERRUPTED = 130;
 
 type Phase = { readonly kind: 'loading'; readonly files: readonly FileProgress[] } | { readonly kind: 'ready'; readonly report: Report };
 
-/**
- * The one stateful component: it loads the report, holds the browsing state and the
- * terminal size, turns keys into state through `handleKey`, and lays out the pure views.
- */
+/** The one stateful component: loads the report, holds the state, applies keys, lays out the views. */
 export function CheckApp({ lang, load, exitCodeOf, color, onQuit }: CheckAppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
@@ -89,8 +86,7 @@ export function CheckApp({ lang, load, exitCodeOf, color, onQuit }: CheckAppProp
   const view = settle(browse, listRowsShown, bodyHeight);
   const pageTop = clampPage(view.pageTop, bodyHeight, pageLines);
 
-  // Keys may come faster than React renders (a held arrow, a busy machine): each key is
-  // applied to the state the previous key left, kept here, not to the last rendered one.
+  // Keys may come faster than React renders: each applies to the previous key's state, not the rendered one.
   const latestState = useRef<BrowseState>(browse);
   const onKey = (input: string, key: Key) => {
     if (!report) {
@@ -107,8 +103,7 @@ export function CheckApp({ lang, load, exitCodeOf, color, onQuit }: CheckAppProp
     latestState.current = outcome.state;
     setBrowse(outcome.state);
   };
-  // Ink subscribes the handler in an effect, which can run a moment after the frame is on
-  // screen: a key pressed in between must still see this render's report and layout.
+  // Ink subscribes in an effect, after the frame is shown: a key in between must see this render.
   const latestOnKey = useRef(onKey);
   latestOnKey.current = onKey;
   const onInput = useCallback((input: string, key: Key) => latestOnKey.current(input, key), []);

@@ -9,11 +9,7 @@ export interface FindingFilter {
   readonly query: string;
 }
 
-/**
- * True when a finding passes the filter. The search looks at the rule ID, the subject (its
- * word and ID) and the message, ignoring case and accents, since people type `depart` for
- * « départ ».
- */
+/** Whether a finding passes; the search ignores case and accents, as people type `depart` for « départ ». */
 export function matchesFilter(finding: Finding, filter: FindingFilter, lang: Lang): boolean {
   if (filter.hidden.includes(finding.severity)) return false;
   const query = normalizeText(filter.query);

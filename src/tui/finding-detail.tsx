@@ -22,10 +22,7 @@ const EVIDENCE_SHOWN = 50;
 /** A record value longer than this (a whole list of contacts) is cut. */
 const VALUE_SHOWN = 400;
 
-/**
- * One finding in full: message, rule title, the clause with its quote, the evidence
- * records with their values, what to do, and the waiver. Long text wraps to the width.
- */
+/** One finding in full: message, rule, clause, evidence, remediation and waiver, wrapped to the width. */
 export function FindingDetail({ finding, lang, color, width }: FindingDetailProps) {
   const words = labels(lang);
   const tui = tuiLabels(lang);

@@ -9,7 +9,6 @@ import { tuiLabels } from './tui-labels.js';
 /** The rows of the list and the window over them. */
 export interface FindingListProps {
   readonly rows: readonly ListRow[];
-  /** First row on screen. */
   readonly top: number;
   readonly height: number;
   /** Index in `report.findings` of the selected finding. */
@@ -21,11 +20,7 @@ export interface FindingListProps {
   readonly emptyText: string;
 }
 
-/**
- * The window of list rows on screen: group headings, then one line per finding (marker,
- * severity symbol, rule ID, subject, message) cut to the width. The `›` marker shows the
- * selection even where inverse video and colours are lost.
- */
+/** The list rows on screen; the `›` marker shows the selection where inverse video is lost. */
 export function FindingList({ rows, top, height, selected, width, lang, color, emptyText }: FindingListProps) {
   if (rows.length === 0) {
     return (

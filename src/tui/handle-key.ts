@@ -8,7 +8,6 @@ import { listRows, type ListRow } from './list-rows.js';
 export interface KeyContext {
   readonly report: Report;
   readonly lang: Lang;
-  /** Rows the list has on screen. */
   readonly listHeight: number;
   /** Lines a page (detail, rules not evaluated, help) has on screen. */
   readonly pageHeight: number;

@@ -8,11 +8,7 @@ export interface KeyHint {
 
 const SEPARATOR = ' · ';
 
-/**
- * Hints laid out on as few lines as the width allows, never cut in the middle. The layout
- * needs the line count before rendering, so this is computed, not left to Ink's wrapping.
- * Hints are the view's own words, one column per character.
- */
+/** Hints on as few lines as fit, never cut; computed, as the layout needs the count before rendering. */
 export function arrangeHints(hints: readonly KeyHint[], width: number): KeyHint[][] {
   const lines: KeyHint[][] = [];
   let current: KeyHint[] = [];

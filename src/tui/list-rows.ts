@@ -14,11 +14,7 @@ export type ListRow =
   | { readonly kind: 'heading'; readonly text: string; readonly count: number; readonly severity?: Severity }
   | { readonly kind: 'finding'; readonly index: number; readonly finding: Finding };
 
-/**
- * The rows of the list for a filter and a grouping. By source, obligations come in contract
- * order under « Document (DOC) art. X » and recommendations last, apart; by severity, errors,
- * then warnings, then info, each in contract order. Groups left empty by the filter vanish.
- */
+/** The list rows for a filter and grouping, in contract order within groups; empty groups vanish. */
 export function listRows(findings: readonly Finding[], filter: FindingFilter, grouping: Grouping, lang: Lang): ListRow[] {
   const shown = findings
     .map((finding, index) => ({ finding, index }))

@@ -18,10 +18,7 @@ export interface LoadingViewProps {
   readonly height: number;
 }
 
-/**
- * What is being read and how many rows so far, so that a million-row trace file never
- * looks frozen; once every file is read, that the rules are being evaluated.
- */
+/** Files being read and rows so far, so that a large trace file never looks frozen. */
 export function LoadingView({ files, lang, width, height }: LoadingViewProps) {
   const tui = tuiLabels(lang);
   const reading = files.some((file) => !file.done);

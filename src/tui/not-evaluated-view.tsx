@@ -13,10 +13,7 @@ export interface NotEvaluatedViewProps {
   readonly width: number;
 }
 
-/**
- * Rules that could not be evaluated (missing table, column or key) and why, then rules
- * that pass without applying (other management mode): a check is only as complete as its data.
- */
+/** Rules not evaluated and rules passing without applying, with why: a check is only as complete as its data. */
 export function NotEvaluatedView({ rules, lang, width }: NotEvaluatedViewProps) {
   const words = labels(lang);
   const notEvaluated = rules.filter((rule) => rule.status === 'not_evaluated');

@@ -6,10 +6,7 @@ import { CheckApp, EXIT_INVALID } from './check-app.js';
 /** What `vigie check` hands to the interactive view. */
 export interface InteractiveCheckOptions {
   readonly lang: 'fr' | 'en';
-  /**
-   * Loads and evaluates; calls onProgress while reading files. Resolves to the report, or to
-   * undefined when the input was invalid (the CLI prints those errors itself after the app exits).
-   */
+  /** Undefined for invalid input, whose errors the CLI prints after the app exits. */
   readonly load: (onProgress: (event: { file: string; rows: number; done: boolean }) => void) => Promise<Report | undefined>;
   /** The exit code of the non-interactive check for this report. */
   readonly exitCodeOf: (report: Report) => number;
@@ -20,7 +17,6 @@ export interface TerminalStreams {
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
-  /** The environment read for NO_COLOR. */
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -28,11 +24,7 @@ export interface TerminalStreams {
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 
-/**
- * Renders the app until the user quits; resolves to the exit code (2 when load gave
- * undefined). Leaves the terminal clean: the app is unmounted, raw mode is off, the cursor
- * is shown and the alternate screen is left, so errors printed next land on the shell's screen.
- */
+/** Renders the app until the user quits, then leaves the terminal clean for errors printed next. */
 export async function runInteractiveCheck(options: InteractiveCheckOptions, streams: TerminalStreams = processStreams()): Promise<number> {
   const { stdin, stdout, stderr, env } = streams;
   const fullScreen = Boolean(stdout.isTTY && stdin.isTTY);

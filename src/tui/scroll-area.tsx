@@ -5,17 +5,13 @@ import { Box, measureElement, type DOMElement } from 'ink';
 export interface ScrollAreaProps {
   readonly height: number;
   readonly width: number;
-  /** First content line on screen. */
   readonly top: number;
   /** Told the content's height after each layout, so the container can bound scrolling. */
   readonly onMeasure: (lines: number) => void;
   readonly children: ReactNode;
 }
 
-/**
- * A window of `height` lines over content of any length. Ink wraps the text, so only the
- * layout knows how many lines it takes: the content is measured, not counted beforehand.
- */
+/** A window over content of any length; Ink wraps, so the content is measured, not counted. */
 export function ScrollArea({ height, width, top, onMeasure, children }: ScrollAreaProps) {
   const content = useRef<DOMElement>(null);
   useEffect(() => {

@@ -1,7 +1,4 @@
-/**
- * The first row of a window of `height` rows over `total` rows that shows rows `top` to
- * `bottom`, moving as little as possible from `previousTop` so the list does not jump.
- */
+/** The first row of a window showing rows `top` to `bottom`, moving as little as possible. */
 export function keepInView(previousTop: number, top: number, bottom: number, height: number, total: number): number {
   let first = previousTop;
   if (bottom >= first + height) first = bottom - height + 1;

@@ -6,7 +6,6 @@ export interface StatusLineProps {
   /** Where one is (`3/12`, `lignes 1–20 sur 35`), kept on the right. */
   readonly position?: string;
   readonly width: number;
-  /** While the search takes the keys, the line shows what is typed and a cursor. */
   readonly editing?: boolean;
 }
 

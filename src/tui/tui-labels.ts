@@ -122,6 +122,7 @@ const TUI_LABELS = {
   },
 };
 
+/** The interactive view words of one language. */
 export type TuiLabels = (typeof TUI_LABELS)['fr'];
 
 /** The interactive view's words in a language (French by default, like every output). */

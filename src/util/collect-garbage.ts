@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 
-/** `gc` when node exposes it (`--expose-gc`, which bin/vigie.js asks for; elsewhere, tests included, vigie never collects itself). */
+/** `gc` when node exposes it (bin/vigie.js asks for `--expose-gc`; tests do not). */
 function exposedGc(): (() => void) | undefined {
   return (globalThis as { gc?: () => void }).gc;
 }
@@ -8,19 +8,12 @@ function exposedGc(): (() => void) | undefined {
 // vigie collects where its memory peaks are decided: left to V8, the old generation doubles
 // before a collection, often while both threads peak (docs/PERFORMANCE.md).
 
-/**
- * A full garbage collection, now: the worker's, once its part is read and its tables are no
- * longer needed, before its state is serialized while the main thread is at its own peak.
- */
+/** A full collection now: the worker's, before it serializes its state while the main thread peaks. */
 export function collectGarbage(): void {
   exposedGc()?.();
 }
 
-/**
- * Keeps the heap within `budget` bytes of what it holds alive (between the rules, during a
- * pass). It starts from a collection when the heap is already past the budget; the lowest heap
- * seen since, after V8's own collections, becomes the new mark.
- */
+/** Keeps the heap within `budget` bytes of what it holds alive; the lowest heap seen is the mark. */
 export class GarbageBudget {
   private base: number;
 
@@ -29,7 +22,6 @@ export class GarbageBudget {
     /** The heap's used size and its collector (tests give their own). */
     private readonly heap: { used(): number; collect: (() => void) | undefined } = { used: usedHeap, collect: exposedGc() },
   ) {
-    // A heap still within the budget (a small snapshot) is left alone.
     if (heap.used() > budget) heap.collect?.();
     this.base = heap.used();
   }

@@ -5,7 +5,7 @@ export const PARIS = 'Europe/Paris';
 
 /** True for a `YYYY-MM-DD` string (the canonical date form of a snapshot). */
 export function isIsoDate(value: unknown): value is string {
-  // Tested for every grant a trace row is checked against: character codes, not a regular expression.
+  // Called per grant and trace row: character codes, not a regular expression.
   if (typeof value !== 'string' || value.length !== 10) return false;
   for (let index = 0; index < 10; index++) {
     const code = value.charCodeAt(index);
@@ -28,11 +28,7 @@ export function parseDuration(text: unknown): Duration | undefined {
 
 const shifted = new Map<string, string>();
 
-/**
- * Adds (sign 1) or subtracts (sign -1) an ISO duration to a calendar date.
- * Luxon adds months on the calendar and clamps to the month's last day
- * (2023-08-31 + P1M = 2023-09-30), which is what the contract's delays mean.
- */
+/** Shifts a date by an ISO duration; months clamp to the month's end, as the contract's delays mean. */
 export function shiftDate(isoDate: string, duration: Duration, sign: 1 | -1 = 1): string {
   // The same few dates are shifted for thousands of records: remember the answers.
   const key = `${isoDate}${sign}${duration.toISO()}`;

@@ -3,7 +3,6 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 /** A YAML (or JSON) text parsed with positions, so that errors can name line and column. */
 export interface YamlSource {
   readonly document: Document.Parsed;
-  /** Syntax errors, with 1-based positions. */
   readonly syntaxErrors: readonly { line: number; column: number; message: string }[];
   /** The position of the node at a key path, falling back to the nearest parent that exists. */
   locate(path: readonly (string | number)[]): { line: number; column: number };

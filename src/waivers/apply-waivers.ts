@@ -6,12 +6,8 @@ import type { Waiver } from './waiver.js';
 import { waiverMessage } from './waiver-messages.js';
 
 /**
- * Applies waivers to a report. A waiver applies while the report's as-of date is on or
- * before `expires_on` (the day it expires is still covered), never by the machine clock, so
- * that a re-run of an old snapshot gives the same result. An active waiver marks the
- * findings of its rule (and subject, when given) `waived`; a rule whose every finding is
- * waived gets the status `waived`. Expired waivers, waivers that cover nothing and waivers of
- * a rule the run does not have become notices.
+ * Marks waived findings; a waiver applies up to `expires_on` by the report's as-of date, never the
+ * clock, so a re-run of an old snapshot gives the same result. Unused or expired ones become notices.
  */
 export function applyWaivers(report: Report, waivers: readonly Waiver[], lang: Lang): Report {
   const ruleIds = new Set(report.rules.map((rule) => rule.id));

@@ -27,11 +27,7 @@ const CODES: Readonly<Record<string, WaiverMessageCode>> = {
   'waiver-bad-date': 'waiver-bad-date',
 };
 
-/**
- * Reads a `--waivers` file (a top-level `waivers:` list, schemas/waivers.schema.json) and
- * returns its entries, or every error with file:line:column when it is not valid. Rule IDs
- * are not checked here: a waiver for a rule the run does not have becomes a notice.
- */
+/** Reads a `--waivers` file, or its positioned errors; unknown rule IDs become notices later. */
 export function loadWaivers(path: string, lang: Lang): { waivers: Waiver[]; errors: DisplayError[] } {
   const file = displayPath(path);
   const errors: RuleFileError[] = [];

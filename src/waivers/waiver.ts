@@ -5,7 +5,7 @@ export interface Waiver {
   readonly subject?: string;
   readonly reason: string;
   readonly approvedBy: string;
-  /** Last day the waiver applies (inclusive), normalized to `YYYY-MM-DD`. */
+  /** Last day covered (inclusive), `YYYY-MM-DD`. */
   readonly expiresOn: string;
   /** The waivers file as displayed from the working directory, and the entry's position. */
   readonly file: string;

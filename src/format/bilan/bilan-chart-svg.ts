@@ -17,11 +17,7 @@ const DOCUMENT_GAP = 8;
 /** Room on the right of the longest bar for its total. */
 const END_MARGIN = 28;
 
-/**
- * The rules of each article as one horizontal stacked bar (compliant, non compliant, not
- * verifiable), drawn as inline SVG so that the bilan stays one file that prints anywhere.
- * Non compliant segments are hatched too, so the chart still reads printed in grey.
- */
+/** A stacked bar per article as inline SVG; non compliant segments hatched to read printed in grey. */
 export function bilanChartSvg(bilan: Bilan, lang: Lang): string {
   const words = bilanLabels(lang);
   const articles = bilan.documents.flatMap((document) => document.articles);

@@ -112,6 +112,7 @@ const BILAN_LABELS = {
   },
 };
 
+/** The bilan words of one language. */
 export type BilanLabels = (typeof BILAN_LABELS)['fr'];
 
 /** The bilan words of a language. */

@@ -1,10 +1,6 @@
 import { STATUS_COLORS } from './bilan-chart-svg.js';
 
-/**
- * The bilan's stylesheet, inlined in the HTML file: on screen a white A4 sheet, in print A4
- * pages where a finding, a table row, the chart and the signature block never split. No data
- * ever reaches this text (no partner name in `content:`), so it needs no escaping.
- */
+/** The bilan's inline stylesheet (A4 pages that never split a block); no data reaches it, so no escaping. */
 export const BILAN_CSS = `
 :root { --ink: #1f2933; --muted: #5b6670; --rule: #d5dbe1; --accent: #0b4f8a; --ok: ${STATUS_COLORS.compliant}; --ko: ${STATUS_COLORS.nonCompliant}; --nv: #5f6b76; }
 * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -25,11 +25,7 @@ import {
 /** Shorthand: every piece of data goes through it before it reaches the page. */
 const h = escapeHtml;
 
-/**
- * The annual bilan as one self-contained HTML file to print and sign: inline stylesheet and
- * SVG chart, no script, no external resource. Every text from the data is escaped, so a
- * partner name or a cell holding markup is shown, never interpreted.
- */
+/** The bilan as one self-contained HTML file to print, no script; every data text is escaped. */
 export function formatBilanHtml(bilan: Bilan, options: FormatOptions): string {
   const lang = options.lang;
   const words = bilanLabels(lang);

@@ -20,11 +20,7 @@ import {
   trendText,
 } from './bilan-text.js';
 
-/**
- * The annual bilan in Markdown: identification, synthesis with the counts per article (then →
- * now with a previous bilan), one section per document and article listing every rule with
- * its status, the findings with their evidence, what was resolved, then a signature table.
- */
+/** The annual bilan in Markdown, one section per document and article, then a signature table. */
 export function formatBilanMarkdown(bilan: Bilan, options: FormatOptions): string {
   const words = bilanLabels(options.lang);
   const lines: string[] = [`# ${words.title}`, '', words.basis, ''];

@@ -50,6 +50,7 @@ const CI_LABELS = {
   },
 };
 
+/** The CI report words of one language. */
 export type CiLabels = (typeof CI_LABELS)['fr'];
 
 /** The CI report words of a language. */

@@ -1,12 +1,7 @@
 import { basename, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { Report } from '../../report/report-types.js';
 
-/**
- * The path of an evidence file as seen from the working directory (`baseDir`):
- * `samples/ca2c-2023/users.csv`. Evidence names files relative to the snapshot root, or the
- * single JSON file of a single-file snapshot; absolute snapshot paths inside `baseDir` are
- * made relative so that CI tools can map them onto the repository. Forward slashes always.
- */
+/** An evidence file's path from `baseDir`, forward slashes, so that CI tools map it onto the repository. */
 export function evidencePath(report: Report, file: string, baseDir?: string): string {
   const root = report.snapshot.path;
   let path = isSingleFileSnapshot(report) && basename(root) === file ? root : join(root, file);
@@ -17,10 +12,7 @@ export function evidencePath(report: Report, file: string, baseDir?: string): st
   return normalize(path).split(sep).join('/');
 }
 
-/**
- * Where a finding with no evidence points: the partner declarations file (its name as other
- * evidence gives it, `partner.yaml` by default), or the single JSON file of the snapshot.
- */
+/** Where a finding without evidence points: the partner declarations file, or the single JSON file. */
 export function partnerFile(report: Report): string {
   if (isSingleFileSnapshot(report)) return basename(report.snapshot.path);
   for (const finding of report.findings) {

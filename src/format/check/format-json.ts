@@ -3,16 +3,12 @@ import { isInvalidSnapshot, type InvalidSnapshot, type PortfolioEntry } from '..
 import { sortErrors } from '../../diagnostics/display-error.js';
 import { VERSION } from '../../util/version.js';
 
-/** The JSON report of PRODUCT.md, keys in a fixed order so that output is byte-stable. */
+/** The JSON report, keys in a fixed order so that output is byte-stable. */
 export function formatJson(report: Report): string {
   return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
 }
 
-/**
- * A portfolio run: `{"partners": [ <one report as above per snapshot> ]}`, in the entries'
- * order (risk order); a snapshot that could not be read is `{tool, snapshot: {path}, errors}`,
- * its errors as `--format json` gives them for a single invalid snapshot.
- */
+/** A portfolio as `{"partners": [...]}` in risk order; an unreadable snapshot is `{tool, snapshot, errors}`. */
 export function formatJsonPortfolio(entries: readonly PortfolioEntry[]): string {
   return `${JSON.stringify({ partners: entries.map((entry) => (isInvalidSnapshot(entry) ? jsonInvalid(entry) : jsonReport(entry))) }, null, 2)}\n`;
 }

@@ -9,11 +9,7 @@ import type { FormatOptions } from '../format-options.js';
 /** Evidence records shown per finding in the table; the JSON and SARIF outputs have them all. */
 const EVIDENCE_SHOWN = 3;
 
-/**
- * A summary to post on a merge request: counts, a table of findings with their clause and
- * evidence (quotes of the clauses folded below it), waivers to review, findings resolved since
- * the baseline, rules not evaluated and rows skipped.
- */
+/** A summary to post on a merge request: counts, findings table, waivers, resolved and skipped. */
 export function formatMarkdown(report: Report, options: FormatOptions): string {
   const common = labels(options.lang);
   const words = ciLabels(options.lang);

@@ -17,14 +17,8 @@ const RELATED_LOCATIONS_SHOWN = 100;
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
- * SARIF 2.1.0 for code-scanning tools (GitHub code scanning among them): the catalogue as
- * `tool.driver.rules` with the clause as help; one result per finding located at its first
- * evidence record (file from the working directory, line of the CSV row or YAML/JSON key),
- * the other records as related locations; the finding's fingerprint as partial fingerprint.
- * Waived findings carry an accepted suppression, baseline state is set with `--baseline`,
- * expired or unused waivers are results of their own at their line of the waivers file, rules
- * not evaluated and skipped rows are tool notifications, resolved findings sit in the run's
- * properties (a result would reopen them as alerts).
+ * SARIF 2.1.0 for code scanning: one result per finding at its first evidence record. Resolved
+ * findings sit in the run's properties, since a result would reopen them as alerts.
  */
 export function formatSarif(report: Report, options: FormatOptions): string {
   return formatSarifPortfolio([report], options);

@@ -5,6 +5,7 @@ import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { compareSources } from '../../report/source-order.js';
 
+/** What the text report may be told. */
 export interface TextOptions {
   readonly lang: Lang;
   /** ANSI colours (only for an interactive terminal without NO_COLOR). */
@@ -22,10 +23,7 @@ const COLORS: Record<Severity | 'dim' | 'bold', [number, number]> = {
 /** Evidence lines shown per finding; the JSON output has them all. */
 const EVIDENCE_SHOWN = 8;
 
-/**
- * The report for a terminal or a CI log: findings grouped by contract document and
- * article, recommendations apart, then rules not evaluated and the summary.
- */
+/** The report for a terminal or CI log, findings grouped by document and article. */
 export function formatText(report: Report, options: TextOptions): string {
   const words = labels(options.lang);
   const paint = (style: keyof typeof COLORS, text: string) =>

@@ -5,10 +5,7 @@ import { formatDate } from '../../util/dates.js';
 import { deadlineClause, deadlineSubject } from './deadline-cells.js';
 import type { FormatOptions } from '../format-options.js';
 
-/**
- * The deadlines for a terminal: a table by date (date, what is due, clause, subject), then
- * the deadlines already past at D and the kinds that could not be computed, with why.
- */
+/** The deadlines for a terminal: coming, past at D, then the kinds not computed. */
 export function formatDeadlinesText(report: DeadlinesReport, options: FormatOptions): string {
   const words = deadlineLabels(options.lang);
   const { snapshot } = report;

@@ -11,10 +11,8 @@ import { escapeIcsText, foldIcsLine } from './ics-lines.js';
 const ONE_DAY = Duration.fromObject({ days: 1 });
 
 /**
- * The coming deadlines as an iCalendar file (RFC 5545) to import into a calendar: one all-day
- * event per deadline. Byte-stable like every output: the UID hashes partner, kind, subject and
- * date (a re-import updates the same event rather than adding one), and DTSTAMP is the as-of
- * date at midnight UTC rather than the clock. CRLF line endings, lines folded at 75 octets.
+ * The coming deadlines as iCalendar all-day events; byte-stable: UIDs hash the deadline, so a
+ * re-import updates events, and DTSTAMP is the as-of date rather than the clock.
  */
 export function formatIcs(report: DeadlinesReport, options: FormatOptions): string {
   const words = deadlineLabels(options.lang);

@@ -1,18 +1,12 @@
 /** Octets per content line, CRLF excluded (RFC 5545 §3.1). */
 const LINE_OCTETS = 75;
 
-/**
- * A TEXT value escaped for iCalendar (RFC 5545 §3.3.11): backslash, semicolon and comma are
- * escaped, line breaks become `\n`.
- */
+/** A TEXT value escaped for iCalendar (RFC 5545 §3.3.11). */
 export function escapeIcsText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
-/**
- * A content line folded at 75 octets (RFC 5545 §3.1): each continuation line starts with one
- * space, and a line is never cut inside a UTF-8 sequence, so accented French text survives.
- */
+/** A content line folded at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
 export function foldIcsLine(line: string): string {
   const parts: string[] = [];
   let current = '';

@@ -9,11 +9,7 @@ import { portfolioTable } from './portfolio-table.js';
 /** Input errors listed per invalid snapshot; stderr has them all. */
 const ERRORS_SHOWN = 10;
 
-/**
- * A portfolio run to post on a merge request: one table row per partner, most at risk first,
- * then the snapshots that could not be read, with their first errors (a merge request has no
- * stderr to read them on).
- */
+/** A portfolio for a merge request, with unreadable snapshots' first errors, as there is no stderr there. */
 export function formatPortfolioMarkdown(entries: readonly PortfolioEntry[], options: FormatOptions): string {
   const words = portfolioLabels(options.lang);
   const table = portfolioTable(entries, options);

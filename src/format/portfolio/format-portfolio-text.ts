@@ -8,10 +8,7 @@ import { VERSION } from '../../util/version.js';
 
 const COLORS: Record<Severity | 'bold', [number, number]> = { error: [31, 39], warning: [33, 39], info: [36, 39], bold: [1, 22] };
 
-/**
- * A portfolio run for a terminal or a CI log: one aligned row per partner, most at risk
- * first, then the snapshots that could not be read (their errors go to stderr) and a total.
- */
+/** A portfolio for a terminal: a row per partner, most at risk first, then unreadable ones and a total. */
 export function formatPortfolioText(entries: readonly PortfolioEntry[], options: FormatOptions): string {
   const words = portfolioLabels(options.lang);
   const paint = (style: keyof typeof COLORS, text: string) => (options.color ? `\u001b[${COLORS[style][0]}m${text}\u001b[${COLORS[style][1]}m` : text);

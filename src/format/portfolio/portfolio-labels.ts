@@ -28,6 +28,7 @@ const PORTFOLIO_LABELS = {
   },
 };
 
+/** The portfolio words of one language. */
 export type PortfolioLabels = (typeof PORTFOLIO_LABELS)['fr'];
 
 /** The portfolio words of a language. */

@@ -8,6 +8,7 @@ import { evidencePath } from '../check/evidence-path.js';
 import type { FormatOptions } from '../format-options.js';
 import { portfolioLabels } from './portfolio-labels.js';
 
+/** A column of the portfolio table. */
 export type PortfolioColumn = 'partner' | 'errors' | 'warnings' | 'notEvaluated' | 'waived' | 'new' | 'worst' | 'asOf' | 'snapshot';
 
 /** One cell of a partner's row; `severity` tells a renderer how to stress it. */
@@ -30,10 +31,7 @@ export interface PortfolioTable {
 
 const NUMERIC: ReadonlySet<PortfolioColumn> = new Set(['errors', 'warnings', 'notEvaluated', 'waived', 'new']);
 
-/**
- * The rows of a portfolio: errors, warnings, rules not evaluated and the worst rule of each
- * partner. Waivers and new findings get a column only when the run has waivers or a baseline.
- */
+/** The portfolio rows; waiver and new-finding columns only when the run has waivers or a baseline. */
 export function portfolioTable(entries: readonly PortfolioEntry[], options: FormatOptions): PortfolioTable {
   const words = portfolioLabels(options.lang);
   const reports = entries.filter((entry): entry is Report => !isInvalidSnapshot(entry));

@@ -1,5 +1,6 @@
 /** Field separators `vigie review --delimiter` accepts: `;` for French Excel (the default), `,` elsewhere. */
 export const CSV_DELIMITERS = [';', ','] as const;
+/** A field separator vigie writes. */
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 /** Whether `--delimiter VALUE` is one vigie writes. */
@@ -10,11 +11,7 @@ export function isCsvDelimiter(value: string): value is CsvDelimiter {
 /** What a spreadsheet reads as the start of a formula (or a DDE call) when a cell begins with it. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/**
- * A CSV field safe to open in a spreadsheet. A value that would start a formula gets a leading
- * `'` (OWASP's CSV injection advice: a name like `=HYPERLINK(…)` stays text); then RFC 4180
- * quoting: a field holding the delimiter, a quote or a line break is quoted, quotes doubled.
- */
+/** A CSV field safe in a spreadsheet: a leading `'` defuses formulas (OWASP), then RFC 4180 quoting. */
 export function csvCell(value: string, delimiter: CsvDelimiter): string {
   const neutral = FORMULA_START.test(value) ? `'${value}` : value;
   return neutral.includes(delimiter) || /["\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;

@@ -7,11 +7,7 @@ import type { ReviewList } from '../../review/review-types.js';
 /** Excel reads a CSV as UTF-8 only when it starts with a byte order mark; without it accents break. */
 const BOM = '\uFEFF';
 
-/**
- * The review list as a spreadsheet: a BOM, a header row, one record per active grant and two
- * empty columns for the decision and a comment. Every cell is neutralised against formula
- * injection (names and functions come from the partner's own exports).
- */
+/** The review list as CSV with decision columns; cells defused, as names come from the partner's exports. */
 export function formatReviewCsv(review: ReviewList, options: ReviewFormatOptions): string {
   const words = reviewLabels(options.lang);
   const delimiter = options.delimiter ?? ';';

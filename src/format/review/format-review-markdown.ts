@@ -5,11 +5,7 @@ import { reviewLabels } from './review-labels.js';
 import type { ReviewFormatOptions } from './review-format-options.js';
 import type { ReviewList, ReviewRow } from '../../review/review-types.js';
 
-/**
- * The review list as a Markdown document to print or attach: who holds what, since when, last
- * seen when, which findings touch it, a decision column to tick, and the administrator's
- * sign-off (the proof the Caf asks for, CS art. 2.2.2).
- */
+/** The review list in Markdown, with a decision column and the sign-off the Caf asks for (CS art. 2.2.2). */
 export function formatReviewMarkdown(review: ReviewList, options: ReviewFormatOptions): string {
   const lang = options.lang;
   const words = reviewLabels(lang);

@@ -75,6 +75,7 @@ const REVIEW_LABELS = {
   },
 };
 
+/** The review words of one language. */
 export type ReviewLabels = (typeof REVIEW_LABELS)['fr'];
 
 /** The review words of a language. */
