@@ -10,6 +10,7 @@ import { invalid, type CommandResult } from './commands/command-result.js';
 import { startTraceWorkerFor } from './split-reading/split-reading.js';
 import { redactKey } from './redact/redact-key.js';
 import { VERSION } from './util/version.js';
+import { writeErrorText } from './commands/write-error-text.js';
 
 const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention « Mon Compte Partenaire »
 
@@ -25,6 +26,9 @@ const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention
 
 Codes de sortie : 0 rien au niveau de --fail-on, 1 constats à ce niveau, 2 données, règles ou usage invalides.
 `;
+
+/** The language of the run, once the command line is read: the stdout error handler speaks it too. */
+let runLang: Lang = 'fr';
 
 const OPTIONS = {
   'as-of': { type: 'string' },
@@ -59,6 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (values.help || !command) return emit({ stdout: USAGE, stderr: '', exitCode: command || values.help ? EXIT.ok : EXIT.invalid });
 
   const lang = (values.lang ?? 'fr') as Lang;
+  if (lang === 'en') runLang = 'en';
   const outputs = planOutputs(values.format ?? [], values.output ?? [], 'check', lang === 'en' ? 'en' : 'fr');
   const format = values.format?.[0] ?? 'text';
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
@@ -156,10 +161,19 @@ async function main(argv: readonly string[]): Promise<number> {
   return emit(invalid([usageError(lang === 'fr' ? 'commande inconnue' : 'unknown command', command)], format));
 }
 
-// A reader that stops early (`vigie check … | head`) closes the pipe: that is not an error of vigie.
+// A reader that stops early (`vigie check … | head`) closes the pipe: that is not an error of
+// vigie, and the run keeps its exit code. Any other failure (a full disk) is one line and exit 2.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  const line =
+    runLang === 'en'
+      ? `vigie: cannot write to standard output: ${writeErrorText(error, 'en')}\n`
+      : `vigie: écriture impossible sur la sortie standard : ${writeErrorText(error, 'fr')}\n`;
+  try {
+    process.stderr.write(line);
+  } finally {
+    process.exit(EXIT.invalid);
+  }
 });
 
 function emit(result: CommandResult): number {

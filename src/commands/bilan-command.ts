@@ -8,6 +8,7 @@ import { planOutputs } from '../format/plan-outputs.js';
 import { EXIT } from '../report/exit-code.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
+import { runOutputClashes } from './output-clash.js';
 
 /** The command line of `vigie bilan`, parsed. */
 export interface BilanCommandOptions extends CheckOptions {
@@ -24,8 +25,13 @@ export interface BilanCommandOptions extends CheckOptions {
 export async function bilanCommand(options: BilanCommandOptions): Promise<CommandResult> {
   const { targets, errors: usage } = planOutputs(options.formats, options.outputs, 'bilan', options.lang);
   if (usage.length > 0) return invalid(usage, 'text');
+  const clashes = await runOutputClashes(
+    targets.map((target) => ({ option: '--output', file: target.file ?? '' })),
+    { snapshots: [options.snapshot, ...(options.previous === undefined ? [] : [options.previous])], files: [options.config], rulesDirs: options.rulesDirs ?? [] },
+    options.lang,
+  );
   const catalogue = loadCatalogue(options);
-  if (catalogue.errors.length > 0) return invalid(catalogue.errors, 'text');
+  if (clashes.length > 0 || catalogue.errors.length > 0) return invalid([...clashes, ...catalogue.errors], 'text');
 
   const errors: DisplayError[] = [];
   const current = await checkSnapshot(options.snapshot, catalogue, options);

@@ -18,6 +18,7 @@ import { checkInWorkers } from '../portfolio/check-in-workers.js';
 import { orderByRisk } from '../portfolio/order-by-risk.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
+import { runOutputClashes } from './output-clash.js';
 
 /** The command line of `vigie check`, parsed. */
 export interface CheckCommandOptions extends CheckOptions {
@@ -46,10 +47,16 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   const catalogue = loadCatalogue(options);
   const waivers = options.waivers === undefined ? undefined : loadWaivers(options.waivers, options.lang);
   const baseline = options.baseline === undefined ? undefined : loadBaseline(options.baseline, options.lang);
-  const setupErrors = [...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
+  const found = await findSnapshots(options.snapshots);
+  // Before anything is evaluated or written: no output may destroy what the run reads.
+  const clashes = await runOutputClashes(
+    options.targets.map((target) => ({ option: '--output', file: target.file ?? '' })),
+    { snapshots: found.paths, files: [options.config, options.waivers, options.baseline], rulesDirs: options.rulesDirs ?? [] },
+    options.lang,
+  );
+  const setupErrors = [...clashes, ...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
   if (setupErrors.length > 0) return invalid(redactErrors(setupErrors, options), errorFormat);
   const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports };
-  const found = await findSnapshots(options.snapshots);
   if (found.portfolio) return portfolioCheck(found.paths, inputs, options);
   const path = found.paths[0];
   if (options.interactive) return interactiveCheck(path, catalogue, inputs, options);

@@ -5,6 +5,7 @@ import { runDeadlines, type DeadlinesOptions } from '../deadlines/run-deadlines.
 import { EXIT } from '../report/exit-code.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs, type PendingOutput } from './write-outputs.js';
+import { runOutputClashes } from './output-clash.js';
 
 /** The command line of `vigie deadlines`, parsed. */
 export interface DeadlinesCommandOptions extends DeadlinesOptions {
@@ -21,6 +22,12 @@ export async function deadlinesCommand(options: DeadlinesCommandOptions): Promis
   // The command line checked the names against vigie check's formats, with their message.
   const unsupported = options.targets.filter((target) => !isFormatOf('deadlines', target.format));
   if (unsupported.length > 0) return invalid(unsupported.map((target) => usageError(`--format ${formatNames('deadlines').join('|')}`, target.format)), 'text');
+  const clashes = await runOutputClashes(
+    [...options.targets.map((target) => ({ option: '--output', file: target.file ?? '' })), ...(options.ics === undefined ? [] : [{ option: '--ics', file: options.ics }])],
+    { snapshots: [options.snapshot], files: [options.config, options.waivers], rulesDirs: options.rulesDirs ?? [] },
+    options.lang,
+  );
+  if (clashes.length > 0) return invalid(clashes, errorFormat);
   const outcome = await runDeadlines(options.snapshot, options);
   if (outcome.kind === 'invalid') return invalid(outcome.errors, errorFormat);
 

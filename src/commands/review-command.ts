@@ -10,6 +10,7 @@ import { EXIT } from '../report/exit-code.js';
 import { isFolder } from '../util/is-folder.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
+import { runOutputClashes } from './output-clash.js';
 
 /** The command line of `vigie review`, parsed. */
 export interface ReviewCommandOptions extends CheckOptions {
@@ -28,8 +29,13 @@ export async function reviewCommand(options: ReviewCommandOptions): Promise<Comm
   const delimiter = options.delimiter ?? ';';
   if (!isCsvDelimiter(delimiter)) usage.push(usageError(`--delimiter ${CSV_DELIMITERS.map((item) => `'${item}'`).join('|')}`, delimiter));
   if (usage.length > 0 || !isCsvDelimiter(delimiter)) return invalid(usage, 'text');
+  const clashes = await runOutputClashes(
+    targets.map((target) => ({ option: '--output', file: target.file ?? '' })),
+    { snapshots: [options.snapshot], files: [options.config], rulesDirs: options.rulesDirs ?? [] },
+    options.lang,
+  );
   const catalogue = loadCatalogue(options);
-  if (catalogue.errors.length > 0) return invalid(catalogue.errors, 'text');
+  if (clashes.length > 0 || catalogue.errors.length > 0) return invalid([...clashes, ...catalogue.errors], 'text');
 
   const checked = await checkSnapshot(options.snapshot, catalogue, options);
   if (checked.kind === 'invalid') return invalid(checked.errors, 'text');

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../util/write-file-atomic.js';
 import type { Lang } from '../i18n/lang.js';
 import type { DisplayError } from '../diagnostics/display-error.js';
+import { writeErrorText } from './write-error-text.js';
 
 /** One output of a command: rendered when its turn comes, then written to its file, or to stdout without one. */
 export interface PendingOutput {
@@ -14,7 +15,11 @@ export interface WrittenOutputs {
   readonly errors: readonly DisplayError[];
 }
 
-/** Writes every output, each rendered just before, so a run holds one rendering at a time. */
+/**
+ * Writes every output, each rendered just before it is written, so that a run holds one rendering
+ * at a time; each file is written whole or not at all (write-file-atomic). The command checked
+ * before that no output is one of its inputs (output-clash.ts).
+ */
 export function writeOutputs(outputs: readonly PendingOutput[], lang: Lang): WrittenOutputs {
   const errors: DisplayError[] = [];
   let stdout = '';
@@ -25,7 +30,7 @@ export function writeOutputs(outputs: readonly PendingOutput[], lang: Lang): Wri
       continue;
     }
     try {
-      writeFileSync(output.file, rendered);
+      writeFileAtomic(output.file, rendered);
     } catch (error) {
       errors.push(unwritable(output.file, error as Error, lang));
     }
@@ -34,6 +39,6 @@ export function writeOutputs(outputs: readonly PendingOutput[], lang: Lang): Wri
 }
 
 function unwritable(file: string, error: Error, lang: Lang): DisplayError {
-  const message = lang === 'fr' ? `écriture impossible : ${error.message}` : `cannot write: ${error.message}`;
+  const message = lang === 'fr' ? `écriture impossible : ${writeErrorText(error, lang)}` : `cannot write: ${writeErrorText(error, lang)}`;
   return { file, line: 1, column: 1, code: 'output-unwritable', message };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { packagePath } from '../util/package-paths.js';
+import { writeFileAtomic } from '../util/write-file-atomic.js';
 
 /**
  * The rule files as read and validated when vigie was built, by fingerprint: parsing the YAML
@@ -50,7 +51,7 @@ export function recordingCache(): RuleCache & { save(path: string): number } {
     },
     save(path) {
       const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      writeFileSync(path, `${JSON.stringify(sorted)}\n`);
+      writeFileAtomic(path, `${JSON.stringify(sorted)}\n`);
       return entries.size;
     },
   };

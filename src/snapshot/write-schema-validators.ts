@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { PRECOMPILED_VALIDATORS_PATH, validatorName } from '../util/precompiled-validators.js';
 import { ajvWithVigieKeywords, SNAPSHOT_AJV_SETUP } from './schema-validator.js';
 import { loadPartnerSchema, loadTableSchema, TABLE_NAMES, type JsonSchema } from './table-schemas.js';
@@ -16,6 +16,7 @@ export function writeSchemaValidators(path = PRECOMPILED_VALIDATORS_PATH): numbe
     ajv.addSchema(schema as object);
     exports[validatorName(schema, SNAPSHOT_AJV_SETUP)] = schema.$id;
   }
-  writeFileSync(path, standaloneCode(ajv, exports));
+  // Atomic: a vigie running during a build never loads half a file.
+  writeFileAtomic(path, standaloneCode(ajv, exports));
   return Object.keys(exports).length;
 }

@@ -1,0 +1,77 @@
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { listSnapshotFiles } from '../snapshot/snapshot-files.js';
+import { BUNDLED_RULES } from '../rules/load-rules.js';
+
+/** What a run reads, as the command line names it. */
+export interface RunInputPaths {
+  /** Snapshot folders or single-file snapshots (a portfolio's, `--previous`). */
+  readonly snapshots: readonly string[];
+  /** `--config`, `--waivers`, `--baseline`: files read as they are. */
+  readonly files: readonly (string | undefined)[];
+  /** `--rules` folders (the bundled rules are added). */
+  readonly rulesDirs: readonly string[];
+}
+
+/**
+ * The files a run reads, to be kept from its outputs: each snapshot's partner file and table
+ * files (or the single file given), the files named by options, and the YAML files of the rule
+ * folders. Only what exists is listed: a missing input is an error of its own, later.
+ */
+export async function runInputFiles(paths: RunInputPaths): Promise<string[]> {
+  const files: string[] = [];
+  for (const snapshot of paths.snapshots) files.push(...(await snapshotInputs(snapshot)));
+  for (const file of paths.files) if (file !== undefined && file !== '') files.push(file);
+  for (const folder of [BUNDLED_RULES, ...paths.rulesDirs]) files.push(...yamlFilesUnder(folder, new Set()));
+  return files;
+}
+
+async function snapshotInputs(path: string): Promise<string[]> {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    return [];
+  }
+  if (!isFolder) return [path];
+  const listed = await listSnapshotFiles(path).catch(() => undefined);
+  if (!listed) return [];
+  return [...listed.partner, ...[...listed.tables.values()].flat()].map((name) => join(path, name));
+}
+
+/**
+ * The YAML files of a rule folder and its subfolders, as the rule loader and `vigie rules
+ * test` read them. A folder already seen (a link loop) and anything unreadable are passed over:
+ * the loader reports them in its own words.
+ */
+function yamlFilesUnder(folder: string, seen: Set<string>): string[] {
+  let real: string;
+  let entries: string[];
+  try {
+    real = realpathSync(folder);
+    if (seen.has(real) || !statSync(real).isDirectory()) return [];
+    entries = readdirSync(real).sort();
+  } catch {
+    return [];
+  }
+  seen.add(real);
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.startsWith('.')) continue;
+    const path = join(folder, entry);
+    const kind = kindOf(path);
+    if (kind === 'folder') files.push(...yamlFilesUnder(path, seen));
+    else if (kind === 'file' && /\.ya?ml$/i.test(entry)) files.push(path);
+  }
+  return files;
+}
+
+function kindOf(path: string): 'folder' | 'file' | 'other' {
+  try {
+    // lstat first: a FIFO or a device is never opened, and a link is judged by what it names.
+    const stats = lstatSync(path).isSymbolicLink() ? statSync(path) : lstatSync(path);
+    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';
+  } catch {
+    return 'other';
+  }
+}
