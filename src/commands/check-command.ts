@@ -18,6 +18,9 @@ import { checkInWorkers } from '../portfolio/check-in-workers.js';
 import { orderByRisk } from '../portfolio/order-by-risk.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
+import { invalidCheck } from './invalid-check.js';
+import type { RuleSummary } from '../report/invalid-run.js';
+import type { Lang, Rule } from '../rules/rule-types.js';
 
 export interface CheckCommandOptions extends CheckOptions {
   readonly snapshots: readonly string[];
@@ -46,12 +49,11 @@ interface RunInputs {
  * waivers and baseline, the exit code, then the (redacted) report in every requested format.
  */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
-  const errorFormat = jsonErrorsFormat(options.targets);
   const catalogue = loadCatalogue(options);
   const waivers = options.waivers === undefined ? undefined : loadWaivers(options.waivers, options.lang);
   const baseline = options.baseline === undefined ? undefined : loadBaseline(options.baseline, options.lang);
   const setupErrors = [...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
-  if (setupErrors.length > 0) return invalid(redactErrors(setupErrors, options), errorFormat);
+  if (setupErrors.length > 0) return invalidRun(setupErrors, catalogue, options);
   const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports };
   const found = await findSnapshots(options.snapshots);
   if (found.portfolio) return portfolioCheck(found.paths, inputs, options);
@@ -59,7 +61,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   if (options.interactive) return interactiveCheck(path, catalogue, inputs, options);
 
   const outcome = await checkSnapshot(path, catalogue, options);
-  if (outcome.kind === 'invalid') return invalid(redactErrors(outcome.errors, options), errorFormat);
+  if (outcome.kind === 'invalid') return invalidRun(outcome.errors.map((error) => fromWorkingDirectory(error, path)), catalogue, options);
   const report = withRunInputs(outcome.report, inputs, options, true);
   const shown = options.redactKey ? redactReport(report, options.redactKey, options.lang) : report;
   return writeRun((format, formatOptions) => render('check', format, shown, formatOptions), exitCodeFor(report, options.failOn), [], options);
@@ -138,8 +140,13 @@ function redactErrors(errors: readonly DisplayError[], options: CheckCommandOpti
   return errors.map((error) => ({ ...error, message: redact(error.message), ...(error.value === undefined ? {} : { value: redact(error.value) }) }));
 }
 
-/** JSON errors on stdout when the only output is JSON (wherever it goes, as before several outputs) or JSON goes to stdout. */
-function jsonErrorsFormat(targets: readonly OutputTarget[]): string {
-  if (targets.length === 1) return targets[0].format;
-  return targets.find((target) => !target.file)?.format ?? 'text';
+/** Input errors stop the run: every requested output carries them instead of a report (invalid-check.ts). */
+function invalidRun(errors: readonly DisplayError[], catalogue: Catalogue, options: CheckCommandOptions): CommandResult {
+  // Rules that failed to load describe no catalogue the run could have evaluated.
+  const rules = catalogue.errors.length > 0 ? [] : catalogue.rules.map((rule) => ruleSummary(rule, options.lang));
+  return invalidCheck(redactErrors(errors, options), rules, options.targets, options.lang);
+}
+
+function ruleSummary(rule: Rule, lang: Lang): RuleSummary {
+  return { id: rule.id, title: rule.title[lang], severity: rule.severity, category: rule.category, source: rule.source };
 }

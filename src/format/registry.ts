@@ -10,6 +10,12 @@ import { formatJunit, formatJunitPortfolio } from './check/format-junit.js';
 import { formatMarkdown } from './check/format-markdown.js';
 import { formatSarif, formatSarifPortfolio } from './check/format-sarif.js';
 import { formatText } from './check/format-text.js';
+import type { InvalidRun } from '../report/invalid-run.js';
+import { formatErrorsJson } from './check/format-errors-json.js';
+import { formatErrorsJunit } from './check/format-errors-junit.js';
+import { formatErrorsMarkdown } from './check/format-errors-markdown.js';
+import { formatErrorsSarif } from './check/format-errors-sarif.js';
+import { formatErrorsText } from './check/format-errors-text.js';
 import { formatPortfolioMarkdown } from './portfolio/format-portfolio-markdown.js';
 import { formatPortfolioText } from './portfolio/format-portfolio-text.js';
 import { formatBilanHtml } from './bilan/format-bilan-html.js';
@@ -27,6 +33,8 @@ interface Documents {
   readonly check: { readonly document: Report; readonly options: FormatOptions };
   /** Several snapshots, in risk order; SARIF and JUnit leave the unreadable ones to stderr and the exit code. */
   readonly portfolio: { readonly document: readonly PortfolioEntry[]; readonly options: FormatOptions };
+  /** A check stopped by input errors: the errors in each of check's formats, so that every requested output is written. */
+  readonly errors: { readonly document: InvalidRun; readonly options: FormatOptions };
   readonly bilan: { readonly document: Bilan; readonly options: FormatOptions };
   readonly review: { readonly document: ReviewList; readonly options: ReviewFormatOptions };
   readonly deadlines: { readonly document: DeadlinesReport; readonly options: FormatOptions };
@@ -69,6 +77,10 @@ const REGISTRY: { readonly [K in DocumentKind]: DocumentFormats<K> } = {
       junit: (entries, options) => formatJunitPortfolio(reportsOf(entries), options),
       markdown: formatPortfolioMarkdown,
     },
+  },
+  errors: {
+    outputs: 'pairs',
+    renderers: { text: formatErrorsText, json: formatErrorsJson, sarif: formatErrorsSarif, junit: formatErrorsJunit, markdown: formatErrorsMarkdown },
   },
   bilan: { outputs: 'single', renderers: { markdown: formatBilanMarkdown, html: formatBilanHtml } },
   review: { outputs: 'single', renderers: { csv: formatReviewCsv, markdown: formatReviewMarkdown } },

@@ -7,7 +7,8 @@ import type { FormatOptions } from '../format-options.js';
 import { compareDocuments } from '../../report/source-order.js';
 import { escapeXmlAttribute, escapeXmlText } from '../xml-escape.js';
 
-interface TestCase {
+/** One `<testcase>`: a failure, a skip, or a pass (neither). */
+export interface TestCase {
   readonly classname: string;
   readonly name: string;
   readonly failure?: { readonly type: string; readonly message: string; readonly body: string };
@@ -15,14 +16,15 @@ interface TestCase {
   readonly output?: string;
 }
 
-interface TestSuite {
+/** One `<testsuite>` with its properties and cases. */
+export interface TestSuite {
   readonly name: string;
   readonly properties: Readonly<Record<string, string>>;
   readonly cases: readonly TestCase[];
 }
 
-/** Suite of the run itself: waivers to review and rows skipped by `--lenient`. */
-const RUN_SUITE = 'vigie';
+/** Suite of the run itself: waivers to review, rows skipped by `--lenient`, input errors. */
+export const RUN_SUITE = 'vigie';
 
 /**
  * JUnit XML for test dashboards (GitLab, Jenkins…): one testsuite per contract document
@@ -110,7 +112,8 @@ function resolvedCase(finding: ResolvedFinding, options: FormatOptions): TestCas
   return { classname: finding.ruleId, name: `${subject} (${words.resolvedCase})`, output: `${words.resolved} : ${finding.message ?? finding.ruleId}` };
 }
 
-function junitDocument(suites: readonly TestSuite[]): string {
+/** The XML of the suites, with their counts; no time is measured, so that output stays byte-stable. */
+export function junitDocument(suites: readonly TestSuite[]): string {
   const count = (cases: readonly TestCase[]) => ({
     tests: cases.length,
     failures: cases.filter((testCase) => testCase.failure).length,
