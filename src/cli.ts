@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import type { Lang } from './i18n/lang.js';
 import { SEVERITIES } from './rules/rule-types.js';
 import { EXIT, type FailOn } from './report/exit-code.js';
-import { planOutputs } from './format/plan-outputs.js';
+import { planOutputs, type OutputTarget } from './format/plan-outputs.js';
 import { parseAsOf } from './util/as-of.js';
-import { usageError } from './diagnostics/display-error.js';
+import { usageError, type DisplayError } from './diagnostics/display-error.js';
 import { invalid, type CommandResult } from './commands/command-result.js';
 import { startTraceWorkerFor } from './split-reading/split-reading.js';
 import { redactKey } from './redact/redact-key.js';
@@ -70,13 +70,15 @@ async function main(argv: readonly string[]): Promise<number> {
   ].filter((problem) => problem !== undefined);
   const asOf = values['as-of'] === undefined ? undefined : parseAsOf(values['as-of']);
   if (values['as-of'] !== undefined && asOf === undefined) problems.push(usageError('--as-of AAAA-MM-JJ | JJ/MM/AAAA', values['as-of']));
-  if (problems.length > 0) return emit(invalid(problems, format));
+  // A check whose outputs are known still writes them, carrying the usage errors.
+  const checkOutputsKnown = command === 'check' && outputs.errors.length === 0;
+  if (problems.length > 0) return emit(checkOutputsKnown ? await invalidCheckOutputs(problems, outputs.targets, lang) : invalid(problems, format));
   const common = { lang, format, rulesDirs: values.rules ?? [], config: values.config };
 
   // Each command's code is loaded when it runs: `vigie check` starts its trace worker first.
   switch (command) {
     case 'check': {
-      if (args.length === 0) return emit(invalid([usageError('vigie check <snapshot...>')], format));
+      if (args.length === 0) return emit(await invalidCheckOutputs([usageError('vigie check <snapshot...>')], outputs.targets, lang));
       // Only an interactive terminal opens the Ink app; pipes, CI and --format print and exit.
       const interactive = values.format === undefined && !values.output && Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI;
       const lenient = values.lenient ?? false;
@@ -154,6 +156,12 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   return emit(invalid([usageError(lang === 'fr' ? 'commande inconnue' : 'unknown command', command)], format));
+}
+
+/** Usage errors of `vigie check` written to every output it asked for, as input errors are (src/commands/invalid-check.ts). */
+async function invalidCheckOutputs(errors: readonly DisplayError[], targets: readonly OutputTarget[], lang: string): Promise<CommandResult> {
+  const { invalidCheck } = await import('./commands/invalid-check.js');
+  return invalidCheck(errors, [], targets, lang === 'en' ? 'en' : 'fr');
 }
 
 // A reader that stops early (`vigie check … | head`) closes the pipe: that is not an error of vigie.

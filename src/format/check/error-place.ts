@@ -16,15 +16,20 @@ export function errorText(error: DisplayError): string {
   return error.value === undefined ? error.message : `${error.message} (${error.value})`;
 }
 
-/**
- * The error's file as seen from the working directory, forward slashes always: an absolute
- * path inside `baseDir` becomes relative, as evidence files are (evidence-path.ts).
- */
+/** The error's file as seen from the working directory (`fromBaseDir`). */
 export function errorFile(error: DisplayError, baseDir?: string): string {
-  let path = error.file;
-  if (isAbsolute(path) && baseDir) {
-    const inside = relative(baseDir, path);
-    if (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)) path = inside;
+  return fromBaseDir(error.file, baseDir);
+}
+
+/**
+ * A path as seen from the working directory, forward slashes always: an absolute path inside
+ * `baseDir` becomes relative, as evidence files are (evidence-path.ts).
+ */
+export function fromBaseDir(path: string, baseDir?: string): string {
+  let shown = path;
+  if (isAbsolute(shown) && baseDir) {
+    const inside = relative(baseDir, shown);
+    if (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)) shown = inside;
   }
-  return normalize(path).split(sep).join('/');
+  return normalize(shown).split(sep).join('/');
 }

@@ -1,10 +1,12 @@
 import type { DisplayError } from '../../diagnostics/display-error.js';
 import type { InvalidRun } from '../../report/invalid-run.js';
+import { isInvalidSnapshot, reportsOf, type PortfolioEntry } from '../../report/portfolio-types.js';
+import { sortErrors } from '../../diagnostics/display-error.js';
 import { EXIT } from '../../report/exit-code.js';
 import { VERSION } from '../../util/version.js';
 import type { FormatOptions } from '../format-options.js';
-import { errorFile, errorText, isUsageError } from './error-place.js';
-import { ruleDescriptor, SARIF_SCHEMA, toUri } from './format-sarif.js';
+import { errorFile, errorText, fromBaseDir, isUsageError } from './error-place.js';
+import { ruleDescriptor, SARIF_SCHEMA, sarifRun, toUri } from './format-sarif.js';
 
 type Json = Record<string, unknown>;
 
@@ -17,7 +19,22 @@ export function formatErrorsSarif(run: InvalidRun, options: FormatOptions): stri
   return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [errorsSarifRun(run, options)] }, null, 2)}\n`;
 }
 
-/** The run object alone, for a portfolio log where some snapshots could not be read. */
+/**
+ * A portfolio's log: one run per snapshot, in the entries' order; a snapshot that could not be
+ * read is a run of its own with its errors, told apart like the others by `automationDetails.id`.
+ */
+export function formatSarifEntries(entries: readonly PortfolioEntry[], options: FormatOptions): string {
+  // The catalogue is the same for every snapshot of a run: the reports' rules describe it.
+  const rules = reportsOf(entries)[0]?.rules ?? [];
+  const runs = entries.map((entry) =>
+    isInvalidSnapshot(entry)
+      ? errorsSarifRun({ errors: sortErrors(entry.errors), rules }, options, `vigie/${fromBaseDir(entry.snapshot.path, options.baseDir).replace(/\/+$/, '')}/`)
+      : sarifRun(entry, options, entries.length > 1),
+  );
+  return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs }, null, 2)}\n`;
+}
+
+/** The run object of input errors; `automationId` names it in a portfolio. */
 export function errorsSarifRun(run: InvalidRun, options: FormatOptions, automationId?: string): Json {
   return {
     tool: { driver: { name: 'vigie', version: VERSION, semanticVersion: VERSION, rules: run.rules.map((rule) => ruleDescriptor(rule, options)) } },

@@ -43,7 +43,8 @@ export function formatJunitPortfolio(reports: readonly Report[], options: Format
   return junitDocument(reports.flatMap((report) => reportSuites(report, options, `${report.snapshot.partner} — `)));
 }
 
-function reportSuites(report: Report, options: FormatOptions, prefix: string): TestSuite[] {
+/** One report's suites, each name after `prefix` (a portfolio's partner). */
+export function reportSuites(report: Report, options: FormatOptions, prefix: string): TestSuite[] {
   const byDocument = new Map<string, TestCase[]>();
   const add = (document: string, testCase: TestCase) => {
     const cases = byDocument.get(document);

@@ -38,7 +38,8 @@ export function formatSarifPortfolio(reports: readonly Report[], options: Format
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function sarifRun(report: Report, options: FormatOptions, portfolio: boolean): Json {
+/** One report's run; `portfolio` names it by its snapshot (`automationDetails.id`). */
+export function sarifRun(report: Report, options: FormatOptions, portfolio: boolean): Json {
   const noticeCodes = [...new Set((report.notices ?? []).map((notice) => notice.code))].sort();
   const descriptors = [...report.rules.map((rule) => ruleDescriptor(rule, options)), ...noticeCodes.map((code) => noticeDescriptor(code, options))];
   const ruleIndex = new Map(descriptors.map((descriptor, index) => [descriptor.id as string, index]));
