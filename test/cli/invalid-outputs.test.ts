@@ -203,4 +203,15 @@ invalid('--redact: an e-mail address in an error value is pseudonymized in every
   }
 });
 
+invalid('a single-file snapshot: its errors name it from the working directory, on stderr and in the outputs', () => {
+  mkdirSync(join(dir, 'single'), { recursive: true });
+  const text = readFileSync(join(ROOT, 'test/fixtures/snapshots/single-file.json'), 'utf8').replace('"granted_on": "01/06/2023"', '"granted_on": "31/02/2023"');
+  writeFileSync(join(dir, 'single/one.json'), text);
+  const run = vigie(['check', 'single/one.json', '--format', 'sarif']);
+  assert.is(run.code, 2, run.stderr);
+  assert.match(run.stderr, /^single\/one\.json:\d+:\d+: /);
+  const [notification] = JSON.parse(run.stdout).runs[0].invocations[0].toolExecutionNotifications as Notification[];
+  assert.is(notification.locations?.[0].physicalLocation.artifactLocation.uri, 'single/one.json');
+});
+
 invalid.run();
