@@ -148,6 +148,21 @@ invalid('invalid waivers or rules: the outputs carry their errors; rules that co
   assert.match(rules.read('markdown'), 'broken-rules/x.yaml');
 });
 
+invalid('an invalid config or baseline: the same, each error at its place in its file', () => {
+  writeFileSync(join(dir, 'vigie.config.yaml'), 'rules:\n  HAB-UNUSED: {enabled: maybe}\n');
+  writeFileSync(join(dir, 'baseline.json'), '{"findings": [\n');
+  for (const [option, file] of [['--config', 'vigie.config.yaml'], ['--baseline', 'baseline.json']]) {
+    const outputs = allOutputs(`input${option}`);
+    const run = vigie(['check', 'good', option, file, ...outputs.args]);
+    assert.is(run.code, 2, run.stderr);
+    const notifications = JSON.parse(outputs.read('sarif')).runs[0].invocations[0].toolExecutionNotifications as Notification[];
+    assert.ok(notifications.length > 0, option);
+    assert.ok(notifications.every((item) => item.locations?.[0].physicalLocation.artifactLocation.uri === file), JSON.stringify(notifications));
+    assert.equal(JSON.parse(outputs.read('json')).errors.map((error: { file: string }) => error.file), notifications.map(() => file));
+    assert.is(junitCases(outputs.read('junit')).cases.length, notifications.length);
+  }
+});
+
 invalid('usage errors: written when the outputs are known, nothing written when they are not', () => {
   const known = allOutputs('usage');
   const run = vigie(['check', 'good', '--as-of', '2024-13-45', ...known.args]);
