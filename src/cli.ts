@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import type { Lang } from './i18n/lang.js';
 import { SEVERITIES } from './rules/rule-types.js';
 import { EXIT, type FailOn } from './report/exit-code.js';
-import { planOutputs } from './format/plan-outputs.js';
+import { planOutputs, type OutputTarget } from './format/plan-outputs.js';
 import { parseAsOf } from './util/as-of.js';
-import { usageError } from './diagnostics/display-error.js';
+import { usageError, type DisplayError } from './diagnostics/display-error.js';
 import { invalid, type CommandResult } from './commands/command-result.js';
 import { startTraceWorkerFor } from './split-reading/split-reading.js';
 import { redactKey } from './redact/redact-key.js';
@@ -75,13 +75,16 @@ async function main(argv: readonly string[]): Promise<number> {
   ].filter((problem) => problem !== undefined);
   const asOf = values['as-of'] === undefined ? undefined : parseAsOf(values['as-of']);
   if (values['as-of'] !== undefined && asOf === undefined) problems.push(usageError('--as-of AAAA-MM-JJ | JJ/MM/AAAA', values['as-of']));
-  if (problems.length > 0) return emit(invalid(problems, format));
+  // A check whose outputs are known still writes them, carrying the usage errors.
+  const runInputs = { snapshots: args, files: [values.config, values.waivers, values.baseline], rulesDirs: values.rules ?? [] };
+  const checkOutputsKnown = command === 'check' && outputs.errors.length === 0;
+  if (problems.length > 0) return emit(checkOutputsKnown ? await invalidCheckOutputs(problems, outputs.targets, runInputs, lang) : invalid(problems, format));
   const common = { lang, format, rulesDirs: values.rules ?? [], config: values.config };
 
   // Each command's code is loaded when it runs: `vigie check` starts its trace worker first.
   switch (command) {
     case 'check': {
-      if (args.length === 0) return emit(invalid([usageError('vigie check <snapshot...>')], format));
+      if (args.length === 0) return emit(await invalidCheckOutputs([usageError('vigie check <snapshot...>')], outputs.targets, runInputs, lang));
       // Only an interactive terminal opens the Ink app; pipes, CI and --format print and exit.
       const interactive = values.format === undefined && !values.output && Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI;
       const lenient = values.lenient ?? false;
@@ -159,6 +162,24 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   return emit(invalid([usageError(lang === 'fr' ? 'commande inconnue' : 'unknown command', command)], format));
+}
+
+/**
+ * Usage errors of `vigie check` written to every output it asked for, as input errors are
+ * (src/commands/invalid-check.ts), unless an output names a file the run would read: then nothing is written.
+ */
+async function invalidCheckOutputs(
+  errors: readonly DisplayError[],
+  targets: readonly OutputTarget[],
+  inputs: { readonly snapshots: readonly string[]; readonly files: readonly (string | undefined)[]; readonly rulesDirs: readonly string[] },
+  lang: string,
+): Promise<CommandResult> {
+  const language = lang === 'en' ? 'en' : 'fr';
+  const { runOutputClashes } = await import('./commands/output-clash.js');
+  const clashes = await runOutputClashes(targets.map((target) => ({ option: '--output', file: target.file ?? '' })), inputs, language);
+  if (clashes.length > 0) return invalid([...errors, ...clashes], 'text');
+  const { invalidCheck } = await import('./commands/invalid-check.js');
+  return invalidCheck(errors, [], targets, language);
 }
 
 // A reader that stops early (`vigie check … | head`) closes the pipe: that is not an error of

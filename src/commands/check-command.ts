@@ -19,6 +19,9 @@ import { orderByRisk } from '../portfolio/order-by-risk.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
 import { runOutputClashes } from './output-clash.js';
+import { invalidCheck } from './invalid-check.js';
+import type { RuleSummary } from '../report/invalid-run.js';
+import type { Lang, Rule } from '../rules/rule-types.js';
 
 /** The command line of `vigie check`, parsed. */
 export interface CheckCommandOptions extends CheckOptions {
@@ -43,26 +46,27 @@ interface RunInputs {
 
 /** `vigie check`: evaluate (a portfolio in workers), apply waivers and baseline, then write every format. */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
-  const errorFormat = jsonErrorsFormat(options.targets);
   const catalogue = loadCatalogue(options);
   const waivers = options.waivers === undefined ? undefined : loadWaivers(options.waivers, options.lang);
   const baseline = options.baseline === undefined ? undefined : loadBaseline(options.baseline, options.lang);
   const found = await findSnapshots(options.snapshots);
-  // Before anything is evaluated or written: no output may destroy what the run reads.
+  // Before anything is evaluated or written: no output may destroy what the run reads, and a
+  // clash writes nothing at all (not even the error documents of an invalid run).
   const clashes = await runOutputClashes(
     options.targets.map((target) => ({ option: '--output', file: target.file ?? '' })),
     { snapshots: found.paths, files: [options.config, options.waivers, options.baseline], rulesDirs: options.rulesDirs ?? [] },
     options.lang,
   );
-  const setupErrors = [...clashes, ...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
-  if (setupErrors.length > 0) return invalid(redactErrors(setupErrors, options), errorFormat);
+  if (clashes.length > 0) return invalid(redactErrors(clashes, options), jsonErrorsFormat(options.targets));
+  const setupErrors = [...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
+  if (setupErrors.length > 0) return invalidRun(setupErrors, catalogue, options);
   const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports };
   if (found.portfolio) return portfolioCheck(found.paths, inputs, options);
   const path = found.paths[0];
   if (options.interactive) return interactiveCheck(path, catalogue, inputs, options);
 
   const outcome = await checkSnapshot(path, catalogue, options);
-  if (outcome.kind === 'invalid') return invalid(redactErrors(outcome.errors, options), errorFormat);
+  if (outcome.kind === 'invalid') return invalidRun(outcome.errors.map((error) => fromWorkingDirectory(error, path)), catalogue, options);
   const report = withRunInputs(outcome.report, inputs, options, true);
   const shown = options.redactKey ? redactReport(report, options.redactKey, options.lang) : report;
   return writeRun((format, formatOptions) => render('check', format, shown, formatOptions), exitCodeFor(report, options.failOn), [], options);
@@ -145,4 +149,15 @@ function redactErrors(errors: readonly DisplayError[], options: CheckCommandOpti
 function jsonErrorsFormat(targets: readonly OutputTarget[]): string {
   if (targets.length === 1) return targets[0].format;
   return targets.find((target) => !target.file)?.format ?? 'text';
+}
+
+/** Input errors stop the run: every requested output carries them instead of a report (invalid-check.ts). */
+function invalidRun(errors: readonly DisplayError[], catalogue: Catalogue, options: CheckCommandOptions): CommandResult {
+  // Rules that failed to load describe no catalogue the run could have evaluated.
+  const rules = catalogue.errors.length > 0 ? [] : catalogue.rules.map((rule) => ruleSummary(rule, options.lang));
+  return invalidCheck(redactErrors(errors, options), rules, options.targets, options.lang);
+}
+
+function ruleSummary(rule: Rule, lang: Lang): RuleSummary {
+  return { id: rule.id, title: rule.title[lang], severity: rule.severity, category: rule.category, source: rule.source };
 }

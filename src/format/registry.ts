@@ -1,15 +1,21 @@
 import type { Report } from '../report/report-types.js';
-import { reportsOf, type PortfolioEntry } from '../report/portfolio-types.js';
+import type { PortfolioEntry } from '../report/portfolio-types.js';
 import type { Bilan } from '../bilan/bilan-types.js';
 import type { ReviewList } from '../review/review-types.js';
 import type { DeadlinesReport } from '../deadlines/deadline-types.js';
 import type { FormatOptions } from './format-options.js';
 import type { ReviewFormatOptions } from './review/review-format-options.js';
 import { formatJson, formatJsonPortfolio } from './check/format-json.js';
-import { formatJunit, formatJunitPortfolio } from './check/format-junit.js';
+import { formatJunit } from './check/format-junit.js';
 import { formatMarkdown } from './check/format-markdown.js';
-import { formatSarif, formatSarifPortfolio } from './check/format-sarif.js';
+import { formatSarif } from './check/format-sarif.js';
 import { formatText } from './check/format-text.js';
+import type { InvalidRun } from '../report/invalid-run.js';
+import { formatErrorsJson } from './check/format-errors-json.js';
+import { formatErrorsJunit, formatJunitEntries } from './check/format-errors-junit.js';
+import { formatErrorsMarkdown } from './check/format-errors-markdown.js';
+import { formatErrorsSarif, formatSarifEntries } from './check/format-errors-sarif.js';
+import { formatErrorsText } from './check/format-errors-text.js';
 import { formatPortfolioMarkdown } from './portfolio/format-portfolio-markdown.js';
 import { formatPortfolioText } from './portfolio/format-portfolio-text.js';
 import { formatBilanHtml } from './bilan/format-bilan-html.js';
@@ -25,8 +31,10 @@ export type { FormatOptions } from './format-options.js';
 /** Each document vigie renders, and the options its renderers take. */
 interface Documents {
   readonly check: { readonly document: Report; readonly options: FormatOptions };
-  /** Several snapshots, in risk order; SARIF and JUnit leave the unreadable ones to stderr and the exit code. */
+  /** Several snapshots, in risk order; the unreadable ones with their errors (a SARIF run, a JUnit suite of their own). */
   readonly portfolio: { readonly document: readonly PortfolioEntry[]; readonly options: FormatOptions };
+  /** A check stopped by input errors: the errors in each of check's formats, so that every requested output is written. */
+  readonly errors: { readonly document: InvalidRun; readonly options: FormatOptions };
   readonly bilan: { readonly document: Bilan; readonly options: FormatOptions };
   readonly review: { readonly document: ReviewList; readonly options: ReviewFormatOptions };
   readonly deadlines: { readonly document: DeadlinesReport; readonly options: FormatOptions };
@@ -65,10 +73,14 @@ const REGISTRY: { readonly [K in DocumentKind]: DocumentFormats<K> } = {
     renderers: {
       text: formatPortfolioText,
       json: (entries) => formatJsonPortfolio(entries),
-      sarif: (entries, options) => formatSarifPortfolio(reportsOf(entries), options),
-      junit: (entries, options) => formatJunitPortfolio(reportsOf(entries), options),
+      sarif: formatSarifEntries,
+      junit: formatJunitEntries,
       markdown: formatPortfolioMarkdown,
     },
+  },
+  errors: {
+    outputs: 'pairs',
+    renderers: { text: formatErrorsText, json: formatErrorsJson, sarif: formatErrorsSarif, junit: formatErrorsJunit, markdown: formatErrorsMarkdown },
   },
   bilan: { outputs: 'single', renderers: { markdown: formatBilanMarkdown, html: formatBilanHtml } },
   review: { outputs: 'single', renderers: { csv: formatReviewCsv, markdown: formatReviewMarkdown } },

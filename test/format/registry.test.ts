@@ -23,4 +23,9 @@ registry('names are own keys only, and bilan and review take a single output', (
   );
 });
 
+registry('a check stopped by input errors renders in every format of check, in pairs', () => {
+  assert.equal(formatNames('errors'), formatNames('check'));
+  assert.is(outputsRuleOf('errors'), 'pairs');
+});
+
 registry.run();

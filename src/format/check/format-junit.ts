@@ -7,7 +7,8 @@ import type { FormatOptions } from '../format-options.js';
 import { compareDocuments } from '../../report/source-order.js';
 import { escapeXmlAttribute, escapeXmlText } from '../xml-escape.js';
 
-interface TestCase {
+/** One `<testcase>`: a failure, a skip, or a pass (neither). */
+export interface TestCase {
   readonly classname: string;
   readonly name: string;
   readonly failure?: { readonly type: string; readonly message: string; readonly body: string };
@@ -15,14 +16,15 @@ interface TestCase {
   readonly output?: string;
 }
 
-interface TestSuite {
+/** One `<testsuite>` with its properties and cases. */
+export interface TestSuite {
   readonly name: string;
   readonly properties: Readonly<Record<string, string>>;
   readonly cases: readonly TestCase[];
 }
 
-/** Suite of the run itself: waivers to review and rows skipped by `--lenient`. */
-const RUN_SUITE = 'vigie';
+/** Suite of the run itself: waivers to review, rows skipped by `--lenient`, input errors. */
+export const RUN_SUITE = 'vigie';
 
 /**
  * JUnit XML: a testsuite per contract document, a failure per finding, waived findings and rules
@@ -37,7 +39,8 @@ export function formatJunitPortfolio(reports: readonly Report[], options: Format
   return junitDocument(reports.flatMap((report) => reportSuites(report, options, `${report.snapshot.partner} — `)));
 }
 
-function reportSuites(report: Report, options: FormatOptions, prefix: string): TestSuite[] {
+/** One report's suites, each name after `prefix` (a portfolio's partner). */
+export function reportSuites(report: Report, options: FormatOptions, prefix: string): TestSuite[] {
   const byDocument = new Map<string, TestCase[]>();
   const add = (document: string, testCase: TestCase) => {
     const cases = byDocument.get(document);
@@ -106,7 +109,8 @@ function resolvedCase(finding: ResolvedFinding, options: FormatOptions): TestCas
   return { classname: finding.ruleId, name: `${subject} (${words.resolvedCase})`, output: `${words.resolved} : ${finding.message ?? finding.ruleId}` };
 }
 
-function junitDocument(suites: readonly TestSuite[]): string {
+/** The XML of the suites, with their counts; no time is measured, so that output stays byte-stable. */
+export function junitDocument(suites: readonly TestSuite[]): string {
   const count = (cases: readonly TestCase[]) => ({
     tests: cases.length,
     failures: cases.filter((testCase) => testCase.failure).length,

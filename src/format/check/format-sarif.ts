@@ -1,5 +1,6 @@
 import type { Severity } from '../../rules/rule-types.js';
-import type { Evidence, Finding, Notice, Report, RuleStatus } from '../../report/report-types.js';
+import type { Evidence, Finding, Notice, Report } from '../../report/report-types.js';
+import type { RuleSummary } from '../../report/invalid-run.js';
 import { fingerprint } from '../../engine/fingerprint.js';
 import { labels } from '../../report/labels.js';
 import { formatDate } from '../../util/dates.js';
@@ -9,7 +10,8 @@ import type { FormatOptions } from '../format-options.js';
 
 type Json = Record<string, unknown>;
 
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Where the SARIF 2.1.0 schema is published, as `$schema` of every log. */
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** GitHub keeps at most this many locations per result; the JSON output has all the evidence. */
 const RELATED_LOCATIONS_SHOWN = 100;
@@ -30,7 +32,8 @@ export function formatSarifPortfolio(reports: readonly Report[], options: Format
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function sarifRun(report: Report, options: FormatOptions, portfolio: boolean): Json {
+/** One report's run; `portfolio` names it by its snapshot (`automationDetails.id`). */
+export function sarifRun(report: Report, options: FormatOptions, portfolio: boolean): Json {
   const noticeCodes = [...new Set((report.notices ?? []).map((notice) => notice.code))].sort();
   const descriptors = [...report.rules.map((rule) => ruleDescriptor(rule, options)), ...noticeCodes.map((code) => noticeDescriptor(code, options))];
   const ruleIndex = new Map(descriptors.map((descriptor, index) => [descriptor.id as string, index]));
@@ -52,7 +55,8 @@ function sarifRun(report: Report, options: FormatOptions, portfolio: boolean): J
   };
 }
 
-function ruleDescriptor(rule: RuleStatus, options: FormatOptions): Json {
+/** A rule of the catalogue as `tool.driver.rules` lists it (also in the log of a run stopped by input errors). */
+export function ruleDescriptor(rule: RuleSummary, options: FormatOptions): Json {
   const words = labels(options.lang);
   const reference = `${words.document[rule.source.document] ?? rule.source.document} (${rule.source.document}) ${words.article} ${rule.source.article}`;
   return {
@@ -160,7 +164,7 @@ function location(report: Report, item: Pick<Evidence, 'file' | 'line' | 'path'>
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
-function toUri(path: string): string {
+export function toUri(path: string): string {
   const posix = path.split('\\').join('/');
   if (posix.startsWith('/')) return `file://${posix.split('/').map(encodeURIComponent).join('/')}`;
   return posix.split('/').map(encodeURIComponent).join('/');
