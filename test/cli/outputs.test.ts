@@ -53,6 +53,20 @@ outputs(
 );
 
 outputs(
+  'an invalid run writes its error documents, but never over an input: a usage error, a broken snapshot',
+  hostileCase((dir, snapshot) => {
+    const users = join(snapshot, 'users.csv');
+    refused(dir, ['check', snapshot, '--as-of', '31/02/2024', '--format', 'sarif', '--output', users], /--output écraserait/);
+    writeFileSync(join(snapshot, 'habilitations.csv'), 'pas un en-tête\n');
+    const before = readFileSync(users);
+    const run = runCli(['check', snapshot, '--format', 'junit', '--output', users]);
+    assert.is(run.code, 2, run.stderr);
+    assert.match(run.stderr, /--output écraserait/);
+    assert.equal(readFileSync(users), before);
+  }),
+);
+
+outputs(
   'a hard link to partner.yaml and a symbolic link to traces.csv, the other outputs not written either',
   hostileCase((dir, snapshot) => {
     linkSync(join(snapshot, 'partner.yaml'), join(dir, 'hard.yaml'));
