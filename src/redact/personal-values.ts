@@ -1,23 +1,13 @@
 import type { Report } from '../report/report-types.js';
-
-/** What a personal value is, which decides the shape of its pseudonym. */
-export type PersonalKind = 'name' | 'email';
-
-/** Record fields (snapshot columns and partner keys, DATA.md) and report fields that hold a person's name or e-mail. */
-const PERSONAL_FIELDS: Readonly<Record<string, PersonalKind>> = {
-  last_name: 'name',
-  first_name: 'name',
-  email: 'email',
-  approved_by: 'name',
-  approvedBy: 'name',
-};
+import { type PersonalKind, personalFields } from './personal-fields.js';
 
 /**
- * Every name and e-mail the report carries in a field known to hold one: evidence records
- * (users, contacts), resolved findings of a baseline, waivers' approvers. Keys are lower-cased
- * so that `MARTIN` and `Martin` get one pseudonym.
+ * Every personal value the report carries in a field known to hold one (see
+ * {@link personalFields}): evidence records (users, contacts, traces), resolved findings of a
+ * baseline, waivers' approvers. Keys are lower-cased so that `MARTIN` and `Martin` get one pseudonym.
  */
 export function collectPersonalValues(report: Report): Map<string, PersonalKind> {
+  const fields = personalFields();
   const values = new Map<string, PersonalKind>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -26,7 +16,7 @@ export function collectPersonalValues(report: Report): Map<string, PersonalKind>
     }
     if (node === null || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
-      const kind = PERSONAL_FIELDS[key];
+      const kind = fields.get(key);
       if (kind && typeof value === 'string' && value.trim() !== '') values.set(normalizePersonal(value), kind);
       else visit(value);
     }
@@ -37,9 +27,9 @@ export function collectPersonalValues(report: Report): Map<string, PersonalKind>
   return values;
 }
 
-/** Whether a record or report field holds a name or an e-mail. */
+/** Whether a record or report field holds personal data. */
 export function isPersonalField(key: string): boolean {
-  return Object.hasOwn(PERSONAL_FIELDS, key);
+  return personalFields().has(key);
 }
 
 /** The form a personal value is compared and hashed in. */
