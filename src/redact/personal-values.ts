@@ -1,19 +1,9 @@
 import type { Report } from '../report/report-types.js';
+import { type PersonalKind, personalFields } from './personal-fields.js';
 
-/** What a personal value is, which decides the shape of its pseudonym. */
-export type PersonalKind = 'name' | 'email';
-
-/** Record fields (snapshot columns, partner keys) and report fields that hold a person's name or e-mail. */
-const PERSONAL_FIELDS: Readonly<Record<string, PersonalKind>> = {
-  last_name: 'name',
-  first_name: 'name',
-  email: 'email',
-  approved_by: 'name',
-  approvedBy: 'name',
-};
-
-/** Every name and e-mail in the report's known fields; keys lower-cased so `MARTIN` is `Martin`. */
+/** Every personal value in the report's fields marked personal ({@link personalFields}); keys lower-cased so `MARTIN` is `Martin`. */
 export function collectPersonalValues(report: Report): Map<string, PersonalKind> {
+  const fields = personalFields();
   const values = new Map<string, PersonalKind>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -22,7 +12,7 @@ export function collectPersonalValues(report: Report): Map<string, PersonalKind>
     }
     if (node === null || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
-      const kind = PERSONAL_FIELDS[key];
+      const kind = fields.get(key);
       if (kind && typeof value === 'string' && value.trim() !== '') values.set(normalizePersonal(value), kind);
       else visit(value);
     }
@@ -33,9 +23,9 @@ export function collectPersonalValues(report: Report): Map<string, PersonalKind>
   return values;
 }
 
-/** Whether a record or report field holds a name or an e-mail. */
+/** Whether a record or report field holds personal data. */
 export function isPersonalField(key: string): boolean {
-  return Object.hasOwn(PERSONAL_FIELDS, key);
+  return personalFields().has(key);
 }
 
 /** The form a personal value is compared and hashed in. */

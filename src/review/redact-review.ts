@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
-import { normalizePersonal, type PersonalKind } from '../redact/personal-values.js';
+import type { PersonalKind } from '../redact/personal-fields.js';
+import { normalizePersonal } from '../redact/personal-values.js';
 import { createPseudonymizer } from '../redact/pseudonymizer.js';
 import type { ReviewList } from './review-types.js';
 

@@ -15,7 +15,7 @@ export interface SchemaIssue {
 /** Checks data against a compiled schema; an empty list when it conforms. */
 export type SchemaValidator = (data: unknown) => readonly SchemaIssue[];
 
-const VIGIE_KEYWORDS = ['x-format', 'x-aliases', 'x-labels', 'x-key'];
+const VIGIE_KEYWORDS = ['x-format', 'x-aliases', 'x-labels', 'x-key', 'x-personal'];
 const NO_ISSUES: readonly SchemaIssue[] = [];
 
 /** What compiles the snapshot schemas: part of a precompiled validator's fingerprint. */

@@ -16,6 +16,8 @@ export interface JsonSchema {
   readonly 'x-aliases'?: readonly string[];
   readonly 'x-labels'?: Readonly<Record<string, readonly string[]>>;
   readonly 'x-key'?: string;
+  /** Personal data, and what kind: `--redact` pseudonymises the field wherever it appears. */
+  readonly 'x-personal'?: 'name' | 'email' | 'phone' | 'ip';
 }
 
 /** A table's schema: one property per canonical column. */

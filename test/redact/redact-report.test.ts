@@ -31,7 +31,7 @@ async function reportWithEverything(): Promise<Report> {
 
 redact('the sample does carry names and e-mails before redaction', async () => {
   const personal = ca2cPersonalData();
-  assert.ok(personal.includes('MARTIN') && personal.includes('chuygen@caudresis-catesis.fr'), personal.join(', '));
+  for (const value of ['MARTIN', 'chuygen@caudresis-catesis.fr', '327750100', '10.20.1.15', '203.0.113.45']) assert.ok(personal.includes(value), value);
   const text = render('check', 'json', await reportWithEverything(), { lang: 'fr' });
   assert.ok(leaks(text, personal).length > 5, leaks(text, personal).join(', '));
 });
@@ -65,6 +65,26 @@ redact('user IDs, rule IDs, fingerprints and positions are kept; pseudonyms are 
   assert.equal(redactReport(report, KEY, 'fr'), redacted, 'same key, same pseudonyms');
   const otherKey = redactReport(report, Buffer.from('another key'), 'fr');
   assert.is.not(otherKey.findings.find((finding) => finding.ruleId === 'HAB-DEPARTED-USER')?.message, departed?.message);
+});
+
+redact('IP addresses and phone numbers become pseudonyms in evidence values and messages', async () => {
+  const report = await ca2cReport();
+  const redacted = redactReport(report, KEY, 'fr');
+  // Traces cited by HAB-ACCESS-AFTER-DEPARTURE and HAB-OUT-OF-SCOPE-ACCESS, from two origins.
+  const traces = redacted.findings.flatMap((finding) => finding.evidence.filter((item) => item.file.endsWith('traces.csv')));
+  const origins = new Set(traces.map((item) => item.values?.origin).filter((origin) => origin !== undefined));
+  assert.is(origins.size, 2, [...origins].join(', '));
+  for (const origin of origins) assert.match(String(origin), /^ip-[0-9a-f]{8}$/);
+  const phones = redacted.findings.filter((finding) => finding.ruleId === 'GOV-CONTACT-INCOMPLETE' && /téléphone/.test(finding.message));
+  assert.ok(phones.length > 0);
+  for (const finding of phones) {
+    const phone = finding.evidence.find((item) => item.values?.phone !== undefined)?.values?.phone;
+    assert.match(String(phone), /^tel-[0-9a-f]{8}$/);
+    assert.ok(finding.message.includes(`(${String(phone)})`), finding.message);
+  }
+  // Free text with an address no record declared: a skipped row's error, a rule's reason.
+  const withText: Report = { ...report, skipped: [{ file: 'traces.csv', line: 9, errors: ['origine 192.0.2.7 refusée'] }] };
+  assert.match(redactReport(withText, KEY, 'fr').skipped?.[0]?.errors[0] ?? '', /^origine ip-[0-9a-f]{8} refusée$/);
 });
 
 redact.run();

@@ -1,8 +1,11 @@
+import { createRequire } from 'node:module';
+import type AjvModule from 'ajv';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SNAPSHOT_AJV_SETUP } from '../../src/snapshot/schema-validator.js';
 import { normalizeHeader } from '../../src/snapshot/normalize-header.js';
 import { getTableModel } from '../../src/snapshot/table-model.js';
-import { loadPartnerSchema, loadTableSchema, TABLE_NAMES } from '../../src/snapshot/table-schemas.js';
+import { type JsonSchema, loadPartnerSchema, loadTableSchema, TABLE_NAMES } from '../../src/snapshot/table-schemas.js';
 
 // Columns whose meaning changes from table to table: their aliases are the table's own.
 const TABLE_SPECIFIC = new Set(['name', 'kind']);
@@ -80,6 +83,34 @@ schemas('the partner schema requires only partner.name', () => {
   const schema = loadPartnerSchema();
   assert.equal(schema.required, ['partner']);
   assert.equal(schema.properties?.partner.required, ['name']);
+});
+
+/** The `x-personal` marks of a schema, by dotted path (`contacts[].email`). */
+function personalMarks(schema: JsonSchema, prefix = ''): Record<string, string> {
+  const marks: Record<string, string> = {};
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    if (property['x-personal'] !== undefined) marks[`${prefix}${key}`] = property['x-personal'];
+    Object.assign(marks, personalMarks(property, `${prefix}${key}.`));
+    if (property.items) Object.assign(marks, personalMarks(property.items, `${prefix}${key}[].`));
+  }
+  return marks;
+}
+
+schemas('the columns and partner keys holding personal data are marked x-personal, with their kind', () => {
+  const marked = Object.fromEntries(TABLE_NAMES.map((name) => [name, personalMarks(loadTableSchema(name))]).filter(([, marks]) => Object.keys(marks).length > 0));
+  assert.equal(marked, { users: { last_name: 'name', first_name: 'name', email: 'email' }, traces: { origin: 'ip' } });
+  assert.equal(personalMarks(loadPartnerSchema()), {
+    'contacts[].last_name': 'name', 'contacts[].first_name': 'name', 'contacts[].email': 'email', 'contacts[].phone': 'phone',
+  });
+});
+
+schemas("vigie's annotations, x-personal included, pass a strict ajv given the snapshot keywords", () => {
+  const Ajv = (createRequire(import.meta.url)('ajv') as { default: typeof AjvModule.default }).default;
+  for (const schema of [...TABLE_NAMES.map(loadTableSchema), loadPartnerSchema()]) {
+    const ajv = new Ajv({ strict: true, allowUnionTypes: true });
+    for (const keyword of SNAPSHOT_AJV_SETUP.keywords) ajv.addKeyword(keyword);
+    ajv.compile(schema);
+  }
 });
 
 schemas.run();

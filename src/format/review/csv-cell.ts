@@ -8,12 +8,26 @@ export function isCsvDelimiter(value: string): value is CsvDelimiter {
   return (CSV_DELIMITERS as readonly string[]).includes(value);
 }
 
-/** What a spreadsheet reads as the start of a formula (or a DDE call) when a cell begins with it. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A tab or carriage return at the very start: OWASP lists them with the signs below. */
+const CONTROL_START = /^[\t\r]/;
+// Blanks, controls and invisible format characters (zero-width space, BOM) a spreadsheet may skip before the sign.
+const INVISIBLE_LEAD = /^[\p{White_Space}\p{Cc}\p{Cf}]*/u;
+// After NFKC, full-width (＝ ＋ － ＠), small (﹦ ﹢ ﹣ ﹫) and super/subscript forms are the ASCII signs; U+2212 MINUS SIGN stays itself.
+const FORMULA_SIGN = /^[=+\-@\u2212]/;
+
+/**
+ * Whether a spreadsheet could read the cell as a formula (or a DDE call): it starts with a
+ * tab or CR, or its first visible character is `=`, `+`, `-`, `@` or a look-alike of one.
+ */
+export function startsLikeFormula(value: string): boolean {
+  if (CONTROL_START.test(value)) return true;
+  const first = String.fromCodePoint(value.slice(INVISIBLE_LEAD.exec(value)?.[0].length ?? 0).codePointAt(0) ?? 0x20);
+  return FORMULA_SIGN.test(first.normalize('NFKC'));
+}
 
 /** A CSV field safe in a spreadsheet: a leading `'` defuses formulas (OWASP), then RFC 4180 quoting. */
 export function csvCell(value: string, delimiter: CsvDelimiter): string {
-  const neutral = FORMULA_START.test(value) ? `'${value}` : value;
+  const neutral = startsLikeFormula(value) ? `'${value}` : value;
   return neutral.includes(delimiter) || /["\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 

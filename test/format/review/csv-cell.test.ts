@@ -19,6 +19,30 @@ cell('a value that would start a formula is neutralised with a leading quote', (
   assert.is(csvCell('', ';'), '');
 });
 
+cell('look-alikes of the signs are neutralised too: full-width, small, super/subscript, MINUS SIGN', () => {
+  const forms = {
+    'FULLWIDTH EQUALS SIGN': '\uFF1D', 'FULLWIDTH PLUS SIGN': '\uFF0B', 'FULLWIDTH HYPHEN-MINUS': '\uFF0D',
+    'FULLWIDTH COMMERCIAL AT': '\uFF20', 'MINUS SIGN': '\u2212', 'SMALL PLUS SIGN': '\uFE62',
+    'SMALL HYPHEN-MINUS': '\uFE63', 'SMALL EQUALS SIGN': '\uFE66', 'SMALL COMMERCIAL AT': '\uFE6B',
+    'SUPERSCRIPT PLUS SIGN': '\u207A', 'SUPERSCRIPT EQUALS SIGN': '\u207C', 'SUBSCRIPT MINUS': '\u208B',
+  };
+  for (const [name, sign] of Object.entries(forms)) assert.is(csvCell(`${sign}1+1`, ';'), `'${sign}1+1`, name);
+});
+
+cell('blanks and invisible characters before a sign do not hide it', () => {
+  for (const lead of [' ', '   ', '\u00A0', '\u3000', '\u200B', '\uFEFF', '\u2028', '\u0001', ' \u200B ']) {
+    assert.is(csvCell(`${lead}=1+1`, ','), `'${lead}=1+1`, JSON.stringify(lead));
+  }
+  assert.is(csvCell(' \uFF1Dcmd', ','), "' \uFF1Dcmd");
+  assert.is(csvCell('\n=1+1', ','), '"\'\n=1+1"');
+  // Blanks before ordinary text stay as they are.
+  assert.is(csvCell('  Martin', ','), '  Martin');
+  assert.is(csvCell('\u00A0Martin', ','), '\u00A0Martin');
+  assert.is(csvCell('   ', ','), '   ');
+  // A dash that no spreadsheet reads as minus is text.
+  assert.is(csvCell('\u2013 note', ','), '\u2013 note');
+});
+
 cell('RFC 4180 quoting: delimiter, quote or line break', () => {
   assert.is(csvCell('a;b', ';'), '"a;b"');
   assert.is(csvCell('a;b', ','), 'a;b');
