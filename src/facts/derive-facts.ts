@@ -9,11 +9,6 @@ import { keyPart } from '../util/memo-key.js';
 import { compileWhere, selectRecords } from './where.js';
 import type { StreamAggregate } from './streamed-facts.js';
 
-/** Whether a fact aggregates the visited entity's own records (no `from`): it depends on the whole entity. */
-export function readsOwnRecords(definition: FactDefinition): boolean {
-  return compiledFact(definition).ownRecords;
-}
-
 /**
  * Computes the facts a rule declares, in order (a fact may use the ones before it).
  * Returns the values by name and the facts marked `evidence: true` (whose records a finding cites).

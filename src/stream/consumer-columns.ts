@@ -1,5 +1,6 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
 import type { FactDefinition } from '../rules/rule-types.js';
+import { compiledFact } from '../rules/compile-fact.js';
 import { parseDuration } from '../util/dates.js';
 import { resolveValue } from '../facts/expressions.js';
 import type { Scope } from '../facts/scope.js';
@@ -198,7 +199,7 @@ export class ConsumerColumns {
       if (!duration) throw new Error(`durée invalide : ${String(sequence.within)}`);
       this.withinMs = duration.as('milliseconds');
     }
-    if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) this.extremeField = (definition.min ?? definition.max) as string;
+    if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) this.extremeField = compiledFact(definition).field as string;
     this.columns = {
       count: this.count,
       records: this.records,
