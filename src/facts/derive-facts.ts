@@ -1,6 +1,7 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
 import { compiledFact, type CompiledFact } from '../rules/compile-fact.js';
+import type { DateFact, DeadlineFact } from '../rules/fact-types.js';
 import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
 import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
 import { resolveValue } from './expressions.js';
@@ -73,15 +74,15 @@ function computeFact(definition: FactDefinition, compiled: CompiledFact, scope: 
       return plain(candidates.find((candidate) => candidate !== undefined && candidate !== null) ?? null);
     }
     case 'date':
-      return plain(shiftedDate(definition.date as Record<string, string>, scope));
+      return plain(shiftedDate(definition.date!, scope));
     case 'latest':
       return plain(extremeDate(resolveValue(definition.latest, scope) as unknown[], 1));
     case 'earliest':
       return plain(extremeDate(resolveValue(definition.earliest, scope) as unknown[], -1));
     case 'deadline':
-      return plain(deadline(definition.deadline as Record<string, string>, scope));
+      return plain(deadline(definition.deadline!, scope));
     case 'normalize': {
-      const spec = definition.normalize as { value: string; remove: string };
+      const spec = definition.normalize!;
       const value = resolveValue(spec.value, scope);
       return plain(value === undefined || value === null ? value : String(value).replace(new RegExp(spec.remove, 'g'), ''));
     }
@@ -108,7 +109,7 @@ function plain(value: unknown): DerivedFact {
   return { value, records: [] };
 }
 
-function shiftedDate(spec: Record<string, string>, scope: Scope): string | null {
+function shiftedDate(spec: DateFact['date'], scope: Scope): string | null {
   const from = resolveValue(spec.from, scope);
   if (!isIsoDate(from)) return null;
   const by = spec.plus ?? spec.minus;
@@ -126,7 +127,7 @@ function extremeDate(values: readonly unknown[], direction: 1 | -1): string | nu
 }
 
 /** "X within delay" for a deadline fact: references resolved, then {@link deadlineOutcome}. */
-function deadline(spec: Record<string, string>, scope: Scope): DeadlineOutcome {
+function deadline(spec: DeadlineFact['deadline'], scope: Scope): DeadlineOutcome {
   const done = spec.done === undefined ? undefined : resolveValue(spec.done, scope);
   return deadlineOutcome(resolveValue(spec.start, scope), resolveValue(spec.delay, scope), done, scope.context.asOf);
 }

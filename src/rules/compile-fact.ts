@@ -70,8 +70,7 @@ export function compiledFact(definition: FactDefinition): CompiledFact {
 /** Analyses a definition (see CompiledFact); compiledFact keeps the result. */
 export function compileFact(definition: FactDefinition): CompiledFact {
   const kind = factKind(definition);
-  const from = definition.from;
-  const where = definition.where as WhereClause | undefined;
+  const { from, where } = definition;
   const references = referencesIn(definition);
   return {
     kind,
@@ -82,9 +81,9 @@ export function compileFact(definition: FactDefinition): CompiledFact {
     reads: readsOf(references),
     join: joinOf(where),
     where,
-    lookups: ('lookups' in definition ? (definition.lookups as Readonly<Record<string, SubQuery>> | undefined) : undefined) ?? {},
+    lookups: definition.lookups ?? {},
     whereIsLiteral: where !== undefined && referencesIn(where).length === 0,
-    field: HELD_AGGREGATES.has(kind) ? definition[kind] : undefined,
+    field: kind !== 'records' && HELD_AGGREGATES.has(kind) ? definition[kind] : undefined,
   };
 }
 

@@ -60,7 +60,7 @@ export class StreamPass {
       if (!consumer) {
         consumer = new StreamConsumer(definition, baseScope, entityKeys, options.later ?? false);
         bySignature.set(signature, consumer);
-        const source = definition.from as string;
+        const source = String(definition.from);
         this.consumers.set(source, [...(this.consumers.get(source) ?? []), consumer]);
         this.owners.set(consumer, []);
         this.all.push({ consumer, signature });
