@@ -39,8 +39,7 @@ export async function evaluateRule(
     const conditions = resolveParams(rule.conditions, params);
     const engine = createEngine(conditions);
     const inputs = conditionReads(conditions);
-    // json-rules-engine's answer depends only on whether each comparison holds (or on the facts
-    // read, for another kind of tree): entities that compare alike are decided by one run.
+    // Entities that compare alike (or read alike) are decided by one run of the engine.
     const comparisons = comparisonsOf(engine, conditions);
     const keyOf = comparisons ? (valueOf: (name: string) => unknown) => comparisonKey(valueOf, comparisons) : (valueOf: (name: string) => unknown) => decisionKey(valueOf, inputs);
     const decisions = new Map<string, Decision>();
@@ -53,8 +52,7 @@ export async function evaluateRule(
     const fieldsRead = streams || readsSubject ? undefined : compiled.recordFieldsRead;
     const visitor = new EntityVisitor(rule, context, staticFacts, precomputed, readsSubject, fieldsRead, keyOf);
     const entities = enumerated ?? entitiesOf(rule, context);
-    // Entities are visited synchronously while their decision is known; this loop only awaits
-    // json-rules-engine for the entities that present new values.
+    // Only entities that present new values await json-rules-engine.
     for (let at = visitor.visitKnown(entities, 0, decisions, findings, streams); at < entities.length; at = visitor.visitKnown(entities, at + 1, decisions, findings, streams)) {
       const visit = visitor.pending!;
       const { events, results } = await engine.run(projectFacts(visit.valueOf, inputs));

@@ -37,11 +37,7 @@ export interface Comparison {
   readonly value: unknown;
 }
 
-/**
- * The comparisons of a condition tree with the operators of its engine, or undefined when the
- * tree holds anything else (a reference to a named condition, an operator the engine lacks:
- * json-rules-engine itself will then decide, or refuse, for every set of values).
- */
+/** The comparisons of a condition tree with its engine's operators; undefined for any other tree (the engine then decides each time). */
 export function comparisonsOf(engine: Engine, tree: ConditionTree): Comparison[] | undefined {
   // json-rules-engine's own operator table (decorated names included), so that a comparison
   // here is the one the engine makes; a version that moved it makes this return undefined.
@@ -66,11 +62,8 @@ export function comparisonsOf(engine: Engine, tree: ConditionTree): Comparison[]
 }
 
 /**
- * A decision key made of whether each comparison holds, which is all json-rules-engine's
- * answer depends on (whether the rule fired, and which named conditions held): entities whose
- * values differ but compare alike (24,000 users' last trace dates against one cut-off date) are
- * decided by one run of the engine instead of one per distinct value. The comparisons are the
- * engine's operators applied to the values it would read (decisionKey's, projectFacts').
+ * A decision key made of whether each comparison holds, all json-rules-engine's answer depends
+ * on: entities whose values compare alike share one run of the engine (docs/PERFORMANCE.md).
  */
 export function comparisonKey(valueOf: (fact: string) => unknown, comparisons: readonly Comparison[]): string {
   let key = '';

@@ -19,7 +19,6 @@ export function deriveFacts(
   scope: Scope,
   precomputed?: ReadonlyMap<string, DerivedFact>,
 ): { values: Record<string, unknown>; evidence: DerivedFact[]; evidenceTotal: number } {
-  // The facts kept as evidence: their records are read when a finding cites them.
   const evidence: DerivedFact[] = [];
   let evidenceTotal = 0;
   for (const name in definitions) {
@@ -35,11 +34,7 @@ export function deriveFacts(
   return { values: scope.facts, evidence, evidenceTotal };
 }
 
-/**
- * A fact computed once per distinct value of the references it reads: the end of the
- * convention for the 100,000 grants of one service is worked out once. Facts over the
- * entity's own records and streamed facts are not memoised.
- */
+/** A fact computed once per distinct value of the references it reads (but over own records or streamed). */
 function memoizedFact(definition: FactDefinition, compiled: CompiledFact, scope: Scope): DerivedFact {
   if (compiled.streamed || compiled.ownRecords) return computeFact(definition, compiled, scope);
   let key = '';
@@ -181,18 +176,13 @@ function sourceRecords(compiled: CompiledFact, scope: Scope): readonly DataRecor
   return own.filter((record) => test(record.values));
 }
 
-/**
- * The tests of `where` clauses that refer to nothing (`{profile: D3}`), compiled once per
- * evaluation instead of once per entity (a hundred thousand grants): their sub-queries and
- * dates depend only on the evaluation's snapshot and as-of date.
- */
-const literalWhereTests = new WeakMap<WhereClause, { context: Scope['context']; test: (values: Readonly<Record<string, unknown>>) => boolean }>();
-
+/** The test of a `where` that refers to nothing (`{profile: D3}`): compiled once per evaluation, not per entity. */
 function literalWhereTest(where: WhereClause, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
-  let cached = literalWhereTests.get(where);
-  if (cached === undefined || cached.context !== scope.context) {
-    cached = { context: scope.context, test: compileWhere(where, scope) };
-    literalWhereTests.set(where, cached);
+  const tests = scope.context.literalWhereTests;
+  let test = tests.get(where);
+  if (test === undefined) {
+    test = compileWhere(where, scope);
+    tests.set(where, test);
   }
-  return cached.test;
+  return test;
 }
