@@ -1,14 +1,14 @@
-import type { FactDefinition, Rule, WhereClause } from '../rules/rule-types.js';
-import { deriveFacts, readsOwnRecords } from '../facts/derive-facts.js';
+import type { FactDefinition, Rule } from '../rules/rule-types.js';
+import { compiledRule } from '../rules/compile-rule.js';
+import { conditionReads } from '../rules/condition-types.js';
+import { deriveFacts } from '../facts/derive-facts.js';
 import type { DerivedFact, EvaluationContext } from '../facts/scope.js';
-import { isStreamFact, joinOf } from '../facts/streamed-facts.js';
 import { t } from '../i18n/messages.js';
 import type { Finding, RuleStatus } from '../report/report-types.js';
 import { renderTemplate } from './render-template.js';
 import { enumerateEntities, type EntityList } from './entities.js';
-import { comparisonKey, comparisonsOf, conditionInputs, conditionsHold, createEngine, decisionKey, matchedLabels, projectFacts, resolveParams } from './rules-engine.js';
+import { comparisonKey, comparisonsOf, conditionsHold, createEngine, decisionKey, matchedLabels, projectFacts, resolveParams } from './rules-engine.js';
 import { EntityVisitor, type Decision } from './entity-visitor.js';
-import { readsStreams } from './reads-streams.js';
 import { ruleStatus, type RuleOutcome } from './rule-outcome.js';
 import { valuesOf } from './static-facts.js';
 
@@ -38,23 +38,21 @@ export async function evaluateRule(
     }
     const conditions = resolveParams(rule.conditions, params);
     const engine = createEngine(conditions);
-    const inputs = conditionInputs(conditions);
-    // json-rules-engine's answer depends only on whether each comparison holds (or on the facts
-    // read, for another kind of tree): entities that compare alike are decided by one run.
+    const inputs = conditionReads(conditions);
+    // Entities that compare alike (or read alike) are decided by one run of the engine.
     const comparisons = comparisonsOf(engine, conditions);
     const keyOf = comparisons ? (valueOf: (name: string) => unknown) => comparisonKey(valueOf, comparisons) : (valueOf: (name: string) => unknown) => decisionKey(valueOf, inputs);
     const decisions = new Map<string, Decision>();
     const findings: Finding[] = [];
-    const streams = readsStreams(rule);
+    const compiled = compiledRule(rule);
+    const streams = compiled.readsStreams;
     // The subject is named only for findings, unless the rule reads it.
-    const readsSubject = /\$subject\b|"subject"/.test(JSON.stringify([rule.facts, conditions]));
-    // When the decision depends on the entity only through a few of its fields, entities that
-    // share those values and did not fire are skipped outright (thousands of grants, few date pairs).
-    const fieldsRead = streams || readsSubject ? undefined : recordFieldsRead(rule, inputs);
+    const readsSubject = compiled.readsSubject;
+    // Entities that share the few fields the decision reads and did not fire are skipped outright.
+    const fieldsRead = streams || readsSubject ? undefined : compiled.recordFieldsRead;
     const visitor = new EntityVisitor(rule, context, staticFacts, precomputed, readsSubject, fieldsRead, keyOf);
     const entities = enumerated ?? entitiesOf(rule, context);
-    // Entities are visited synchronously while their decision is known; this loop only awaits
-    // json-rules-engine for the entities that present new values.
+    // Only entities that present new values await json-rules-engine.
     for (let at = visitor.visitKnown(entities, 0, decisions, findings, streams); at < entities.length; at = visitor.visitKnown(entities, at + 1, decisions, findings, streams)) {
       const visit = visitor.pending!;
       const { events, results } = await engine.run(projectFacts(visit.valueOf, inputs));
@@ -81,25 +79,7 @@ export function entitiesOf(rule: Rule, context: EvaluationContext): EntityList {
   return enumerateEntities(rule.for_each, { context, params: rule.params, facts: {} });
 }
 
-/**
- * The fields of the visited record that a rule's decision can depend on, or undefined when it
- * depends on more (the entity's own records, a condition on the whole record).
- */
-function recordFieldsRead(rule: Rule, inputs: ReturnType<typeof conditionInputs>): string[] | undefined {
-  const fields = new Set<string>();
-  for (const definition of Object.values(rule.facts)) {
-    if (readsOwnRecords(definition)) return undefined;
-  }
-  for (const match of JSON.stringify(rule.facts).matchAll(/\$record\.(\w+)/g)) fields.add(match[1]);
-  for (const input of inputs) {
-    if (input.fact !== 'record') continue;
-    if (!input.path) return undefined;
-    fields.add(input.path.slice(2).split('.')[0]);
-  }
-  return [...fields].sort();
-}
-
 /** The rule's streamed facts that are not tied to an entity (the earliest trace of the file). */
 function globalStreamFacts(rule: Rule): Record<string, FactDefinition> {
-  return Object.fromEntries(Object.entries(rule.facts).filter(([, definition]) => isStreamFact(definition) && !joinOf(definition.where as WhereClause | undefined)));
+  return Object.fromEntries(compiledRule(rule).facts.filter((fact) => fact.streamed && !fact.join).map((fact) => [fact.name, fact.definition]));
 }

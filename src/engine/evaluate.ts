@@ -177,6 +177,7 @@ function createContext(snapshot: Snapshot, shared: SharedFacts, options: Evaluat
     data: shared.data,
     index: new RecordIndex(snapshot),
     factMemo: new Map(),
+    literalWhereTests: new Map(),
   };
   const sharedScope: Scope = { context, params: {}, facts: {} };
   for (const [name, definition] of Object.entries(shared.facts)) {

@@ -2,6 +2,7 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import type { ConditionTree, Lang, Rule } from '../rules/rule-types.js';
 import { CUSTOM_OPERATORS } from '../facts/operators.js';
 import { keyPart } from '../util/memo-key.js';
+import type { ConditionRead } from '../rules/condition-types.js';
 
 // How vigie drives json-rules-engine: one engine per rule with the custom operators, the
 // facts its conditions read, and the labels of the named conditions that held.
@@ -20,30 +21,8 @@ export async function conditionsHold(conditions: ConditionTree, facts: Record<st
   return events.length > 0;
 }
 
-/** A fact a condition reads, and the path within it (`record` at `$.left_on`). */
-export interface ConditionInput {
-  readonly fact: string;
-  readonly path?: string;
-}
-
-/** Every fact (and path) a condition tree reads, including facts compared against (`value: {fact}`). */
-export function conditionInputs(tree: unknown): ConditionInput[] {
-  const inputs: ConditionInput[] = [];
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    const condition = node as { fact?: string; path?: string; value?: unknown; all?: unknown[]; any?: unknown[]; not?: unknown };
-    if (typeof condition.fact === 'string') inputs.push({ fact: condition.fact, ...(condition.path ? { path: condition.path } : {}) });
-    const value = condition.value as { fact?: string; path?: string } | undefined;
-    if (value && typeof value === 'object' && typeof value.fact === 'string') inputs.push({ fact: value.fact, ...(value.path ? { path: value.path } : {}) });
-    for (const child of [...(condition.all ?? []), ...(condition.any ?? [])]) visit(child);
-    if (condition.not) visit(condition.not);
-  };
-  visit(tree);
-  return inputs;
-}
-
 /** A text that differs whenever a value the conditions read differs (type included). */
-export function decisionKey(valueOf: (fact: string) => unknown, inputs: readonly ConditionInput[]): string {
+export function decisionKey(valueOf: (fact: string) => unknown, inputs: readonly ConditionRead[]): string {
   let key = '';
   for (const input of inputs) key += keyPart(readInput(valueOf, input));
   return key;
@@ -51,18 +30,14 @@ export function decisionKey(valueOf: (fact: string) => unknown, inputs: readonly
 
 /** One comparison of a condition tree: a fact (at a path) against a value or another fact, by an operator of the engine. */
 export interface Comparison {
-  readonly input: ConditionInput;
+  readonly input: ConditionRead;
   readonly operator: { evaluate(factValue: unknown, value: unknown): unknown };
   /** The fact compared against, or undefined for a literal `value`. */
-  readonly against?: ConditionInput;
+  readonly against?: ConditionRead;
   readonly value: unknown;
 }
 
-/**
- * The comparisons of a condition tree with the operators of its engine, or undefined when the
- * tree holds anything else (a reference to a named condition, an operator the engine lacks:
- * json-rules-engine itself will then decide, or refuse, for every set of values).
- */
+/** The comparisons of a condition tree with its engine's operators; undefined for any other tree (the engine then decides each time). */
 export function comparisonsOf(engine: Engine, tree: ConditionTree): Comparison[] | undefined {
   // json-rules-engine's own operator table (decorated names included), so that a comparison
   // here is the one the engine makes; a version that moved it makes this return undefined.
@@ -87,11 +62,8 @@ export function comparisonsOf(engine: Engine, tree: ConditionTree): Comparison[]
 }
 
 /**
- * A decision key made of whether each comparison holds, which is all json-rules-engine's
- * answer depends on (whether the rule fired, and which named conditions held): entities whose
- * values differ but compare alike (24,000 users' last trace dates against one cut-off date) are
- * decided by one run of the engine instead of one per distinct value. The comparisons are the
- * engine's operators applied to the values it would read (decisionKey's, projectFacts').
+ * A decision key made of whether each comparison holds, all json-rules-engine's answer depends
+ * on: entities whose values compare alike share one run of the engine (docs/PERFORMANCE.md).
  */
 export function comparisonKey(valueOf: (fact: string) => unknown, comparisons: readonly Comparison[]): string {
   let key = '';
@@ -104,13 +76,13 @@ export function comparisonKey(valueOf: (fact: string) => unknown, comparisons: r
 }
 
 /** The value json-rules-engine reads for an input of projected facts: the fact, or the value at its path. */
-function readInput(valueOf: (fact: string) => unknown, { fact, path }: ConditionInput): unknown {
+function readInput(valueOf: (fact: string) => unknown, { fact, path }: ConditionRead): unknown {
   const whole = valueOf(fact);
   return path ? resolveSimplePath(whole, path) : whole;
 }
 
 /** Only what the conditions read: whole facts, or for a path the value at that path. */
-export function projectFacts(valueOf: (fact: string) => unknown, inputs: readonly ConditionInput[]): Record<string, unknown> {
+export function projectFacts(valueOf: (fact: string) => unknown, inputs: readonly ConditionRead[]): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
   for (const { fact, path } of inputs) {
     const value = valueOf(fact);

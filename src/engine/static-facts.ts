@@ -1,7 +1,7 @@
 import type { Rule } from '../rules/rule-types.js';
-import { deriveFact, readsOwnRecords } from '../facts/derive-facts.js';
+import { compiledRule } from '../rules/compile-rule.js';
+import { deriveFact } from '../facts/derive-facts.js';
 import type { DerivedFact, EvaluationContext, Scope } from '../facts/scope.js';
-import { isStreamFact } from '../facts/streamed-facts.js';
 
 /**
  * The facts of a rule that do not depend on the visited entity (a cut-off date, a count over
@@ -11,13 +11,9 @@ export function staticFactsOf(rule: Rule, context: EvaluationContext): Map<strin
   const derived = new Map<string, DerivedFact>();
   const facts: Record<string, unknown> = {};
   const scope: Scope = { context, params: rule.params, facts };
-  const names = new Set(Object.keys(rule.facts));
-  for (const [name, definition] of Object.entries(rule.facts)) {
-    const text = JSON.stringify(definition);
-    if (isStreamFact(definition) || /\$(record|subject|row)\b/.test(text)) continue;
-    if (readsOwnRecords(definition)) continue;
-    const references = [...text.matchAll(/"\$(\w+)/g)].map((match) => match[1]);
-    if (references.some((reference) => names.has(reference) && !Object.hasOwn(facts, reference))) continue;
+  for (const { name, definition, factsRead } of compiledRule(rule).staticFacts) {
+    // A fact read that threw is left out, and so are the facts that read it.
+    if (factsRead.some((read) => !Object.hasOwn(facts, read))) continue;
     try {
       const fact = deriveFact(definition, scope);
       facts[name] = fact.value;

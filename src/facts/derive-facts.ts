@@ -1,6 +1,7 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
 import { compiledFact, type CompiledFact } from '../rules/compile-fact.js';
+import type { DateFact, DeadlineFact } from '../rules/fact-types.js';
 import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
 import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
 import { resolveValue } from './expressions.js';
@@ -8,11 +9,6 @@ import type { DerivedFact, Scope } from './scope.js';
 import { keyPart } from '../util/memo-key.js';
 import { compileWhere, selectRecords } from './where.js';
 import type { StreamAggregate } from './streamed-facts.js';
-
-/** Whether a fact aggregates the visited entity's own records (no `from`): it depends on the whole entity. */
-export function readsOwnRecords(definition: FactDefinition): boolean {
-  return compiledFact(definition).ownRecords;
-}
 
 /**
  * Computes the facts a rule declares, in order (a fact may use the ones before it).
@@ -23,7 +19,6 @@ export function deriveFacts(
   scope: Scope,
   precomputed?: ReadonlyMap<string, DerivedFact>,
 ): { values: Record<string, unknown>; evidence: DerivedFact[]; evidenceTotal: number } {
-  // The facts kept as evidence: their records are read when a finding cites them.
   const evidence: DerivedFact[] = [];
   let evidenceTotal = 0;
   for (const name in definitions) {
@@ -39,11 +34,7 @@ export function deriveFacts(
   return { values: scope.facts, evidence, evidenceTotal };
 }
 
-/**
- * A fact computed once per distinct value of the references it reads: the end of the
- * convention for the 100,000 grants of one service is worked out once. Facts over the
- * entity's own records and streamed facts are not memoised.
- */
+/** A fact computed once per distinct value of the references it reads (but over own records or streamed). */
 function memoizedFact(definition: FactDefinition, compiled: CompiledFact, scope: Scope): DerivedFact {
   if (compiled.streamed || compiled.ownRecords) return computeFact(definition, compiled, scope);
   let key = '';
@@ -78,15 +69,15 @@ function computeFact(definition: FactDefinition, compiled: CompiledFact, scope: 
       return plain(candidates.find((candidate) => candidate !== undefined && candidate !== null) ?? null);
     }
     case 'date':
-      return plain(shiftedDate(definition.date as Record<string, string>, scope));
+      return plain(shiftedDate(definition.date!, scope));
     case 'latest':
       return plain(extremeDate(resolveValue(definition.latest, scope) as unknown[], 1));
     case 'earliest':
       return plain(extremeDate(resolveValue(definition.earliest, scope) as unknown[], -1));
     case 'deadline':
-      return plain(deadline(definition.deadline as Record<string, string>, scope));
+      return plain(deadline(definition.deadline!, scope));
     case 'normalize': {
-      const spec = definition.normalize as { value: string; remove: string };
+      const spec = definition.normalize!;
       const value = resolveValue(spec.value, scope);
       return plain(value === undefined || value === null ? value : String(value).replace(new RegExp(spec.remove, 'g'), ''));
     }
@@ -113,7 +104,7 @@ function plain(value: unknown): DerivedFact {
   return { value, records: [] };
 }
 
-function shiftedDate(spec: Record<string, string>, scope: Scope): string | null {
+function shiftedDate(spec: DateFact['date'], scope: Scope): string | null {
   const from = resolveValue(spec.from, scope);
   if (!isIsoDate(from)) return null;
   const by = spec.plus ?? spec.minus;
@@ -131,7 +122,7 @@ function extremeDate(values: readonly unknown[], direction: 1 | -1): string | nu
 }
 
 /** "X within delay" for a deadline fact: references resolved, then {@link deadlineOutcome}. */
-function deadline(spec: Record<string, string>, scope: Scope): DeadlineOutcome {
+function deadline(spec: DeadlineFact['deadline'], scope: Scope): DeadlineOutcome {
   const done = spec.done === undefined ? undefined : resolveValue(spec.done, scope);
   return deadlineOutcome(resolveValue(spec.start, scope), resolveValue(spec.delay, scope), done, scope.context.asOf);
 }
@@ -185,18 +176,13 @@ function sourceRecords(compiled: CompiledFact, scope: Scope): readonly DataRecor
   return own.filter((record) => test(record.values));
 }
 
-/**
- * The tests of `where` clauses that refer to nothing (`{profile: D3}`), compiled once per
- * evaluation instead of once per entity (a hundred thousand grants): their sub-queries and
- * dates depend only on the evaluation's snapshot and as-of date.
- */
-const literalWhereTests = new WeakMap<WhereClause, { context: Scope['context']; test: (values: Readonly<Record<string, unknown>>) => boolean }>();
-
+/** The test of a `where` that refers to nothing (`{profile: D3}`): compiled once per evaluation, not per entity. */
 function literalWhereTest(where: WhereClause, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
-  let cached = literalWhereTests.get(where);
-  if (cached === undefined || cached.context !== scope.context) {
-    cached = { context: scope.context, test: compileWhere(where, scope) };
-    literalWhereTests.set(where, cached);
+  const tests = scope.context.literalWhereTests;
+  let test = tests.get(where);
+  if (test === undefined) {
+    test = compileWhere(where, scope);
+    tests.set(where, test);
   }
-  return cached.test;
+  return test;
 }

@@ -1,6 +1,6 @@
 import type { DataRecord, Snapshot } from '../snapshot/snapshot-types.js';
 import type { Lang } from '../i18n/lang.js';
-import type { FactDefinition } from '../rules/rule-types.js';
+import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
 import type { RecordIndex } from './record-index.js';
 import type { StreamResults } from './streamed-facts.js';
 
@@ -25,6 +25,8 @@ export interface EvaluationContext {
   readonly index: RecordIndex;
   /** Fact values already computed, per definition, by the values of the references they read. */
   readonly factMemo: Map<FactDefinition, Map<string, DerivedFact>>;
+  /** The tests of `where` clauses that refer to nothing, compiled once per evaluation (they read only the snapshot and D). */
+  readonly literalWhereTests: Map<WhereClause, (values: Readonly<Record<string, unknown>>) => boolean>;
   /** Aggregates of the streaming pass over the traces, once it has run. */
   readonly streams?: StreamResults;
 }

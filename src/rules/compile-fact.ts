@@ -3,6 +3,7 @@ import { factKind } from './fact-kinds.js';
 import type { FactKindName } from './fact-types.js';
 import { referenceField, referenceRoot, referencesIn } from './references.js';
 import type { FactDefinition, WhereClause } from './rule-definition.js';
+import type { SubQuery } from './where-types.js';
 
 /** The `where` entry that ties rows to the visited entity: `user_id: $record.user_id`. */
 export interface FactJoin {
@@ -38,6 +39,8 @@ export interface CompiledFact {
   /** The join of rows to the entity, if the `where` has one. */
   readonly join: FactJoin | undefined;
   readonly where: WhereClause | undefined;
+  /** Over a streamed table: the records found from each row (`$NAME.field` in its filter). */
+  readonly lookups: Readonly<Record<string, SubQuery>>;
   /** Whether `where` refers to nothing (`{profile: D3}`): its test is the same for every entity. */
   readonly whereIsLiteral: boolean;
   /** The field an aggregate reads (`count_distinct: user_id`), or its value (`first: true`). */
@@ -67,8 +70,7 @@ export function compiledFact(definition: FactDefinition): CompiledFact {
 /** Analyses a definition (see CompiledFact); compiledFact keeps the result. */
 export function compileFact(definition: FactDefinition): CompiledFact {
   const kind = factKind(definition);
-  const from = definition.from;
-  const where = definition.where as WhereClause | undefined;
+  const { from, where } = definition;
   const references = referencesIn(definition);
   return {
     kind,
@@ -79,8 +81,9 @@ export function compileFact(definition: FactDefinition): CompiledFact {
     reads: readsOf(references),
     join: joinOf(where),
     where,
+    lookups: definition.lookups ?? {},
     whereIsLiteral: where !== undefined && referencesIn(where).length === 0,
-    field: HELD_AGGREGATES.has(kind) ? definition[kind] : undefined,
+    field: kind !== 'records' && HELD_AGGREGATES.has(kind) ? definition[kind] : undefined,
   };
 }
 

@@ -107,7 +107,7 @@ function recordFieldsRead(facts: readonly CompiledRuleFact[], conditions: readon
 function tablesRead(rule: Omit<RuleDefinition, 'file'>): string[] {
   const tables = new Set<string>([...(rule.needs.tables ?? []), ...(rule.needs.optional_tables ?? []), rule.for_each.from]);
   const addWhere = (where: WhereClause | undefined): void => {
-    const query = where?.not_exists as { from?: unknown; where?: WhereClause } | undefined;
+    const query = where?.not_exists;
     if (query === undefined) return;
     if (typeof query.from === 'string') tables.add(query.from);
     addWhere(query.where);
@@ -115,8 +115,8 @@ function tablesRead(rule: Omit<RuleDefinition, 'file'>): string[] {
   addWhere(rule.for_each.where);
   for (const definition of Object.values(rule.facts)) {
     if (typeof definition.from === 'string') tables.add(definition.from);
-    addWhere(definition.where as WhereClause | undefined);
-    for (const lookup of Object.values((definition.lookups ?? {}) as Record<string, { from: string; where?: WhereClause }>)) {
+    addWhere(definition.where);
+    for (const lookup of Object.values(definition.lookups ?? {})) {
       tables.add(lookup.from);
       addWhere(lookup.where);
     }

@@ -11,7 +11,7 @@ export function whereColumns(where: WhereClause | undefined): string[] {
   const columns: string[] = [];
   for (const [field, expected] of Object.entries(where)) {
     if (field === 'not_exists') {
-      columns.push(...whereColumns((expected as { where?: WhereClause }).where));
+      columns.push(...whereColumns(where.not_exists?.where));
       continue;
     }
     if (!NOT_COLUMNS.has(field)) columns.push(field);
@@ -25,10 +25,10 @@ export function whereColumns(where: WhereClause | undefined): string[] {
 /** The columns a fact names: its filters' and lookups', the field it aggregates, and the fields its references read. */
 export function factColumns(definition: FactDefinition, compiled: CompiledFact): string[] {
   const columns = [...whereColumns(compiled.where), ...fieldsOfReferences(compiled.references)];
-  for (const lookup of Object.values((definition.lookups ?? {}) as Record<string, { where?: WhereClause }>)) columns.push(...whereColumns(lookup.where));
+  for (const lookup of Object.values(definition.lookups ?? {})) columns.push(...whereColumns(lookup.where));
   if (typeof compiled.field === 'string') columns.push(compiled.field);
-  const sequence = (definition.close_pairs ?? definition.busiest_window) as { order_by?: unknown; differ?: unknown } | undefined;
-  for (const field of [sequence?.order_by, sequence?.differ]) if (typeof field === 'string') columns.push(field);
+  const sequence = definition.close_pairs ?? definition.busiest_window;
+  for (const field of [sequence?.order_by, definition.close_pairs?.differ]) if (typeof field === 'string') columns.push(field);
   return columns;
 }
 

@@ -30,6 +30,13 @@ interface Common {
   readonly evidence?: boolean;
 }
 
+/** A kind that reads values, not records: no source. */
+interface Valued extends Common {
+  readonly from?: never;
+  readonly where?: never;
+  readonly lookups?: never;
+}
+
 /** The records a fact reads: `from` a table filtered by `where`, or the entity's own records. */
 interface Source extends Common {
   readonly from?: string;
@@ -38,25 +45,25 @@ interface Source extends Common {
   readonly lookups?: Readonly<Record<string, SubQuery>>;
 }
 
-export interface ValueFact extends Common, Only<'value'> {
+export interface ValueFact extends Valued, Only<'value'> {
   readonly value: unknown;
 }
-export interface CoalesceFact extends Common, Only<'coalesce'> {
+export interface CoalesceFact extends Valued, Only<'coalesce'> {
   readonly coalesce: readonly unknown[];
 }
-export interface DateFact extends Common, Only<'date'> {
+export interface DateFact extends Valued, Only<'date'> {
   readonly date: { readonly from: string; readonly plus?: string; readonly minus?: string };
 }
-export interface LatestFact extends Common, Only<'latest'> {
+export interface LatestFact extends Valued, Only<'latest'> {
   readonly latest: readonly string[];
 }
-export interface EarliestFact extends Common, Only<'earliest'> {
+export interface EarliestFact extends Valued, Only<'earliest'> {
   readonly earliest: readonly string[];
 }
-export interface DeadlineFact extends Common, Only<'deadline'> {
+export interface DeadlineFact extends Valued, Only<'deadline'> {
   readonly deadline: { readonly start: string; readonly delay: string; readonly done?: string };
 }
-export interface NormalizeFact extends Common, Only<'normalize'> {
+export interface NormalizeFact extends Valued, Only<'normalize'> {
   readonly normalize: { readonly value: string; readonly remove: string };
 }
 export interface CountFact extends Source, Only<'count'> {

@@ -9,7 +9,9 @@ import type { RuleFileError } from './rule-error.js';
 import { fingerprintOf, readRuleCache, type RuleCache } from './rule-cache.js';
 import { compiledFact } from './compile-fact.js';
 import { compileRule } from './compile-rule.js';
-import { kindsNamed } from './fact-kinds.js';
+import { factKindInfo, kindsNamed } from './fact-kinds.js';
+import type { FactKindKey } from './fact-types.js';
+import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
 import type { ConditionTree, FactDefinition, Rule, RuleDefinition } from './rule-types.js';
 
 /** Facts every rule may use, defined once in `rules/_shared/facts.yaml`. */
@@ -180,7 +182,18 @@ function checkFactKinds(
   for (const [name, definition] of Object.entries(facts ?? {})) {
     const kinds = kindsNamed(definition);
     if (kinds.length > 1) errors.push({ file, ...locate(['facts', name]), code: 'rule-fact-kinds', value: name, params: { kinds: kinds.join(', ') } });
+    else if (kinds.length === 1 && !computable(kinds[0], definition.from)) {
+      const code = definition.from !== undefined && STREAMED_SOURCES.has(definition.from) ? 'rule-fact-streamed' : 'rule-fact-held';
+      errors.push({ file, ...locate(['facts', name, kinds[0]]), code, value: name, params: { kind: kinds[0], source: definition.from ?? '—' } });
+    }
   }
+}
+
+/** Whether the source of an aggregate can compute it: a streamed table row by row, a held one (or the entity's records) as a whole. */
+function computable(kind: FactKindKey, from: string | undefined): boolean {
+  const info = factKindInfo(kind);
+  if (!info.readsRecords) return true;
+  return from !== undefined && STREAMED_SOURCES.has(from) ? info.streamed : info.held;
 }
 
 /** Parses and validates a rule file (its data, with the schema's defaults), or records why it cannot be loaded. */

@@ -1,4 +1,7 @@
 import type { Localized } from '../i18n/lang.js';
+import type { TypedCondition } from './condition-types.js';
+import type { TypedFactDefinition } from './fact-types.js';
+import type { TypedWhereClause } from './where-types.js';
 
 export type { Lang, Localized } from '../i18n/lang.js';
 
@@ -7,8 +10,8 @@ export type { Lang, Localized } from '../i18n/lang.js';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** A json-rules-engine condition tree, kept as written (typed: TypedCondition). */
-export type ConditionTree = Record<string, unknown>;
+/** A json-rules-engine condition tree, kept as written. */
+export type ConditionTree = TypedCondition;
 
 /** Where a clause of the contract comes from. */
 export interface RuleSource {
@@ -37,11 +40,11 @@ export interface ForEach {
   readonly group_by?: readonly string[];
 }
 
-/** Field → expected value, list of values, `$reference`, or an operator object (typed: TypedWhereClause). */
-export type WhereClause = Readonly<Record<string, unknown>>;
+/** Field → expected value, list of values, `$reference`, or an operator object. */
+export type WhereClause = TypedWhereClause;
 
-/** A named fact computed for each visited entity by generic machinery (see src/facts; typed: TypedFactDefinition). */
-export type FactDefinition = Readonly<Record<string, unknown>>;
+/** A named fact computed for each visited entity by generic machinery (see src/facts). */
+export type FactDefinition = TypedFactDefinition;
 
 export interface RuleApplicability {
   readonly conditions: ConditionTree;

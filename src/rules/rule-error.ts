@@ -13,6 +13,8 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
   'rule-unknown-fact': { fr: 'fait inconnu : ni déclaré dans facts, ni partagé, ni record/subject/as_of', en: 'unknown fact: not declared in facts, not shared, not record/subject/as_of' },
   'rule-unknown-param': { fr: 'paramètre inconnu de la règle', en: 'parameter not declared by the rule' },
   'rule-fact-kinds': { fr: "un fait n'est que d'une sorte (value, count, max…) ; celui-ci en nomme plusieurs : {kinds}", en: 'a fact is of one kind only (value, count, max…); this one names several: {kinds}' },
+  'rule-fact-streamed': { fr: 'agrégat « {kind} » impossible sur une table lue en flux ({source})', en: 'aggregate « {kind} » cannot be computed over a streamed table ({source})' },
+  'rule-fact-held': { fr: 'agrégat « {kind} » calculé seulement sur une table lue en flux (traces)', en: 'aggregate « {kind} » is computed only over a streamed table (traces)' },
   'rule-bad-pattern': { fr: 'expression régulière invalide : {detail}', en: 'invalid regular expression: {detail}' },
   'rule-bad-duration': { fr: 'durée ISO 8601 invalide', en: 'invalid ISO 8601 duration' },
   'rules-none': { fr: 'aucune règle trouvée dans ce dossier', en: 'no rule found in this folder' },

@@ -1,5 +1,6 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
 import type { FactDefinition } from '../rules/rule-types.js';
+import { compiledFact } from '../rules/compile-fact.js';
 import { parseDuration } from '../util/dates.js';
 import { resolveValue } from '../facts/expressions.js';
 import type { Scope } from '../facts/scope.js';
@@ -185,20 +186,20 @@ export class ConsumerColumns {
   ) {
     this.later = later;
     this.keepsEvidence = definition.evidence === true && !entityKeys;
-    this.table = definition.from as string;
-    this.file = baseScope.context.snapshot.tables.get(definition.from as string)?.file ?? String(definition.from);
+    this.table = String(definition.from);
+    this.file = baseScope.context.snapshot.tables.get(this.table)?.file ?? this.table;
     this.keyField = join?.rowField ?? 'key';
-    const sequence = (definition.close_pairs ?? definition.busiest_window) as { within?: unknown; order_by?: string; differ?: string } | undefined;
+    const sequence = definition.close_pairs ?? definition.busiest_window;
     this.kind = entityKeys ? AggregateKind.Keys : aggregateKind(definition);
     this.fields = later ? [...FIELDS[this.kind], ...HEAD_FIELDS[this.kind]] : FIELDS[this.kind];
     if (sequence) {
-      this.orderBy = sequence.order_by as string;
-      this.differ = sequence.differ ?? '';
+      this.orderBy = sequence.order_by;
+      this.differ = definition.close_pairs?.differ ?? '';
       const duration = parseDuration(resolveValue(sequence.within, baseScope));
       if (!duration) throw new Error(`durée invalide : ${String(sequence.within)}`);
       this.withinMs = duration.as('milliseconds');
     }
-    if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) this.extremeField = (definition.min ?? definition.max) as string;
+    if (this.kind === AggregateKind.Min || this.kind === AggregateKind.Max) this.extremeField = String(compiledFact(definition).field);
     this.columns = {
       count: this.count,
       records: this.records,

@@ -1,7 +1,8 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
-import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
+import type { FactDefinition } from '../rules/rule-types.js';
+import { compiledFact } from '../rules/compile-fact.js';
 import type { Scope } from '../facts/scope.js';
-import { joinOf, type StreamAggregate } from '../facts/streamed-facts.js';
+import type { StreamAggregate } from '../facts/streamed-facts.js';
 import { selectRecords } from '../facts/where.js';
 import { AggregateKind } from './aggregate-kind.js';
 import { updateWindow, windowResult } from './busiest-window.js';
@@ -22,9 +23,7 @@ export class StreamConsumer extends ConsumerColumns {
 
   constructor(definition: FactDefinition, baseScope: Scope, entityKeys: boolean, later: boolean) {
     // The row filter is compiled before the aggregate is read: its errors come first.
-    const where = definition.where as WhereClause | undefined;
-    const join = joinOf(where);
-    const lookups = (definition.lookups ?? {}) as Record<string, { from: string; where?: WhereClause }>;
+    const { where, join, lookups } = compiledFact(definition);
     const lookupNames = new Set(Object.keys(lookups));
     const compiledLookups = compileLookups(lookups, lookupNames);
     const tests = compileRowTests(where, join?.rowField, lookupNames, baseScope);
@@ -89,7 +88,7 @@ export class StreamConsumer extends ConsumerColumns {
   /** The aggregate of each group; evidence rows rebuilt from what the state kept. */
   results(): Map<string, StreamAggregate> {
     const results = new Map<string, StreamAggregate>();
-    const exists = Boolean(this.definition.exists);
+    const exists = compiledFact(this.definition).kind === 'exists';
     for (const slot of this.order) {
       const key = this.keyOf(slot);
       switch (this.kind) {

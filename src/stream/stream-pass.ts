@@ -5,7 +5,9 @@ import { stableStringify } from '../util/stable-stringify.js';
 import { GarbageBudget } from '../util/collect-garbage.js';
 import { referencesIn, resolveValue } from '../facts/expressions.js';
 import type { EvaluationContext, Scope } from '../facts/scope.js';
-import { isStreamFact, type StreamResults } from '../facts/streamed-facts.js';
+import type { StreamResults } from '../facts/streamed-facts.js';
+import { compiledFact } from '../rules/compile-fact.js';
+import { factColumns } from '../rules/fact-columns.js';
 import { INSTANT_FIELDS, STREAMED_SOURCES } from '../snapshot/table-schemas.js';
 import { KeySlots } from './key-slots.js';
 import { OutOfOrder } from './out-of-order.js';
@@ -58,7 +60,7 @@ export class StreamPass {
       if (!consumer) {
         consumer = new StreamConsumer(definition, baseScope, entityKeys, options.later ?? false);
         bySignature.set(signature, consumer);
-        const source = definition.from as string;
+        const source = String(definition.from);
         this.consumers.set(source, [...(this.consumers.get(source) ?? []), consumer]);
         this.owners.set(consumer, []);
         this.all.push({ consumer, signature });
@@ -75,7 +77,7 @@ export class StreamPass {
           add(rule, { from: rule.for_each.from, where: entityWhere, count: true }, baseScope, true);
         }
         for (const definition of Object.values(rule.facts)) {
-          if (isStreamFact(definition)) add(rule, definition, baseScope, false);
+          if (compiledFact(definition).streamed) add(rule, definition, baseScope, false);
         }
       } catch (error) {
         this.failures.set(rule, (error as Error).message);
@@ -223,9 +225,11 @@ function wantedKeys(
 }
 
 /** The `X_date` fields the definitions read, with their timestamp field X. */
-function datesRead(definitions: readonly FactDefinition[]): [string, string][] {
+export function datesRead(definitions: readonly FactDefinition[]): [string, string][] {
   const names = new Set<string>();
-  for (const definition of definitions) for (const match of JSON.stringify(definition).matchAll(/\b([a-z][a-z0-9_]*)_date\b/g)) names.add(match[0]);
+  for (const definition of definitions) {
+    for (const column of factColumns(definition, compiledFact(definition))) if (/^[a-z][a-z0-9_]*_date$/.test(column)) names.add(column);
+  }
   return [...names].map((name) => [name, name.slice(0, -'_date'.length)]);
 }
 

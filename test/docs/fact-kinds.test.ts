@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { FACT_KIND_KEYS, FACT_KINDS } from '../../src/rules/fact-kinds.js';
 import { ROOT, runCli } from '../cli/run-cli.js';
 import { codeName, tableAfter } from './rules-doc.js';
 
@@ -27,9 +28,8 @@ function schemaFactKinds(): RegisteredKind[] {
     .map((kind) => ({ kind }));
 }
 
-// Once src/rules/fact-kinds.ts exists, this line becomes:
-// const REGISTERED: readonly RegisteredKind[] = (await import('../../src/rules/fact-kinds.js')).FACT_KINDS;
-const REGISTERED: readonly RegisteredKind[] = schemaFactKinds();
+/** The kinds the code registers (src/rules/fact-kinds.ts) that a key names: `records` (no kind key) is not a row of the table. */
+const REGISTERED: readonly RegisteredKind[] = FACT_KINDS.filter((entry) => FACT_KIND_KEYS.some((key) => key === entry.kind));
 
 /** What a cell of the Held tables / Traces columns claims: works, does not, or reads no records (undefined). */
 function claim(cell: string): boolean | undefined {
@@ -104,7 +104,7 @@ const VALUE_PROBES: Readonly<Record<string, [unknown, Condition[]]>> = {
   normalize: [{ value: '03 27.00-00 00', remove: '[ .\\-]' }, [is('0327000000')]],
 };
 
-/** The fact that works as claimed fires; a kind refused over the traces makes the rule not evaluated; over a held table it is the records' list. */
+/** The fact that works as claimed fires; a kind its source cannot compute is refused by the loader, at its place. */
 function probe(kind: string, source: 'users' | 'traces' | undefined, claimed: boolean, argument: unknown, conditions: Condition[]) {
   const id = `PROBE-${kind.toUpperCase().replace(/_/g, '-')}-${source === undefined ? 'VALUE' : source === 'users' ? 'HELD' : 'TRACES'}`;
   const listed = [{ fact: 'probe', operator: 'doesNotContain', value: '\u0000' }];
@@ -117,15 +117,14 @@ function probe(kind: string, source: 'users' | 'traces' | undefined, claimed: bo
     for_each: { from: 'partner' },
     subject: { type: 'probe', id: 'probe' },
     facts: { probe: { ...(source ? { from: source } : {}), [kind]: argument } },
-    conditions: { all: claimed || source === 'traces' ? conditions : listed },
+    conditions: { all: claimed ? conditions : listed },
     message: { fr: '{probe}', en: '{probe}' },
     remediation: { fr: '—', en: '—' },
   };
-  const expect =
-    claimed || source === 'users' ? { status: 'failed' } : { status: 'not_evaluated', reason: `agrégat « ${kind} » impossible sur une table lue en flux` };
+  const expect = { status: 'failed' };
   const snapshot = { partner: { name: 'Test' }, users: USERS, traces: TRACES };
   const fixture = { rule: id, cases: [{ name: 'probe', as_of: '2024-06-30', snapshot, expect }, { name: 'again', as_of: '2024-06-30', snapshot, expect }] };
-  return { id, rule, fixture, label: `${kind} over ${source ?? 'no records'}: ${claimed ? 'works' : 'does not'}` };
+  return { id, kind, claimed, rule, fixture, label: `${kind} over ${source ?? 'no records'}: ${claimed ? 'works' : 'is refused'}` };
 }
 
 kinds('every claim of the table holds: `vigie rules test` on a probe per kind and source', () => {
@@ -142,15 +141,22 @@ kinds('every claim of the table holds: `vigie rules test` on a probe per kind an
   });
   const dir = mkdtempSync(join(tmpdir(), 'vigie-docs-kinds-'));
   try {
-    mkdirSync(join(dir, 'probes'));
-    for (const { id, rule, fixture } of probes) {
-      writeFileSync(join(dir, 'probes', `${id}.yaml`), JSON.stringify(rule, null, 2));
-      writeFileSync(join(dir, 'probes', `${id}.tests.yaml`), JSON.stringify(fixture, null, 2));
+    for (const folder of ['probes', 'refused']) mkdirSync(join(dir, folder));
+    for (const { id, claimed, rule, fixture } of probes) {
+      const folder = claimed ? 'probes' : 'refused';
+      writeFileSync(join(dir, folder, `${id}.yaml`), JSON.stringify(rule, null, 2));
+      writeFileSync(join(dir, folder, `${id}.tests.yaml`), JSON.stringify(fixture, null, 2));
+    }
+    const refusals = runCli(['rules', 'test', join(dir, 'refused'), '--rules', join(dir, 'refused'), '--lang', 'en']).stderr.split('\n').filter((line) => line !== '');
+    const refused = probes.filter((entry) => !entry.claimed);
+    assert.is(refusals.length, refused.length, refusals.join('\n'));
+    for (const { id, kind, label } of refused) {
+      assert.ok(refusals.some((line) => line.includes(`${id}.yaml:28:`) && line.includes(`« ${kind} »`)), `${label}, as docs/RULES.md says:\n${refusals.join('\n')}`);
     }
     const run = runCli(['rules', 'test', join(dir, 'probes'), '--rules', join(dir, 'probes'), '--lang', 'en']);
     assert.is(run.stderr, '');
     const lines = run.stdout.split('\n');
-    for (const { id, label } of probes) {
+    for (const { id, label } of probes.filter((entry) => entry.claimed)) {
       const at = lines.findIndex((line) => line.endsWith(`${id} — probe`));
       assert.ok(at >= 0, `${id} did not run:\n${run.stdout}`);
       assert.ok(lines[at].startsWith('✔'), `${label}, as docs/RULES.md says; vigie rules test:\n${lines.slice(at, at + 4).join('\n')}`);

@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { comparisonKey, comparisonsOf, conditionInputs, createEngine, decisionKey, matchedLabels, projectFacts } from '../../src/engine/rules-engine.js';
+import { comparisonKey, comparisonsOf, createEngine, decisionKey, matchedLabels, projectFacts } from '../../src/engine/rules-engine.js';
+import { conditionReads } from '../../src/rules/condition-types.js';
 import type { ConditionTree, Rule } from '../../src/rules/rule-types.js';
 import { keyPart } from '../../src/util/memo-key.js';
 
@@ -8,7 +9,7 @@ import { keyPart } from '../../src/util/memo-key.js';
 // whose facts differ must never share a key, whatever their texts hold.
 
 const keys = suite('decision keys');
-const inputs = conditionInputs({ all: [{ fact: 'a', operator: 'equal', value: 'x' }, { fact: 'b', operator: 'equal', value: 'y' }] });
+const inputs = conditionReads({ all: [{ fact: 'a', operator: 'equal', value: 'x' }, { fact: 'b', operator: 'equal', value: 'y' }] });
 const keyOf = (facts: Record<string, unknown>) => decisionKey((name) => facts[name], inputs);
 
 keys('texts holding the separator do not pass for other texts', () => {
@@ -73,7 +74,7 @@ comparing('the same comparisons, the same answer of the engine: whether it fired
   const engine = createEngine(conditions);
   const comparisons = comparisonsOf(engine, conditions)!;
   assert.is(comparisons.length, 5);
-  const inputs = conditionInputs(conditions);
+  const inputs = conditionReads(conditions);
   let seed = 11;
   const pick = <T>(values: readonly T[]): T => {
     seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -1,16 +1,17 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readLaterPart } from '../../src/engine/evaluate.js';
-import { readsStreams } from '../../src/engine/reads-streams.js';
-import { conditionInputs, resolveParams } from '../../src/engine/rules-engine.js';
+import { resolveParams } from '../../src/engine/rules-engine.js';
 import { ACTIVE_AT_FIELDS } from '../../src/facts/where.js';
 import { compiledRule } from '../../src/rules/compile-rule.js';
+import { conditionReads } from '../../src/rules/condition-types.js';
 import { columnsOfFacts } from '../../src/rules/fact-columns.js';
 import { BUNDLED_RULES, loadRules, type SharedFacts } from '../../src/rules/load-rules.js';
 import type { FactDefinition, Rule } from '../../src/rules/rule-types.js';
+import { datesRead } from '../../src/stream/stream-pass.js';
+import { workerLoad } from '../../src/split-reading/worker-load.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import { STREAMED_SOURCES } from '../../src/snapshot/table-schemas.js';
-import { workerLoad } from '../../src/split-reading/worker-load.js';
 import { chooseAsOf } from '../../src/util/as-of.js';
 
 // The compile step (src/rules/compile-rule.ts) replaces regular expressions over the rules'
@@ -26,6 +27,27 @@ function regexReadsOwnRecords(definition: FactDefinition): boolean {
 }
 
 const regexIsStreamFact = (definition: FactDefinition) => typeof definition.from === 'string' && STREAMED_SOURCES.has(definition.from);
+
+/** reads-streams.ts readsStreams. */
+const regexReadsStreams = (rule: Rule) => STREAMED_SOURCES.has(rule.for_each.from) || Object.values(rule.facts).some(regexIsStreamFact);
+
+/** worker-load.ts workerLoad: the tables (`from` anywhere) and every word of what the worker evaluates. */
+function regexWorkerLoad(streamRules: readonly Rule[], sharedFacts: SharedFacts): { tables: string[]; columns: Set<string> } {
+  const tables = new Set<string>(['traces']);
+  for (const rule of streamRules) for (const table of [...(rule.needs.tables ?? []), ...(rule.needs.optional_tables ?? [])]) tables.add(table);
+  for (const match of JSON.stringify(streamRules).matchAll(/"from":"(\w+)"/g)) tables.add(match[1]);
+  const text = JSON.stringify([streamRules.map((rule) => [rule.needs, rule.for_each, rule.facts, rule.params, rule.applies_when?.conditions, rule.evaluable_when?.conditions, rule.conditions, rule.subject]), sharedFacts]);
+  const columns = new Set<string>(ACTIVE_AT_FIELDS);
+  for (const match of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) columns.add(match[0]);
+  return { tables: [...tables], columns };
+}
+
+/** stream-pass.ts datesRead: every `X_date` word of the definitions' text. */
+function regexDatesRead(definitions: readonly FactDefinition[]): string[] {
+  const names = new Set<string>();
+  for (const definition of definitions) for (const match of JSON.stringify(definition).matchAll(/\b([a-z][a-z0-9_]*)_date\b/g)) names.add(match[0]);
+  return [...names].sort();
+}
 
 /** evaluate.ts staticFactsOf's conditions (a fact that fails when computed is left out at run time, as before). */
 function regexStaticFacts(rule: Rule): string[] {
@@ -44,7 +66,7 @@ function regexStaticFacts(rule: Rule): string[] {
 
 /** evaluate.ts recordFieldsRead. */
 function regexRecordFieldsRead(rule: Rule): string[] | undefined {
-  const inputs = conditionInputs(resolveParams(rule.conditions, rule.params));
+  const inputs = conditionReads(resolveParams(rule.conditions, rule.params));
   const fields = new Set<string>();
   for (const definition of Object.values(rule.facts)) if (regexReadsOwnRecords(definition)) return undefined;
   for (const match of JSON.stringify(rule.facts).matchAll(/\$record\.(\w+)/g)) fields.add(match[1]);
@@ -87,7 +109,7 @@ compiled('static facts, record fields read, subject read, streams read: as the r
     assert.equal(analysis.staticFacts.map((fact) => fact.name), regexStaticFacts(rule), `${rule.id} static facts`);
     assert.equal(analysis.recordFieldsRead, regexRecordFieldsRead(rule), `${rule.id} record fields`);
     assert.is(analysis.readsSubject, regexReadsSubject(rule), `${rule.id} subject`);
-    assert.is(analysis.readsStreams, readsStreams(rule), `${rule.id} streams`);
+    assert.is(analysis.readsStreams, regexReadsStreams(rule), `${rule.id} streams`);
     for (const fact of analysis.facts) {
       assert.is(fact.streamed, regexIsStreamFact(fact.definition), `${rule.id} ${fact.name} streamed`);
       assert.is(fact.ownRecords, regexReadsOwnRecords(fact.definition), `${rule.id} ${fact.name} own records`);
@@ -127,6 +149,19 @@ compiled('the analysis is left out of the JSON of a rule, and a rule rebuilt wit
   assert.ok(compiledRule({ ...rule, facts }).facts.some((fact) => fact.name === 'extra'));
 });
 
+compiled('the X_date fields a streamed fact reads: those of its text', () => {
+  for (const rule of rules) {
+    for (const fact of rule.compiled.facts.filter((candidate) => candidate.streamed)) {
+      assert.equal(datesRead([fact.definition]).map(([name]) => name).sort(), regexDatesRead([fact.definition]), `${rule.id} ${fact.name}`);
+    }
+  }
+});
+
+compiled('the worker loads the tables the regular expression found', () => {
+  const streamRules = rules.filter(regexReadsStreams);
+  assert.equal(new Set(workerLoad(streamRules, shared).tables), new Set(regexWorkerLoad(streamRules, shared).tables));
+});
+
 /** The columns the worker would load from the compiled analysis. */
 function compiledColumns(streamRules: readonly Rule[], sharedFacts: SharedFacts): Set<string> {
   const columns = new Set<string>(ACTIVE_AT_FIELDS);
@@ -137,8 +172,8 @@ function compiledColumns(streamRules: readonly Rule[], sharedFacts: SharedFacts)
 
 for (const sample of ['samples/ca2c-2023', 'samples/exemple-conforme']) {
   compiled(`${sample}: the worker's part of the traces is the same with only the compiled columns`, async () => {
-    const streamRules = rules.filter(readsStreams);
-    const { tables, columns } = workerLoad(streamRules, shared);
+    const streamRules = rules.filter(regexReadsStreams);
+    const { tables, columns } = regexWorkerLoad(streamRules, shared);
     const narrow = compiledColumns(streamRules, shared);
     assert.ok(narrow.size < columns.size, `${narrow.size} columns instead of ${columns.size}`);
     const parts = [];

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BUNDLED_RULES, loadRules } from '../../src/rules/load-rules.js';
 import { FACT_KIND_KEYS, FACT_KINDS, factKind, kindsNamed } from '../../src/rules/fact-kinds.js';
-import { formatRuleFileError } from '../../src/rules/rule-error.js';
+import { formatRuleFileError, type RuleFileError } from '../../src/rules/rule-error.js';
 
 // A fact is of one kind: `count: true` beside `max: at` used to be read as a count over a held
 // table and as a max over the traces. The loader refuses it where it is written.
@@ -65,6 +65,36 @@ kinds('a fact naming two kinds is an error at its place, in French and in Englis
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** Loads a bundled rule with one line replaced; the single error it yields. */
+function brokenRule(path: string, from: string, to: string): { error: RuleFileError; lines: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-fact-source-'));
+  try {
+    const text = readFileSync(join(BUNDLED_RULES, path), 'utf8');
+    const broken = text.replace(from, to);
+    assert.is.not(broken, text);
+    writeFileSync(join(dir, basename(path)), broken);
+    const { rules, errors } = loadRules([dir], undefined);
+    assert.equal(rules, []);
+    assert.is(errors.length, 1);
+    return { error: errors[0], lines: broken.split('\n') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+kinds('an aggregate the traces cannot compute row by row is an error at its place, not a rule left unevaluated', () => {
+  const { error, lines } = brokenRule('habilitations/HAB-UNUSED.yaml', '    where: {user_id: $record.user_id}\n    max: at_date', '    where: {user_id: $record.user_id}\n    count_distinct: at_date');
+  assert.equal({ line: error.line, column: error.column, code: error.code, value: error.value }, { line: lines.indexOf('    count_distinct: at_date') + 1, column: '    count_distinct: '.length + 1, code: 'rule-fact-streamed', value: 'last_trace_on' });
+  assert.is(formatRuleFileError(error, 'fr'), 'agrégat « count_distinct » impossible sur une table lue en flux (traces)');
+  assert.is(formatRuleFileError(error, 'en'), 'aggregate « count_distinct » cannot be computed over a streamed table (traces)');
+});
+
+kinds('a sequence aggregate over a held table is an error at its place', () => {
+  const { error, lines } = brokenRule('habilitations/HAB-SHARED-ACCOUNT.yaml', '  switches:\n    from: traces', '  switches:\n    from: users');
+  assert.equal({ line: error.line, column: error.column, code: error.code, value: error.value }, { line: lines.findIndex((line) => line.startsWith('    close_pairs:')) + 1, column: '    close_pairs: '.length + 1, code: 'rule-fact-held', value: 'switches' });
+  assert.is(formatRuleFileError(error, 'en'), 'aggregate « close_pairs » is computed only over a streamed table (traces)');
 });
 
 kinds.run();

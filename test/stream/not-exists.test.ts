@@ -27,7 +27,7 @@ const QUERIES: readonly WhereClause[] = [
 for (const sample of ['samples/ca2c-2023', 'samples/exemple-conforme']) {
   notExists(`the same answer as selectRecords on every trace of ${sample}, a year earlier too`, async () => {
     const snapshot = (await loadSnapshot(sample, { lenient: false })).snapshot!;
-    const context: EvaluationContext = { snapshot, asOf: '2024-06-30', lang: 'fr', sharedFacts: {}, data: {}, index: new RecordIndex(snapshot), factMemo: new Map() };
+    const context: EvaluationContext = { snapshot, asOf: '2024-06-30', lang: 'fr', sharedFacts: {}, data: {}, index: new RecordIndex(snapshot), factMemo: new Map(), literalWhereTests: new Map() };
     const rows: DataRecord['values'][] = [];
     await snapshot.tables.get('traces')!.scan!((record) => {
       rows.push(record.values, { ...record.values, at: (record.values.at as number) - 365 * DAY });
