@@ -39,6 +39,7 @@ export interface CheckCommandOptions extends CheckOptions {
 interface RunInputs {
   readonly waivers?: readonly Waiver[];
   readonly baseline?: readonly BaselineReport[];
+  readonly waiverHorizon?: string;
 }
 
 /**
@@ -52,7 +53,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   const baseline = options.baseline === undefined ? undefined : loadBaseline(options.baseline, options.lang);
   const setupErrors = [...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
   if (setupErrors.length > 0) return invalid(redactErrors(setupErrors, options), errorFormat);
-  const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports };
+  const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports, waiverHorizon: catalogue.waiverHorizon };
   const found = await findSnapshots(options.snapshots);
   if (found.portfolio) return portfolioCheck(found.paths, inputs, options);
   const path = found.paths[0];
@@ -106,7 +107,7 @@ function writeRun(
 
 /** Waivers, then baseline: a waived finding is still new or existing. */
 function withRunInputs(report: Report, inputs: RunInputs, options: CheckCommandOptions, singleRun: boolean): Report {
-  const waived = inputs.waivers ? applyWaivers(report, inputs.waivers, options.lang) : report;
+  const waived = inputs.waivers ? applyWaivers(report, inputs.waivers, options.lang, inputs.waiverHorizon) : report;
   return inputs.baseline ? applyBaseline(waived, previousReportFor(waived, inputs.baseline, singleRun)) : waived;
 }
 

@@ -84,7 +84,7 @@ export interface SkippedRowReport {
  * a waiver that expired (it no longer applies), or one that covers nothing.
  */
 export interface Notice {
-  readonly code: 'waiver-expired' | 'waiver-unmatched' | 'waiver-unknown-rule';
+  readonly code: 'waiver-expired' | 'waiver-unmatched' | 'waiver-unknown-rule' | 'waiver-beyond-horizon' | 'waiver-broad';
   readonly severity: 'warning' | 'info';
   /** Localized, names the waiver (rule, subject, approver, date). */
   readonly message: string;
