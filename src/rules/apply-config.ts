@@ -51,7 +51,8 @@ export function applyConfig(rules: readonly Rule[], configPath: string | undefin
   if (typeof horizon === 'string' && !parseDuration(horizon)) {
     errors.push({ file, ...parsed.locate(['waivers', 'max_horizon']), code: 'rule-bad-duration', value: horizon });
   }
-  if (errors.length > 0) return { rules: [...rules], errors };
+  // Schema and meaning errors in the order of the file.
+  if (errors.length > 0) return { rules: [...rules], errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) };
   const configured = rules
     .filter((rule) => overrides[rule.id]?.enabled !== false)
     .map((rule) => {

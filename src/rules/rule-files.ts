@@ -12,6 +12,8 @@ interface Walk {
   readonly wanted: (entry: string) => boolean;
   readonly errors: RuleFileError[];
   readonly seen: Set<string>;
+  /** The real paths of the folders being walked: a link to one of them is a loop. */
+  readonly ancestors: string[];
   readonly files: string[];
 }
 
@@ -28,7 +30,7 @@ const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code
  * wanted name is a located error; a file or folder reached twice by links is read once.
  */
 export function ruleFiles(folder: string, errors: RuleFileError[], wanted: (entry: string) => boolean = isRuleName): string[] {
-  const walk: Walk = { wanted, errors, seen: new Set(), files: [] };
+  const walk: Walk = { wanted, errors, seen: new Set(), ancestors: [], files: [] };
   let stats: Stats;
   try {
     stats = statSync(folder);
@@ -51,12 +53,16 @@ function walkFolder(folder: string, walk: Walk): void {
     fail(walk, folder, codeOf(error));
     return;
   }
-  if (walk.seen.has(real)) return fail(walk, folder, 'LINK_LOOP');
+  if (walk.ancestors.includes(real)) return fail(walk, folder, 'LINK_LOOP');
+  // Reached before through another link, but not a loop: its files are already listed.
+  if (walk.seen.has(real)) return;
   walk.seen.add(real);
+  walk.ancestors.push(real);
   for (const entry of entries) {
     if (entry.startsWith('_') || entry.startsWith('.')) continue;
     visit(join(folder, entry), entry, walk);
   }
+  walk.ancestors.pop();
 }
 
 function visit(path: string, entry: string, walk: Walk): void {

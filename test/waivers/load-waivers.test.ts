@@ -7,6 +7,8 @@ import * as assert from 'uvu/assert';
 import { loadWaivers } from '../../src/waivers/load-waivers.js';
 import { errorLine } from '../../src/diagnostics/display-error.js';
 
+/** How ajv words its errors: none of it may reach the user. */
+const AJV_ENGLISH = /required property|must match|must NOT|must be (string|boolean|object|integer|number|array|equal)\b/;
 const load = suite('waivers: reading --waivers');
 const fixture = (name: string) => `test/waivers/fixtures/${name}.yaml`;
 const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
@@ -69,7 +71,7 @@ load('blank reason, approver or subject, a missing expiry and impossible dates: 
     `${file}:14:14: dérogations non conformes au schéma : « subject » doit être un texte non blanc ( )`,
     `${file}:17:17: date d'expiration impossible (2025-13-01)`,
   ]);
-  assert.ok(errors.every((error) => !/must|property|should/.test(error.message)), 'no ajv English');
+  assert.ok(errors.every((error) => !AJV_ENGLISH.test(error.message)), 'no ajv English');
   assert.equal(loadWaivers(file, 'en').errors.map((error) => error.message).slice(2, 5), [
     'waivers do not match the schema: required key "expires_on" missing',
     'waivers do not match the schema: "approved_by" must be a text that is not blank',
