@@ -23,7 +23,8 @@ export function applyWaivers(report: Report, waivers: readonly Waiver[], lang: L
   const ruleIds = new Set(report.rules.map((rule) => rule.id));
   const notices: Notice[] = [];
   const active: Waiver[] = [];
-  const limit = shiftDate(report.asOf, parseDuration(horizon) ?? (parseDuration(DEFAULT_WAIVER_HORIZON) as NonNullable<ReturnType<typeof parseDuration>>));
+  // `--config` checked the horizon; the default stands in for a caller that passes none valid.
+  const limit = shiftDate(report.asOf, parseDuration(horizon) ?? parseDuration(DEFAULT_WAIVER_HORIZON)!);
   for (const waiver of waivers) {
     if (!ruleIds.has(waiver.rule)) notices.push(notice('waiver-unknown-rule', 'warning', waiver, lang));
     else if (waiver.expiresOn < report.asOf) notices.push(notice('waiver-expired', 'warning', waiver, lang));
