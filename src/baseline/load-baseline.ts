@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Lang } from '../i18n/lang.js';
 import type { RuleFileError } from '../rules/rule-error.js';
-import { displayPath, pushSchemaErrors } from '../rules/load-rules.js';
+import { displayPath, pushSchemaErrors, readText } from '../rules/read-yaml-file.js';
+import { detailText } from '../rules/user-file-detail.js';
+import { FILE_LIMITS } from '../util/read-bounded-text.js';
 import { parseYamlSource } from '../util/yaml-source.js';
 import type { DisplayError } from '../diagnostics/display-error.js';
 import type { ResolvedFinding } from '../report/report-types.js';
@@ -54,30 +55,27 @@ const baselineValidator = lazyValidator(() => ({
   else: baselineReport,
 }));
 
-/** Reads a previous `--format json` output, or its errors; the slower YAML parser only locates errors. */
+/** Reads a previous `--format json` output (at most 64 MiB), or its errors; the slower YAML parser only locates errors. */
 export function loadBaseline(path: string, lang: Lang): { reports: BaselineReport[]; errors: DisplayError[] } {
   const file = displayPath(path);
   const fail = (errors: readonly RuleFileError[]) => ({ reports: [], errors: errors.map((error) => toDisplayError(error, lang)) });
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return fail([{ file, line: 1, column: 1, code: 'baseline-unreadable', params: { detail: (error as Error).message } }]);
-  }
+  const unreadable: RuleFileError[] = [];
+  const text = readText(path, unreadable, FILE_LIMITS.baseline, 'baseline-unreadable');
+  if (text === undefined) return fail(unreadable);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const detail = (error as Error).message;
     const syntax = parseYamlSource(text).syntaxErrors;
+    if (syntax.length > 0) return fail(syntax.map((place) => ({ file, line: place.line, column: place.column, code: 'baseline-syntax', params: { reason: place.code } })));
     // Text that is valid YAML but not JSON (a comment, a trailing comma): JSON.parse's offset, when it gives one.
-    const place = syntax[0] ?? positionAt(text, Number(/at position (\d+)/.exec(detail)?.[1] ?? 0));
-    return fail([{ file, line: place.line, column: place.column, code: 'baseline-syntax', params: { detail } }]);
+    const place = positionAt(text, Number(/at position (\d+)/.exec((error as Error).message)?.[1] ?? 0));
+    return fail([{ file, ...place, code: 'baseline-syntax', params: { reason: 'NOT_JSON' } }]);
   }
   const validateBaseline = baselineValidator();
   if (!validateBaseline(data)) {
     const errors: RuleFileError[] = [];
-    pushSchemaErrors(validateBaseline.errors ?? [], file, parseYamlSource(text).locate, 'baseline-schema', errors);
+    pushSchemaErrors(validateBaseline.errors ?? [], file, parseYamlSource(text).locate, 'baseline-schema', errors, data);
     return fail(errors);
   }
   const reports = Object.hasOwn(data as object, 'partners')
@@ -94,6 +92,6 @@ function positionAt(text: string, offset: number): { line: number; column: numbe
 
 function toDisplayError(error: RuleFileError, lang: Lang): DisplayError {
   const code = error.code as BaselineMessageCode;
-  const shown = { file: error.file, line: error.line, column: error.column, code, message: baselineMessage(code, lang, error.params ?? {}) };
+  const shown = { file: error.file, line: error.line, column: error.column, code, message: baselineMessage(code, lang, { detail: detailText(error.params, lang) }) };
   return error.value === undefined ? shown : { ...shown, value: error.value };
 }

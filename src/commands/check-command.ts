@@ -42,6 +42,7 @@ export interface CheckCommandOptions extends CheckOptions {
 interface RunInputs {
   readonly waivers?: readonly Waiver[];
   readonly baseline?: readonly BaselineReport[];
+  readonly waiverHorizon?: string;
 }
 
 /** `vigie check`: evaluate (a portfolio in workers), apply waivers and baseline, then write every format. */
@@ -60,7 +61,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   if (clashes.length > 0) return invalid(redactErrors(clashes, options), jsonErrorsFormat(options.targets));
   const setupErrors = [...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
   if (setupErrors.length > 0) return invalidRun(setupErrors, catalogue, options);
-  const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports };
+  const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports, waiverHorizon: catalogue.waiverHorizon };
   if (found.portfolio) return portfolioCheck(found.paths, inputs, options);
   const path = found.paths[0];
   if (options.interactive) return interactiveCheck(path, catalogue, inputs, options);
@@ -113,7 +114,7 @@ function writeRun(
 
 /** Waivers, then baseline: a waived finding is still new or existing. */
 function withRunInputs(report: Report, inputs: RunInputs, options: CheckCommandOptions, singleRun: boolean): Report {
-  const waived = inputs.waivers ? applyWaivers(report, inputs.waivers, options.lang) : report;
+  const waived = inputs.waivers ? applyWaivers(report, inputs.waivers, options.lang, inputs.waiverHorizon) : report;
   return inputs.baseline ? applyBaseline(waived, previousReportFor(waived, inputs.baseline, singleRun)) : waived;
 }
 

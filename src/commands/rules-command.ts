@@ -72,7 +72,7 @@ function showRule(rule: Rule, options: RulesCommandOptions): string {
 }
 
 async function testRules(folders: readonly string[], catalogue: ReturnType<typeof loadCatalogue>, lang: Lang): Promise<CommandResult> {
-  const run = await runFixtures(folders, catalogue.rules, catalogue.shared);
+  const run = await runFixtures(folders, catalogue.rules, catalogue.shared, lang);
   if (run.errors.length > 0) return invalid(run.errors.map((error) => fromRuleFileError(error, lang)), 'text');
   const lines: string[] = [];
   const failed = run.cases.filter((result) => result.problems.length > 0);

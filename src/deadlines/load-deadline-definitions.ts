@@ -4,6 +4,7 @@ import type { RuleFileError } from '../rules/rule-error.js';
 import { displayPath, pushSchemaErrors, readYaml } from '../rules/load-rules.js';
 import type { DisplayError } from '../diagnostics/display-error.js';
 import { fromRuleFileError } from '../rules/rule-error.js';
+import { detailText } from '../rules/user-file-detail.js';
 import { createAjv } from '../util/ajv.js';
 import { packagePath } from '../util/package-paths.js';
 import { fill } from '../report/labels.js';
@@ -49,5 +50,5 @@ export function loadDeadlineDefinitions(lang: Lang, path: string = DEADLINES_FIL
 
 function toDisplayError(error: RuleFileError, lang: Lang): DisplayError {
   if (error.code !== 'deadlines-schema') return fromRuleFileError(error, lang);
-  return { file: error.file, line: error.line, column: error.column, code: error.code, message: fill(deadlineLabels(lang).schema, { detail: String(error.params?.detail ?? '') }) };
+  return { file: error.file, line: error.line, column: error.column, code: error.code, message: fill(deadlineLabels(lang).schema, { detail: detailText(error.params, lang) }) };
 }

@@ -38,6 +38,8 @@ export interface Catalogue {
   readonly rules: readonly Rule[];
   readonly shared: SharedFacts;
   readonly errors: readonly DisplayError[];
+  /** `waivers.max_horizon` of `--config`, when it sets one. */
+  readonly waiverHorizon?: string;
 }
 
 /** Loads the bundled rules, any `--rules` folders and the `--config` overrides. */
@@ -45,7 +47,7 @@ export function loadCatalogue(options: CatalogueOptions): Catalogue {
   const loaded = loadRules([BUNDLED_RULES, ...(options.rulesDirs ?? [])]);
   const configured = applyConfig(loaded.rules, options.config);
   const errors = [...loaded.errors, ...configured.errors].map((error) => fromRuleFileError(error, options.lang));
-  return { rules: configured.rules, shared: loaded.shared, errors };
+  return { rules: configured.rules, shared: loaded.shared, errors, ...(configured.waiverHorizon === undefined ? {} : { waiverHorizon: configured.waiverHorizon }) };
 }
 
 /** The report, with the snapshot it was made from for the views that read its tables too (review). */

@@ -82,7 +82,7 @@ export interface SkippedRowReport {
 
 /** A problem of the run itself, not a breach: a waiver that expired or covers nothing. */
 export interface Notice {
-  readonly code: 'waiver-expired' | 'waiver-unmatched' | 'waiver-unknown-rule';
+  readonly code: 'waiver-expired' | 'waiver-unmatched' | 'waiver-unknown-rule' | 'waiver-beyond-horizon' | 'waiver-broad';
   readonly severity: 'warning' | 'info';
   /** Localized, names the waiver (rule, subject, approver, date). */
   readonly message: string;

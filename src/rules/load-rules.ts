@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { AJV_OPTIONS, createAjv } from '../util/ajv.js';
 import { packagePath } from '../util/package-paths.js';
-import { instancePathToKeys, parseYamlSource } from '../util/yaml-source.js';
+import { displayPath, parseYaml, pushSchemaErrors, readText, readYaml } from './read-yaml-file.js';
+import { ruleFiles } from './rule-files.js';
 import type { RuleFileError } from './rule-error.js';
 import { fingerprintOf, readRuleCache, type RuleCache } from './rule-cache.js';
 import { compiledFact } from './compile-fact.js';
@@ -13,6 +14,9 @@ import { factKindInfo, kindsNamed } from './fact-kinds.js';
 import type { FactKindKey } from './fact-types.js';
 import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
 import type { ConditionTree, FactDefinition, Rule, RuleDefinition } from './rule-types.js';
+
+// Kept here for the modules that read their files as rule files do.
+export { displayPath, pushSchemaErrors, readYaml } from './read-yaml-file.js';
 
 /** Facts every rule may use, defined once in `rules/_shared/facts.yaml`. */
 export interface SharedFacts {
@@ -121,7 +125,7 @@ function loadSharedFacts(errors: RuleFileError[], cache: RuleCache | undefined):
   if (parsed === undefined) return empty;
   const validate = validatorsOf().shared;
   if (!validate(parsed.data)) {
-    pushSchemaErrors(validate.errors ?? [], file, parsed.locate, 'rule-schema', errors);
+    pushSchemaErrors(validate.errors ?? [], file, parsed.locate, 'rule-schema', errors, parsed.data);
     return empty;
   }
   const facts = (parsed.data as { facts: Record<string, FactDefinition> }).facts;
@@ -203,7 +207,7 @@ function checkRuleFile(path: string, file: string, text: string, shared: SharedF
   const data = parsed.data as Record<string, unknown>;
   const validate = validatorsOf().rule;
   if (!validate(data)) {
-    pushSchemaErrors(validate.errors ?? [], file, parsed.locate, 'rule-schema', errors);
+    pushSchemaErrors(validate.errors ?? [], file, parsed.locate, 'rule-schema', errors, data);
     return undefined;
   }
   const expectedId = basename(path, '.yaml');
@@ -251,88 +255,4 @@ function* paramReferences(value: unknown, path: (string | number)[]): Generator<
     if (key === 'param' && typeof child === 'string' && !Array.isArray(value)) yield { path, name: child };
     else yield* paramReferences(child, [...path, key]);
   }
-}
-
-function ruleFiles(folder: string, errors: RuleFileError[]): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(folder).sort();
-  } catch (error) {
-    errors.push({ file: displayPath(folder), line: 1, column: 1, code: 'rule-unreadable', params: { detail: (error as Error).message } });
-    return [];
-  }
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.startsWith('_') || entry.startsWith('.')) continue;
-    const path = join(folder, entry);
-    if (statSync(path).isDirectory()) files.push(...ruleFiles(path, errors));
-    else if (entry.endsWith('.yaml') && !entry.endsWith('.tests.yaml')) files.push(path);
-  }
-  return files;
-}
-
-/** Reads and parses a YAML file; on failure records the errors and returns undefined. */
-export function readYaml(
-  path: string,
-  errors: RuleFileError[],
-): { data: unknown; locate: (keys: readonly (string | number)[]) => { line: number; column: number } } | undefined {
-  const text = readText(path, errors);
-  return text === undefined ? undefined : parseYaml(displayPath(path), text, errors);
-}
-
-/** The text of a file; when it cannot be read, records why and returns undefined. */
-function readText(path: string, errors: RuleFileError[]): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    errors.push({ file: displayPath(path), line: 1, column: 1, code: 'rule-unreadable', params: { detail: (error as Error).message } });
-    return undefined;
-  }
-}
-
-/** Parses YAML text; on syntax errors records them (with line and column) and returns undefined. */
-function parseYaml(
-  file: string,
-  text: string,
-  errors: RuleFileError[],
-): { data: unknown; locate: (keys: readonly (string | number)[]) => { line: number; column: number } } | undefined {
-  const source = parseYamlSource(text);
-  if (source.syntaxErrors.length > 0) {
-    for (const syntax of source.syntaxErrors) {
-      errors.push({ file, line: syntax.line, column: syntax.column, code: 'rule-yaml-syntax', params: { detail: syntax.message } });
-    }
-    return undefined;
-  }
-  return { data: source.document.toJS(), locate: source.locate };
-}
-
-/** Converts ajv errors to positioned errors (Spectral's convertAjvErrors, in short). */
-export function pushSchemaErrors(
-  ajvErrors: readonly ErrorObject[],
-  file: string,
-  locate: (keys: readonly (string | number)[]) => { line: number; column: number },
-  code: string,
-  errors: RuleFileError[],
-): void {
-  const seen = new Set<string>();
-  for (const error of ajvErrors) {
-    // anyOf branches repeat the same failure many times; keep the most telling one per place.
-    if (error.keyword === 'anyOf' || error.keyword === 'if') continue;
-    const keys = instancePathToKeys(error.instancePath);
-    const extra = (error.params as { additionalProperty?: string }).additionalProperty;
-    const detail = `${error.instancePath || '/'} ${error.message ?? ''}${extra ? ` « ${extra} »` : ''}${
-      error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''
-    }`;
-    const position = locate(extra ? [...keys, extra] : keys);
-    const dedupe = `${position.line}:${position.column}:${detail}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    errors.push({ file, ...position, code, params: { detail } });
-  }
-}
-
-/** Paths in messages are relative to the working directory when inside it. */
-export function displayPath(path: string): string {
-  const relativePath = relative(process.cwd(), path);
-  return relativePath.startsWith('..') ? path : relativePath;
 }

@@ -1,6 +1,7 @@
 import { withValue, type DisplayError } from '../diagnostics/display-error.js';
 import type { InputError } from '../snapshot/snapshot-types.js';
 import type { Lang } from './rule-types.js';
+import { detailText } from './user-file-detail.js';
 
 /** A problem in a rule, shared-facts, fixture or configuration file: the same shape as an input error. */
 export type RuleFileError = InputError;
@@ -27,7 +28,7 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
 /** The localized message of a rule-file error. */
 export function formatRuleFileError(error: RuleFileError, lang: Lang): string {
   const template = MESSAGES[error.code]?.[lang] ?? error.code;
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(error.params?.[key] ?? ''));
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => (key === 'detail' ? detailText(error.params, lang) : String(error.params?.[key] ?? '')));
 }
 
 /** Whether an error code belongs to this catalogue (rule, fixture and configuration files). */

@@ -43,6 +43,12 @@ function pick(pair: readonly [string, string] | undefined, lang: Lang, fallback:
   return pair ? pair[lang === 'fr' ? 0 : 1] : fallback;
 }
 
+/** The wording of a yaml, csv-parse or file-system error code, when it has one. */
+export function reasonText(code: string, lang: Lang): string | undefined {
+  const pair = REASONS[code];
+  return pair ? pick(pair, lang, code) : undefined;
+}
+
 function reason(params: Params, lang: Lang): string {
   const code = String(params.reason ?? '');
   return pick(REASONS[code], lang, code);

@@ -3,7 +3,8 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 /** A YAML (or JSON) text parsed with positions, so that errors can name line and column. */
 export interface YamlSource {
   readonly document: Document.Parsed;
-  readonly syntaxErrors: readonly { line: number; column: number; message: string }[];
+  /** Syntax errors, with 1-based positions and yaml's error code (`MISSING_CHAR`, `BAD_INDENT`…). */
+  readonly syntaxErrors: readonly { line: number; column: number; message: string; code: string }[];
   /** The position of the node at a key path, falling back to the nearest parent that exists. */
   locate(path: readonly (string | number)[]): { line: number; column: number };
 }
@@ -14,7 +15,7 @@ export function parseYamlSource(text: string): YamlSource {
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxErrors = document.errors.map((error) => {
     const position = lineCounter.linePos(error.pos[0]);
-    return { line: position.line, column: position.col, message: error.message.split('\n')[0] };
+    return { line: position.line, column: position.col, message: error.message.split('\n')[0], code: error.code };
   });
   const locate = (path: readonly (string | number)[]) => {
     for (let length = path.length; length >= 0; length--) {

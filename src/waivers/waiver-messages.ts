@@ -17,6 +17,14 @@ const MESSAGES = {
     fr: 'Dérogation {rule}{subject} accordée par {approver} : la règle {rule} est inconnue ou désactivée, la dérogation ne couvre rien.',
     en: 'Waiver {rule}{subject} approved by {approver}: rule {rule} is unknown or disabled, so the waiver covers nothing.',
   },
+  'waiver-beyond-horizon': {
+    fr: 'Dérogation {rule}{subject} accordée par {approver} jusqu’au {date} : au-delà de l’horizon de {horizon} après le {asOf} (au plus tard le {limit}) ; elle s’applique, mais sa durée est à revoir.',
+    en: 'Waiver {rule}{subject} approved by {approver} until {date}: beyond the {horizon} horizon after {asOf} (at the latest {limit}); it applies, but its term should be reviewed.',
+  },
+  'waiver-broad': {
+    fr: 'Dérogation {rule} accordée par {approver} sans sujet : elle couvre {count} constats ; nommer le sujet de chacun (subject) pour qu’aucun autre ne passe inaperçu.',
+    en: 'Waiver {rule} approved by {approver} has no subject and covers {count} findings; name each subject (subject) so that no other one goes unnoticed.',
+  },
   subject: { fr: ' (sujet {subject})', en: ' (subject {subject})' },
 } as const;
 

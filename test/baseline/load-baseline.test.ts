@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -28,18 +28,38 @@ load('a previous --format json output, single or portfolio', async () => {
   }
 });
 
-load('not a report: positioned errors', () => {
+load('not a report: positioned errors in vigie words', () => {
   assert.equal(loadBaseline(fixture('no-fingerprint'), 'en').errors.map(errorLine), [
-    `${fixture('no-fingerprint')}:4:5: the baseline is not a vigie --format json output: /findings/1 must have required property 'fingerprint'`,
+    `${fixture('no-fingerprint')}:4:5: the baseline is not a vigie --format json output: required key "fingerprint" missing`,
   ]);
   assert.equal(loadBaseline(fixture('errors-output'), 'fr').errors.map(errorLine), [
-    `${fixture('errors-output')}:1:1: la référence n'est pas une sortie --format json de vigie : / must have required property 'findings'`,
+    `${fixture('errors-output')}:1:1: la référence n'est pas une sortie --format json de vigie : clé obligatoire « findings » absente`,
   ]);
-  const [syntax] = loadBaseline(fixture('syntax'), 'fr').errors;
-  assert.is(syntax.code, 'baseline-syntax');
-  assert.is(syntax.line, 5);
-  assert.match(errorLine(syntax), /^test\/baseline\/fixtures\/syntax\.json:5:\d+: JSON invalide : /);
-  assert.match(errorLine(loadBaseline(fixture('absent'), 'en').errors[0]), /^test\/baseline\/fixtures\/absent\.json:1:1: cannot read the baseline: /);
+  assert.equal(loadBaseline(fixture('syntax'), 'fr').errors.map(errorLine), [
+    `${fixture('syntax')}:5:13: JSON invalide : indentation incorrecte`,
+    `${fixture('syntax')}:5:14: JSON invalide : caractère manquant (guillemet, virgule, deux-points, crochet ou accolade)`,
+  ]);
+  assert.equal(loadBaseline(fixture('yaml-not-json'), 'en').errors.map(errorLine), [
+    `${fixture('yaml-not-json')}:3:1: invalid JSON: YAML text but not JSON (a comment, a trailing comma, single quotes?)`,
+  ]);
+  assert.equal(loadBaseline(fixture('absent'), 'en').errors.map(errorLine), [`${fixture('absent')}:1:1: cannot read the baseline: not found`]);
+  assert.equal(loadBaseline(fixture('absent'), 'fr').errors.map(errorLine), [`${fixture('absent')}:1:1: référence illisible : introuvable`]);
+});
+
+load('bounded: over 64 MiB or not a regular file, refused before anything is read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-baseline-'));
+  try {
+    // A sparse file: its size says 65 MiB, a read would take them all.
+    const large = join(dir, 'large.json');
+    writeFileSync(large, '');
+    truncateSync(large, 65 * 1024 * 1024);
+    assert.equal(loadBaseline(large, 'fr').errors.map((error) => [error.line, error.column, error.message]), [
+      [1, 1, 'référence illisible : fichier trop volumineux (65 Mio, au plus 64 Mio)'],
+    ]);
+    assert.equal(loadBaseline('/dev/zero', 'en').errors.map((error) => error.message), ['cannot read the baseline: not a regular file but a device']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 load.run();

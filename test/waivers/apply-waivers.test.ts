@@ -6,6 +6,9 @@ import { applyWaivers } from '../../src/waivers/apply-waivers.js';
 import { exitCodeFor } from '../../src/report/exit-code.js';
 import { formatJson } from '../../src/format/check/format-json.js';
 import { formatText } from '../../src/format/check/format-text.js';
+import { formatMarkdown } from '../../src/format/check/format-markdown.js';
+import { formatSarif } from '../../src/format/check/format-sarif.js';
+import { formatJunit } from '../../src/format/check/format-junit.js';
 import { ca2cReport } from '../format/ca2c-report.js';
 
 const apply = suite('waivers: applying them to a report');
@@ -34,7 +37,75 @@ apply('without subject, a waiver covers every finding of its rule; counted as wa
   assert.is(statusOf(waived, 'GOV-CONTACT-INCOMPLETE'), 'waived');
   assert.is(waived.summary.rulesWaived, 1);
   assert.is(waived.summary.rulesFailed, report.summary.rulesFailed - 1);
-  assert.equal(waived.notices, []);
+  // Covering several findings without naming them is allowed, and shown for review.
+  assert.equal(
+    waived.notices?.map((notice) => [notice.code, notice.severity, notice.line, notice.message]),
+    [
+      [
+        'waiver-broad',
+        'warning',
+        2,
+        `Dérogation GOV-CONTACT-INCOMPLETE accordée par Caf du Nord sans sujet : elle couvre ${contacts.length} constats ; nommer le sujet de chacun (subject) pour qu’aucun autre ne passe inaperçu.`,
+      ],
+    ],
+  );
+});
+
+apply('a waiver without subject that covers a single finding is no notice', async () => {
+  const report = await ca2cReport();
+  assert.is(ofRule(report, 'GOV-DEPUTY-MISSING').length, 1);
+  assert.equal(applyWaivers(report, [waiver({ rule: 'GOV-DEPUTY-MISSING' })], 'fr').notices, []);
+});
+
+apply('an expiry beyond the horizon after the as-of date: a warning notice, the waiver still applies', async () => {
+  const report = await ca2cReport();
+  assert.is(report.asOf, '2024-06-30');
+  const atHorizon = applyWaivers(report, [waiver({ rule: 'GOV-DEPUTY-MISSING', expiresOn: '2025-06-30' })], 'fr');
+  assert.equal(atHorizon.notices, [], 'one year after the as-of date is within the default horizon');
+  const beyond = applyWaivers(report, [waiver({ rule: 'GOV-DEPUTY-MISSING', expiresOn: '9999-12-31', line: 7 })], 'fr');
+  assert.is(ofRule(beyond, 'GOV-DEPUTY-MISSING')[0].waived, true);
+  assert.equal(beyond.notices, [
+    {
+      code: 'waiver-beyond-horizon',
+      severity: 'warning',
+      message:
+        'Dérogation GOV-DEPUTY-MISSING accordée par Caf du Nord jusqu’au 31/12/9999 : au-delà de l’horizon de 1 an après le 30/06/2024 (au plus tard le 30/06/2025) ; elle s’applique, mais sa durée est à revoir.',
+      file: 'waivers.yaml',
+      line: 7,
+      column: 5,
+      rule: 'GOV-DEPUTY-MISSING',
+      approvedBy: 'Caf du Nord',
+      expiresOn: '9999-12-31',
+    },
+  ]);
+  // `waivers.max_horizon` of --config: six months.
+  const shorter = applyWaivers(report, [waiver({ rule: 'GOV-DEPUTY-MISSING', subject: ofRule(report, 'GOV-DEPUTY-MISSING')[0].subject.id, expiresOn: '2025-01-01' })], 'en', 'P6M');
+  assert.equal(shorter.notices?.map((notice) => notice.message), [
+    'Waiver GOV-DEPUTY-MISSING (subject 20003063300198) approved by Caf du Nord until 2025-01-01: beyond the 6 months horizon after 2024-06-30 (at the latest 2024-12-30); it applies, but its term should be reviewed.',
+  ]);
+});
+
+apply('the new notices in every format: JSON, text, Markdown, SARIF at the waiver line, JUnit', async () => {
+  const report = await ca2cReport();
+  const waived = applyWaivers(report, [waiver({ rule: 'GOV-CONTACT-INCOMPLETE', expiresOn: '2030-01-01', line: 12 })], 'fr');
+  assert.equal(waived.notices?.map((notice) => notice.code), ['waiver-beyond-horizon', 'waiver-broad']);
+  assert.equal(JSON.parse(formatJson(waived)).notices.map((notice: { code: string; line: number }) => [notice.code, notice.line]), [
+    ['waiver-beyond-horizon', 12],
+    ['waiver-broad', 12],
+  ]);
+  assert.match(formatText(waived, { lang: 'fr' }), 'Dérogations à revoir (2)\n  ▲ waivers.yaml:12:5: Dérogation GOV-CONTACT-INCOMPLETE accordée par Caf du Nord jusqu’au 01/01/2030 : au-delà');
+  assert.match(formatMarkdown(waived, { lang: 'fr' }), 'Dérogations à revoir (2)');
+  const sarif = JSON.parse(formatSarif(waived, { lang: 'en' }));
+  const results = sarif.runs[0].results.filter((result: { ruleId: string }) => result.ruleId.startsWith('vigie/'));
+  assert.equal(results.map((result: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => [result.ruleId, result.locations[0].physicalLocation.region.startLine]), [
+    ['vigie/waiver-beyond-horizon', 12],
+    ['vigie/waiver-broad', 12],
+  ]);
+  const rules = sarif.runs[0].tool.driver.rules.map((rule: { id: string; shortDescription: { text: string } }) => [rule.id, rule.shortDescription.text]);
+  assert.ok(rules.some(([id, text]: [string, string]) => id === 'vigie/waiver-broad' && text === 'Waiver without a subject'));
+  const junit = formatJunit(waived, { lang: 'fr' });
+  assert.match(junit, 'classname="vigie.waiver-broad"');
+  assert.match(junit, 'classname="vigie.waiver-beyond-horizon"');
 });
 
 apply('with a subject, only that finding; the rule still fails', async () => {

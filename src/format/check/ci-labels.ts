@@ -23,6 +23,8 @@ const CI_LABELS = {
       'waiver-expired': { short: 'Dérogation expirée', full: 'Une dérogation a dépassé sa date d’expiration : le constat qu’elle couvrait compte de nouveau.' },
       'waiver-unmatched': { short: 'Dérogation sans objet', full: 'Une dérogation ne correspond à aucun constat : le manquement a pu être corrigé.' },
       'waiver-unknown-rule': { short: 'Dérogation d’une règle inconnue', full: 'Une dérogation porte sur une règle absente ou désactivée : elle ne couvre rien.' },
+      'waiver-beyond-horizon': { short: 'Dérogation trop longue', full: 'Une dérogation expire au-delà de l’horizon admis après la date d’arrêté : elle s’applique, mais sa durée est à revoir.' },
+      'waiver-broad': { short: 'Dérogation sans sujet', full: 'Une dérogation sans sujet couvre plusieurs constats : chacun devrait être nommé.' },
     },
   },
   en: {
@@ -46,6 +48,8 @@ const CI_LABELS = {
       'waiver-expired': { short: 'Expired waiver', full: 'A waiver is past its expiry date: the finding it covered counts again.' },
       'waiver-unmatched': { short: 'Unused waiver', full: 'A waiver matches no finding: the breach may have been fixed.' },
       'waiver-unknown-rule': { short: 'Waiver of an unknown rule', full: 'A waiver names a rule that is absent or disabled: it covers nothing.' },
+      'waiver-beyond-horizon': { short: 'Waiver too long', full: 'A waiver expires beyond the accepted horizon after the as-of date: it applies, but its term should be reviewed.' },
+      'waiver-broad': { short: 'Waiver without a subject', full: 'A waiver without a subject covers several findings: each should be named.' },
     },
   },
 };
