@@ -1,3 +1,4 @@
+import { terminalText } from '../util/terminal-text.js';
 
 /** An error as shown to people: one line on stderr, one object in `{"errors": […]}`. */
 export interface DisplayError {
@@ -19,10 +20,14 @@ export function withValue(error: Omit<DisplayError, 'value'>, value: string | un
   return value === undefined ? error : { ...error, value };
 }
 
-/** `FILE:LINE:COLUMN: message (value)`, the stderr form of DATA.md. */
+/**
+ * `FILE:LINE:COLUMN: message (value)`, the stderr form of DATA.md. File, message and value
+ * carry data (a file name, a cell): their controls and line breaks are shown, so that one
+ * error stays one line and cannot drive the terminal.
+ */
 export function errorLine(error: DisplayError): string {
-  const place = error.code === 'usage' ? 'vigie' : `${error.file}:${error.line}:${error.column}`;
-  return `${place}: ${error.message}${error.value !== undefined ? ` (${error.value})` : ''}`;
+  const place = error.code === 'usage' ? 'vigie' : `${terminalText(error.file)}:${error.line}:${error.column}`;
+  return `${place}: ${terminalText(error.message)}${error.value !== undefined ? ` (${terminalText(error.value)})` : ''}`;
 }
 
 /** Errors in a stable order: file, line, column, code. */

@@ -4,6 +4,7 @@ import { fill, labels, SEVERITY_SYMBOL } from '../../report/labels.js';
 import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { compareSources } from '../../report/source-order.js';
+import { terminalSafe } from '../../util/terminal-text.js';
 
 export interface TextOptions {
   readonly lang: Lang;
@@ -24,9 +25,11 @@ const EVIDENCE_SHOWN = 8;
 
 /**
  * The report for a terminal or a CI log: findings grouped by contract document and
- * article, recommendations apart, then rules not evaluated and the summary.
+ * article, recommendations apart, then rules not evaluated and the summary. Every string of
+ * the report is data (names, messages, file names): shown through `terminalSafe`, never obeyed.
  */
-export function formatText(report: Report, options: TextOptions): string {
+export function formatText(input: Report, options: TextOptions): string {
+  const report = terminalSafe(input);
   const words = labels(options.lang);
   const paint = (style: keyof typeof COLORS, text: string) =>
     options.color ? `\u001b[${COLORS[style][0]}m${text}\u001b[${COLORS[style][1]}m` : text;

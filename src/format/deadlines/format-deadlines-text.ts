@@ -4,12 +4,15 @@ import { deadlineLabels } from '../../deadlines/deadline-labels.js';
 import { formatDate } from '../../util/dates.js';
 import { deadlineClause, deadlineSubject } from './deadline-cells.js';
 import type { FormatOptions } from '../format-options.js';
+import { terminalSafe } from '../../util/terminal-text.js';
 
 /**
  * The deadlines for a terminal: a table by date (date, what is due, clause, subject), then
- * the deadlines already past at D and the kinds that could not be computed, with why.
+ * the deadlines already past at D and the kinds that could not be computed, with why. The
+ * report's strings are shown through `terminalSafe`, never obeyed.
  */
-export function formatDeadlinesText(report: DeadlinesReport, options: FormatOptions): string {
+export function formatDeadlinesText(input: DeadlinesReport, options: FormatOptions): string {
+  const report = terminalSafe(input);
   const words = deadlineLabels(options.lang);
   const { snapshot } = report;
   const header = [

@@ -1,12 +1,15 @@
+import { terminalText } from '../../util/terminal-text.js';
+
 /** Octets per content line, CRLF excluded (RFC 5545 §3.1). */
 const LINE_OCTETS = 75;
 
 /**
  * A TEXT value escaped for iCalendar (RFC 5545 §3.3.11): backslash, semicolon and comma are
- * escaped, line breaks become `\n`.
+ * escaped, line breaks become `\n`; the other controls, which TEXT may not hold (§3.3.11,
+ * CONTROL), are shown as on a terminal (`terminalText`).
  */
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return terminalText(text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n'));
 }
 
 /**

@@ -5,14 +5,18 @@ import type { FormatOptions } from '../format-options.js';
 import { portfolioLabels } from './portfolio-labels.js';
 import { portfolioTable, type PortfolioCell } from './portfolio-table.js';
 import { VERSION } from '../../util/version.js';
+import { terminalSafe } from '../../util/terminal-text.js';
 
 const COLORS: Record<Severity | 'bold', [number, number]> = { error: [31, 39], warning: [33, 39], info: [36, 39], bold: [1, 22] };
 
 /**
  * A portfolio run for a terminal or a CI log: one aligned row per partner, most at risk
  * first, then the snapshots that could not be read (their errors go to stderr) and a total.
+ * The entries' strings are shown through `terminalSafe`, so a name cannot drive the terminal
+ * nor break the alignment with a line break.
  */
-export function formatPortfolioText(entries: readonly PortfolioEntry[], options: FormatOptions): string {
+export function formatPortfolioText(input: readonly PortfolioEntry[], options: FormatOptions): string {
+  const entries = terminalSafe(input);
   const words = portfolioLabels(options.lang);
   const paint = (style: keyof typeof COLORS, text: string) => (options.color ? `\u001b[${COLORS[style][0]}m${text}\u001b[${COLORS[style][1]}m` : text);
   const table = portfolioTable(entries, options);
