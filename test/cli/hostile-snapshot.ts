@@ -1,0 +1,40 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './run-cli.js';
+
+/** What the hostile snapshot's data hold, to find in the outputs in their visible forms. */
+export const HOSTILE = {
+  /** U004's last name: sets the terminal's title (OSC), rings the bell, clears the screen (CSI). */
+  lastName: 'MARTIN\u001b]0;pwned\u0007\u001b[2J',
+  lastNameShown: 'MARTIN␛]0;pwned␇␛[2J',
+  /** U008's employer: a line break forging an error line. */
+  employer: 'Cabinet\nsrc/x.csv:1:1: faux',
+  employerShown: 'Cabinet⏎src/x.csv:1:1: faux',
+  /** The partner's name: a right-to-left override disguising what follows it. */
+  partner: 'Communauté \u202Eélarbmi\u202C (CA2C)',
+  partnerShown: 'Communauté ⟨U+202E⟩élarbmi⟨U+202C⟩ (CA2C)',
+  /** U004's departure date, invalid: the error's value carries controls and a forged line. */
+  departure: '31/13/2024\u001b[2J\nsrc/x.csv:1:1: faux',
+  departureShown: '31/13/2024␛[2J⏎src/x.csv:1:1: faux',
+} as const;
+
+/**
+ * A copy of the CA2C sample in a temporary folder, with the hostile values above; with
+ * `invalid`, U004's departure date too, which makes the snapshot invalid (exit 2).
+ */
+export function hostileSnapshot(options: { invalid?: boolean } = {}): string {
+  const folder = join(mkdtempSync(join(tmpdir(), 'vigie-hostile-')), 'ca2c');
+  cpSync(join(ROOT, 'samples/ca2c-2023'), folder, { recursive: true });
+  const users = join(folder, 'users.csv');
+  const quoted = (value: string) => `"${value.replace(/"/g, '""')}"`;
+  const text = readFileSync(users, 'utf8')
+    .replace('U004;MARTIN;Julie;', `U004;${quoted(HOSTILE.lastName)};Julie;`)
+    .replace(';Cabinet Conseil Nord;', `;${quoted(HOSTILE.employer)};`)
+    .replace(';person;31/03/2024', options.invalid ? `;person;${quoted(HOSTILE.departure)}` : ';person;31/03/2024');
+  writeFileSync(users, text);
+  const partner = join(folder, 'partner.yaml');
+  const yaml = readFileSync(partner, 'utf8');
+  writeFileSync(partner, yaml.replace("  name: Communauté d'Agglomération du Caudrésis Catésis (CA2C)", `  name: ${JSON.stringify(HOSTILE.partner)}`));
+  return folder;
+}
