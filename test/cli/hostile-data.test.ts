@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { rawControls } from '../util/raw-control.js';
-import { HOSTILE, hostileSnapshot } from './hostile-snapshot.js';
+import { HOSTILE, hostileRules, hostileSnapshot } from './hostile-snapshot.js';
 import { runCli } from './run-cli.js';
 
 // Data that tries to drive the terminal (OSC title, CSI clear, BEL), to forge a line (a line
@@ -87,6 +87,21 @@ hostile('validate: a snapshot folder named with controls is shown, not obeyed', 
   assert.is(run.code, 0, run.stderr);
   assertShown(run.stdout, 'validate');
   assert.match(run.stdout, 'ca2c␛[2J␇ : données valides');
+});
+
+hostile('rules show and rules list: the title, article, quote and YAML of a user rule are shown, not obeyed', () => {
+  const rules = hostileRules();
+  const show = runCli(['rules', 'show', 'USR-HOSTILE', '--rules', rules]);
+  assert.is(show.code, 0, show.stderr);
+  assertShown(show.stdout, 'rules show');
+  assert.match(show.stdout, 'USR-HOSTILE — Suppléant␛]0;pwned␇ absent');
+  assert.match(show.stdout, 'CONV art. 9.1⟨U+202E⟩');
+  assert.match(show.stdout, '« En mode⏎src/x.csv:1:1: faux délégué');
+  assert.match(show.stdout, 'role: "deputy_administrator⟨U+009B⟩"');
+  const list = runCli(['rules', 'list', '--rules', rules]);
+  assert.is(list.code, 0, list.stderr);
+  assertShown(list.stdout, 'rules list');
+  assert.match(list.stdout, 'Suppléant␛]0;pwned␇ absent');
 });
 
 hostile.run();

@@ -20,6 +20,23 @@ export const HOSTILE = {
 } as const;
 
 /**
+ * A folder of user rules holding one rule, USR-HOSTILE (a copy of GOV-DEPUTY-MISSING), whose
+ * title sets the terminal's title, whose article carries a bidi override, whose quote forges a
+ * line and whose fact's filter holds a C1 control (which YAML writes raw).
+ */
+export function hostileRules(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'vigie-hostile-rules-'));
+  const rule = readFileSync(join(ROOT, 'rules/governance/GOV-DEPUTY-MISSING.yaml'), 'utf8')
+    .replace('id: GOV-DEPUTY-MISSING', 'id: USR-HOSTILE')
+    .replace('  fr: Aucun administrateur suppléant désigné', '  fr: "Suppléant\\e]0;pwned\\a absent"')
+    .replace('  article: "9.1"', '  article: "9.1\\u202E"')
+    .replace('  quote: "En mode délégué,', '  quote: "En mode\\nsrc/x.csv:1:1: faux délégué,')
+    .replace('where: {role: deputy_administrator}', 'where: {role: "deputy_administrator\\u009b"}');
+  writeFileSync(join(folder, 'USR-HOSTILE.yaml'), rule);
+  return folder;
+}
+
+/**
  * A copy of the CA2C sample in a temporary folder, with the hostile values above; with
  * `invalid`, U004's departure date too, which makes the snapshot invalid (exit 2).
  */
