@@ -6,7 +6,7 @@
 const UNSAFE = /\r\n|[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** A line break inside a value: shown, not obeyed, so that it cannot forge a line. */
-export const LINE_BREAK_MARK = '⏎';
+const LINE_BREAK_MARK = '⏎';
 
 const LINE_BREAKS: ReadonlySet<string> = new Set(['\r\n', '\n', '\r', '\u0085', '\u2028', '\u2029']);
 

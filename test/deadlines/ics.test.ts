@@ -17,7 +17,7 @@ lines('TEXT values escape backslash, semicolon, comma and line breaks', () => {
 });
 
 lines('TEXT holds no control: ESC, BEL and bidi overrides are shown, a line break is still \\n', () => {
-  assert.is(escapeIcsText('MARTIN\u001b]0;pwned\u0007 \u202Ex\nsuite'), 'MARTIN␛]0;pwned␇ ⟨U+202E⟩x\\nsuite');
+  assert.is(escapeIcsText('MARTIN\u001b]0;pwned\u0007 \u202Ex\nsuite'), 'MARTIN␛]0\\;pwned␇ ⟨U+202E⟩x\\nsuite');
 });
 
 lines('lines fold at 75 octets, never inside a UTF-8 sequence', () => {
