@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { rawControls } from '../util/raw-control.js';
-import { HOSTILE, hostileRules, hostileSnapshot } from './hostile-snapshot.js';
+import { HOSTILE, hostileRules, hostileSnapshot, removeHostileCopies } from './hostile-snapshot.js';
 import { runCli } from './run-cli.js';
 
 // Data that tries to drive the terminal (OSC title, CSI clear, BEL), to forge a line (a line
@@ -104,4 +104,5 @@ hostile('rules show and rules list: the title, article, quote and YAML of a user
   assert.match(list.stdout, 'Suppléant␛]0;pwned␇ absent');
 });
 
+hostile.after(removeHostileCopies);
 hostile.run();

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './run-cli.js';
@@ -19,6 +19,13 @@ export const HOSTILE = {
   departureShown: '31/13/2024␛[2J⏎src/x.csv:1:1: faux',
 } as const;
 
+const made: string[] = [];
+
+/** Removes every temporary folder made here, for a suite's `after`. */
+export function removeHostileCopies(): void {
+  for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
 /**
  * A folder of user rules holding one rule, USR-HOSTILE (a copy of GOV-DEPUTY-MISSING), whose
  * title sets the terminal's title, whose article carries a bidi override, whose quote forges a
@@ -26,6 +33,7 @@ export const HOSTILE = {
  */
 export function hostileRules(): string {
   const folder = mkdtempSync(join(tmpdir(), 'vigie-hostile-rules-'));
+  made.push(folder);
   const rule = readFileSync(join(ROOT, 'rules/governance/GOV-DEPUTY-MISSING.yaml'), 'utf8')
     .replace('id: GOV-DEPUTY-MISSING', 'id: USR-HOSTILE')
     .replace('  fr: Aucun administrateur suppléant désigné', '  fr: "Suppléant\\e]0;pwned\\a absent"')
@@ -41,7 +49,9 @@ export function hostileRules(): string {
  * `invalid`, U004's departure date too, which makes the snapshot invalid (exit 2).
  */
 export function hostileSnapshot(options: { invalid?: boolean } = {}): string {
-  const folder = join(mkdtempSync(join(tmpdir(), 'vigie-hostile-')), 'ca2c');
+  const root = mkdtempSync(join(tmpdir(), 'vigie-hostile-'));
+  made.push(root);
+  const folder = join(root, 'ca2c');
   cpSync(join(ROOT, 'samples/ca2c-2023'), folder, { recursive: true });
   const users = join(folder, 'users.csv');
   const quoted = (value: string) => `"${value.replace(/"/g, '""')}"`;

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Report } from '../../src/report/report-types.js';
 import type { FileProgress } from '../../src/tui/loading-view.js';
-import { HOSTILE, hostileSnapshot } from '../cli/hostile-snapshot.js';
+import { HOSTILE, hostileSnapshot, removeHostileCopies } from '../cli/hostile-snapshot.js';
 import { runCli } from '../cli/run-cli.js';
 import { rawControls } from '../util/raw-control.js';
 import { KEY, renderApp, tick, waitFor } from './render-app.js';
@@ -66,4 +66,5 @@ hostile('the loading view shows a file name with controls', async () => {
   app.unmount();
 });
 
+hostile.after(removeHostileCopies);
 hostile.run();

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { formatText } from '../../../src/format/check/format-text.js';
-import { HOSTILE, hostileSnapshot } from '../../cli/hostile-snapshot.js';
+import { HOSTILE, hostileSnapshot, removeHostileCopies } from '../../cli/hostile-snapshot.js';
 import { rawControls } from '../../util/raw-control.js';
 import { ca2cReport } from '../ca2c-report.js';
 
@@ -18,4 +18,5 @@ text('in colour: vigie paints with its own escape codes, the data only shows its
   assert.is(report.snapshot.partner, HOSTILE.partner, 'the report itself is left as it was');
 });
 
+text.after(removeHostileCopies);
 text.run();
