@@ -11,6 +11,7 @@ import { startTraceWorkerFor } from './split-reading/split-reading.js';
 import { redactKey } from './redact/redact-key.js';
 import { VERSION } from './util/version.js';
 import { writeErrorText } from './commands/write-error-text.js';
+import { terminalText } from './util/terminal-text.js';
 
 const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention « Mon Compte Partenaire »
 
@@ -209,7 +210,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // A bug of vigie, not of the user's data: say so plainly, without a stack trace.
-    process.stderr.write(`vigie: erreur interne : ${(error as Error)?.message ?? String(error)}\n`);
+    process.stderr.write(`vigie: erreur interne : ${terminalText((error as Error)?.message ?? String(error))}\n`);
     process.exitCode = EXIT.invalid;
   },
 );

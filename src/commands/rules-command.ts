@@ -10,6 +10,7 @@ import { compareSources } from '../report/source-order.js';
 import { labels } from '../report/labels.js';
 import type { CommandResult } from './command-result.js';
 import { invalid } from './command-result.js';
+import { terminalText } from '../util/terminal-text.js';
 
 /** The command line of `vigie rules`, parsed. */
 export interface RulesCommandOptions extends CatalogueOptions {
@@ -50,7 +51,7 @@ function listRules(rules: readonly Rule[], options: RulesCommandOptions): string
     const where = `${rule.source.document} ${words.article} ${rule.source.article}`.padEnd(16);
     return `${rule.id.padEnd(width)}  ${words.severity[rule.severity].padEnd(13)}  ${where}  ${rule.title[options.lang]}`;
   });
-  return `${lines.join('\n')}\n${sorted.length} ${options.lang === 'fr' ? 'règles' : 'rules'}\n`;
+  return `${lines.map(terminalText).join('\n')}\n${sorted.length} ${options.lang === 'fr' ? 'règles' : 'rules'}\n`;
 }
 
 function showRule(rule: Rule, options: RulesCommandOptions): string {
@@ -66,9 +67,10 @@ function showRule(rule: Rule, options: RulesCommandOptions): string {
     `${lang === 'fr' ? 'Message' : 'Message'} : ${rule.message[lang]}`,
     `${words.remediation} : ${rule.remediation[lang]}`,
     '',
-    stringify({ params: rule.params, needs: rule.needs, for_each: rule.for_each, facts: rule.facts, conditions: rule.conditions }).trimEnd(),
   ];
-  return `${lines.join('\n')}\n`;
+  // YAML escapes C0 controls but not C1 nor bidi ones: its lines are shown one by one too.
+  const yaml = stringify({ params: rule.params, needs: rule.needs, for_each: rule.for_each, facts: rule.facts, conditions: rule.conditions }).trimEnd().split('\n');
+  return `${[...lines, ...yaml].map(terminalText).join('\n')}\n`;
 }
 
 async function testRules(folders: readonly string[], catalogue: ReturnType<typeof loadCatalogue>, lang: Lang): Promise<CommandResult> {
@@ -89,5 +91,5 @@ async function testRules(folders: readonly string[], catalogue: ReturnType<typeo
   const ok = run.cases.length - failed.length;
   lines.push(lang === 'fr' ? `${ok}/${run.cases.length} cas réussis` : `${ok}/${run.cases.length} cases passed`);
   const exitCode = failed.length > 0 || uncovered.length > 0 ? EXIT.findings : EXIT.ok;
-  return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode };
+  return { stdout: `${lines.map(terminalText).join('\n')}\n`, stderr: '', exitCode };
 }

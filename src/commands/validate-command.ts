@@ -6,6 +6,7 @@ import { loadCatalogue } from '../pipeline/run-check.js';
 import { statSync } from 'node:fs';
 import type { CommandResult } from './command-result.js';
 import { invalid } from './command-result.js';
+import { terminalText } from '../util/terminal-text.js';
 
 /** The command line of `vigie validate`, parsed. */
 export interface ValidateOptions {
@@ -34,5 +35,6 @@ export async function validateCommand(options: ValidateOptions): Promise<Command
     table.scan ? `  ${table.file}: ${options.lang === 'fr' ? 'lu en flux' : 'streamed'}` : `  ${table.file}: ${table.records.length} ${options.lang === 'fr' ? 'ligne(s)' : 'row(s)'}`,
   );
   const title = options.lang === 'fr' ? `${options.snapshot} : données valides` : `${options.snapshot}: valid data`;
-  return { stdout: `${[title, `  ${loaded.snapshot.partner.file}`, ...lines].join('\n')}\n`, stderr: '', exitCode: EXIT.ok };
+  // File and folder names are data: each line is shown through terminalText before the lines are joined.
+  return { stdout: `${[title, `  ${loaded.snapshot.partner.file}`, ...lines].map(terminalText).join('\n')}\n`, stderr: '', exitCode: EXIT.ok };
 }

@@ -1,3 +1,4 @@
+import { terminalText } from '../util/terminal-text.js';
 
 /** An error as shown to people: one line on stderr, one object in `{"errors": […]}`. */
 export interface DisplayError {
@@ -19,10 +20,10 @@ export function withValue(error: Omit<DisplayError, 'value'>, value: string | un
   return value === undefined ? error : { ...error, value };
 }
 
-/** The stderr form of an error: `FILE:LINE:COLUMN: message (value)`. */
+/** The stderr form of an error, `FILE:LINE:COLUMN: message (value)`, its data shown so that it stays one line. */
 export function errorLine(error: DisplayError): string {
-  const place = error.code === 'usage' ? 'vigie' : `${error.file}:${error.line}:${error.column}`;
-  return `${place}: ${error.message}${error.value !== undefined ? ` (${error.value})` : ''}`;
+  const place = error.code === 'usage' ? 'vigie' : `${terminalText(error.file)}:${error.line}:${error.column}`;
+  return `${place}: ${terminalText(error.message)}${error.value !== undefined ? ` (${terminalText(error.value)})` : ''}`;
 }
 
 /** Errors in a stable order: file, line, column, code. */

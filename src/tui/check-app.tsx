@@ -17,6 +17,7 @@ import { ScrollArea } from './scroll-area.js';
 import { StatusLine } from './status-line.js';
 import { tuiLabels, type TuiLabels } from './tui-labels.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { terminalSafe, terminalText } from '../util/terminal-text.js';
 
 /** Reads the snapshot and evaluates it, reporting files as they are read (see run-tui.ts). */
 export type LoadReport = (onProgress: (event: FileProgress) => void) => Promise<Report | undefined>;
@@ -57,12 +58,14 @@ export function CheckApp({ lang, load, exitCodeOf, color, onQuit }: CheckAppProp
     let active = true;
     const onProgress = (event: FileProgress) => {
       if (!active) return;
-      setPhase((current) => (current.kind === 'loading' ? { kind: 'loading', files: upsert(current.files, event) } : current));
+      const shown = { ...event, file: terminalText(event.file) };
+      setPhase((current) => (current.kind === 'loading' ? { kind: 'loading', files: upsert(current.files, shown) } : current));
     };
     load(onProgress).then(
       (report) => {
         if (!active) return;
-        if (report) setPhase({ kind: 'ready', report });
+        // Every text node of the report is data: a user's name must not set the terminal's title.
+        if (report) setPhase({ kind: 'ready', report: terminalSafe(report) });
         else finish(EXIT_INVALID);
       },
       (error: unknown) => {
@@ -149,7 +152,7 @@ export function CheckApp({ lang, load, exitCodeOf, color, onQuit }: CheckAppProp
       />
     );
     status = view.searching ? (
-      <StatusLine text={`${tui.searchPrompt}${view.query}`} width={columns} editing />
+      <StatusLine text={`${tui.searchPrompt}${terminalText(view.query)}`} width={columns} editing />
     ) : (
       <StatusLine text={filterSummary(view, findingRows.length, report.findings.length, tui)} position={position > 0 ? `${position}/${findingRows.length}` : undefined} width={columns} />
     );
@@ -191,7 +194,7 @@ function upsert(files: readonly FileProgress[], event: FileProgress): FileProgre
 /** « 7/12 constat(s) · filtre « dép » · masqués : ▲ ℹ · par article » */
 function filterSummary(state: BrowseState, shown: number, total: number, tui: TuiLabels): string {
   const parts = [fill(tui.shown, { shown, total })];
-  if (state.query) parts.push(fill(tui.filter, { query: state.query }));
+  if (state.query) parts.push(fill(tui.filter, { query: terminalText(state.query) }));
   if (state.hidden.length > 0) parts.push(fill(tui.hidden, { symbols: state.hidden.map((severity) => SEVERITY_SYMBOL[severity]).join(' ') }));
   parts.push(state.grouping === 'source' ? tui.groupedBySource : tui.groupedBySeverity);
   return parts.join(' · ');

@@ -16,6 +16,10 @@ lines('TEXT values escape backslash, semicolon, comma and line breaks', () => {
   assert.is(escapeIcsText('a\\b;c,d\ne\r\nf'), 'a\\\\b\\;c\\,d\\ne\\nf');
 });
 
+lines('TEXT holds no control: ESC, BEL and bidi overrides are shown, a line break is still \\n', () => {
+  assert.is(escapeIcsText('MARTIN\u001b]0;pwned\u0007 \u202Ex\nsuite'), 'MARTIN␛]0\\;pwned␇ ⟨U+202E⟩x\\nsuite');
+});
+
 lines('lines fold at 75 octets, never inside a UTF-8 sequence', () => {
   const line = `DESCRIPTION:${'é'.repeat(100)}`;
   const folded = foldIcsLine(line).split('\r\n');

@@ -40,6 +40,8 @@ export async function waitFor(condition: () => boolean, describe: () => string, 
 export interface AppHarness {
   /** The last frame as plain text (chalk may colour it when the test runner forces colours). */
   readonly frame: () => string;
+  /** The last frame as Ink wrote it, escape sequences included. */
+  readonly rawFrame: () => string;
   /** Writes each key in turn, waiting for Ink between them. */
   readonly press: (...keys: string[]) => Promise<void>;
   /** Writes the keys back to back, as a held key does, then waits once. */
@@ -87,6 +89,7 @@ export async function renderApp(report: Report | undefined, options: RenderOptio
   if (readyText) await waitFor(() => frame().includes(readyText), frame);
   return {
     frame,
+    rawFrame: () => app.lastFrame() ?? '',
     press: async (...keys: string[]) => {
       for (const key of keys) {
         app.stdin.write(key);

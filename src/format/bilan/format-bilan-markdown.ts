@@ -76,7 +76,7 @@ function synthesis(bilan: Bilan, lang: Lang): string[] {
     for (const article of document.articles) {
       const { counts: now } = article;
       lines.push(
-        `| ${articleName(article.document, article.article, lang)} | ${now.compliant} | ${now.nonCompliant} | ${now.notVerifiable} | ${trendText(now.findings, previous ? (article.previousCounts?.findings ?? 0) : undefined)} |`,
+        `| ${escapeMarkdown(articleName(article.document, article.article, lang))} | ${now.compliant} | ${now.nonCompliant} | ${now.notVerifiable} | ${trendText(now.findings, previous ? (article.previousCounts?.findings ?? 0) : undefined)} |`,
       );
     }
   }

@@ -16,7 +16,7 @@ export function formatMarkdown(report: Report, options: FormatOptions): string {
   const { snapshot, summary } = report;
   const lines: string[] = [`### vigie — ${escapeMarkdown(snapshot.partner)}`, ''];
   const header = [
-    snapshot.siret ? `SIRET ${snapshot.siret}` : undefined,
+    snapshot.siret ? `SIRET ${escapeMarkdown(snapshot.siret)}` : undefined,
     `${common.asOf} ${formatDate(report.asOf, options.lang)}`,
     snapshot.managementMode ? (common.mode[snapshot.managementMode] ?? snapshot.managementMode) : undefined,
     code(evidencePath(report, '', options.baseDir)),
@@ -89,7 +89,7 @@ function findingRow(finding: Finding, options: FormatOptions, withBaseline: bool
   const cells = [
     finding.waived ? `~~${severity}~~ ${common.waived}` : severity,
     code(finding.ruleId),
-    `${finding.source.document} ${common.article} ${finding.source.article}`,
+    `${finding.source.document} ${common.article} ${escapeMarkdown(finding.source.article)}`,
     escapeMarkdown(`${common.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}`),
     `${escapeMarkdown(finding.message)}${waiver}`,
     shown.join(', '),
@@ -106,7 +106,7 @@ function clauses(report: Report, options: FormatOptions): string[] {
   for (const finding of report.findings) {
     if (seen.has(finding.ruleId)) continue;
     seen.add(finding.ruleId);
-    items.push(`- **${finding.source.document} ${common.article} ${finding.source.article}** (${code(finding.ruleId)}) : « ${escapeMarkdown(finding.source.quote)} »`);
+    items.push(`- **${finding.source.document} ${common.article} ${escapeMarkdown(finding.source.article)}** (${code(finding.ruleId)}) : « ${escapeMarkdown(finding.source.quote)} »`);
   }
   return ['<details>', `<summary>${ciLabels(options.lang).clauses}</summary>`, '', ...items, '', '</details>'];
 }

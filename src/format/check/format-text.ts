@@ -4,6 +4,7 @@ import { fill, labels, SEVERITY_SYMBOL } from '../../report/labels.js';
 import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { compareSources } from '../../report/source-order.js';
+import { terminalSafe } from '../../util/terminal-text.js';
 
 /** What the text report may be told. */
 export interface TextOptions {
@@ -23,8 +24,9 @@ const COLORS: Record<Severity | 'dim' | 'bold', [number, number]> = {
 /** Evidence lines shown per finding; the JSON output has them all. */
 const EVIDENCE_SHOWN = 8;
 
-/** The report for a terminal or CI log, findings grouped by document and article. */
-export function formatText(report: Report, options: TextOptions): string {
+/** The report for a terminal or CI log, by document and article; its data shown through `terminalSafe`, never obeyed. */
+export function formatText(input: Report, options: TextOptions): string {
+  const report = terminalSafe(input);
   const words = labels(options.lang);
   const paint = (style: keyof typeof COLORS, text: string) =>
     options.color ? `\u001b[${COLORS[style][0]}m${text}\u001b[${COLORS[style][1]}m` : text;

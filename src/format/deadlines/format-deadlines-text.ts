@@ -4,9 +4,11 @@ import { deadlineLabels } from '../../deadlines/deadline-labels.js';
 import { formatDate } from '../../util/dates.js';
 import { deadlineClause, deadlineSubject } from './deadline-cells.js';
 import type { FormatOptions } from '../format-options.js';
+import { terminalSafe } from '../../util/terminal-text.js';
 
-/** The deadlines for a terminal: coming, past at D, then the kinds not computed. */
-export function formatDeadlinesText(report: DeadlinesReport, options: FormatOptions): string {
+/** The deadlines for a terminal: coming, past at D, then the kinds not computed; data shown, never obeyed. */
+export function formatDeadlinesText(input: DeadlinesReport, options: FormatOptions): string {
+  const report = terminalSafe(input);
   const words = deadlineLabels(options.lang);
   const { snapshot } = report;
   const header = [

@@ -1,9 +1,11 @@
+import { terminalText } from '../../util/terminal-text.js';
+
 /** Octets per content line, CRLF excluded (RFC 5545 §3.1). */
 const LINE_OCTETS = 75;
 
-/** A TEXT value escaped for iCalendar (RFC 5545 §3.3.11). */
+/** A TEXT value escaped for iCalendar (RFC 5545 §3.3.11); the controls TEXT may not hold shown as on a terminal. */
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return terminalText(text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n'));
 }
 
 /** A content line folded at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */

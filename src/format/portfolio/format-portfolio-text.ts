@@ -5,11 +5,13 @@ import type { FormatOptions } from '../format-options.js';
 import { portfolioLabels } from './portfolio-labels.js';
 import { portfolioTable, type PortfolioCell } from './portfolio-table.js';
 import { VERSION } from '../../util/version.js';
+import { terminalSafe } from '../../util/terminal-text.js';
 
 const COLORS: Record<Severity | 'bold', [number, number]> = { error: [31, 39], warning: [33, 39], info: [36, 39], bold: [1, 22] };
 
-/** A portfolio for a terminal: a row per partner, most at risk first, then unreadable ones and a total. */
-export function formatPortfolioText(entries: readonly PortfolioEntry[], options: FormatOptions): string {
+/** A portfolio for a terminal: a row per partner, most at risk first, then unreadable ones and a total; data shown, never obeyed. */
+export function formatPortfolioText(input: readonly PortfolioEntry[], options: FormatOptions): string {
+  const entries = terminalSafe(input);
   const words = portfolioLabels(options.lang);
   const paint = (style: keyof typeof COLORS, text: string) => (options.color ? `\u001b[${COLORS[style][0]}m${text}\u001b[${COLORS[style][1]}m` : text);
   const table = portfolioTable(entries, options);

@@ -1,3 +1,4 @@
+import { terminalText } from '../../util/terminal-text.js';
 /** Field separators `vigie review --delimiter` accepts: `;` for French Excel (the default), `,` elsewhere. */
 export const CSV_DELIMITERS = [';', ','] as const;
 /** A field separator vigie writes. */
@@ -27,9 +28,13 @@ export function startsLikeFormula(value: string): boolean {
 
 /** A CSV field safe in a spreadsheet: a leading `'` defuses formulas (OWASP), then RFC 4180 quoting. */
 export function csvCell(value: string, delimiter: CsvDelimiter): string {
-  const neutral = startsLikeFormula(value) ? `'${value}` : value;
+  // Controls other than tabs and line breaks (quoted below) are shown: a CSV printed to a terminal cannot drive it.
+  const neutral = (startsLikeFormula(value) ? `'${value}` : value).replace(CONTROLS_BUT_LINE_BREAKS, terminalText);
   return neutral.includes(delimiter) || /["\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
+
+/** C0 (but tab, CR, LF), DEL, C1 and bidirectional controls. */
+const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** One CSV record, CRLF-terminated as RFC 4180 writes it. */
 export function csvRecord(values: readonly string[], delimiter: CsvDelimiter): string {

@@ -78,4 +78,18 @@ format('JSON: the entries in the given order, a broken one as {tool, snapshot, e
   });
 });
 
+format('text: a partner name with controls is shown and keeps the columns aligned, even in colour', () => {
+  const hostile = [report('Ville\u001b]0;pwned\u0007\nde \u202ELà', 'lots/la', 2, 0, 0, [{ ruleId: 'GOV-DEPUTY-MISSING', severity: 'error', waived: false }]), entries[1]];
+  const text = formatPortfolioText(hostile, { lang: 'fr', color: true });
+  assert.not.match(text, '\u0007');
+  assert.not.match(text, '\u001b]');
+  assert.not.match(text, '\u202E');
+  const lines = text.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const row = lines.find((line) => line.startsWith('Ville'))!;
+  assert.ok(row.startsWith('Ville␛]0;pwned␇⏎de ⟨U+202E⟩Là  '), row);
+  // The header, both rows: the errors column starts at one offset in each.
+  const bourg = lines.find((line) => line.startsWith('Bourg'))!;
+  assert.is(bourg.search(/ 0 /), row.search(/ 2 /), `${row}\n${bourg}`);
+});
+
 format.run();

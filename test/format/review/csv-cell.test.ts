@@ -30,9 +30,11 @@ cell('look-alikes of the signs are neutralised too: full-width, small, super/sub
 });
 
 cell('blanks and invisible characters before a sign do not hide it', () => {
-  for (const lead of [' ', '   ', '\u00A0', '\u3000', '\u200B', '\uFEFF', '\u2028', '\u0001', ' \u200B ']) {
+  for (const lead of [' ', '   ', '\u00A0', '\u3000', '\u200B', '\uFEFF', '\u2028', ' \u200B ']) {
     assert.is(csvCell(`${lead}=1+1`, ','), `'${lead}=1+1`, JSON.stringify(lead));
   }
+  // A control before the sign: neutralised, and the control shown.
+  assert.is(csvCell('\u0001=1+1', ','), "'␁=1+1");
   assert.is(csvCell(' \uFF1Dcmd', ','), "' \uFF1Dcmd");
   assert.is(csvCell('\n=1+1', ','), '"\'\n=1+1"');
   // Blanks before ordinary text stay as they are.
@@ -51,6 +53,14 @@ cell('RFC 4180 quoting: delimiter, quote or line break', () => {
   assert.is(csvCell('dit "Jo"', ';'), '"dit ""Jo"""');
   assert.is(csvCell('deux\nlignes', ';'), '"deux\nlignes"');
   assert.is(csvRecord(['a', 'b;c', ''], ';'), 'a;"b;c";\r\n');
+});
+
+cell('controls in a cell are shown, not sent: a CSV printed to a terminal cannot drive it; line breaks stay, quoted', () => {
+  assert.is(csvCell('MARTIN\u001b]0;pwned\u0007', ','), 'MARTIN␛]0;pwned␇');
+  assert.is(csvCell('a\u202Eb', ';'), 'a⟨U+202E⟩b');
+  assert.is(csvCell('ligne 1\r\nligne 2', ';'), '"ligne 1\r\nligne 2"');
+  assert.is(csvCell('\u001b=1+1', ';'), "'␛=1+1");
+  assert.is(csvCell('a\tb', ';'), 'a\tb');
 });
 
 cell.run();
