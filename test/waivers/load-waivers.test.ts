@@ -66,7 +66,7 @@ load('blank reason, approver or subject, a missing expiry and impossible dates: 
     `${file}:3:13: dérogations non conformes au schéma : « reason » doit être un texte non blanc (   )`,
     `${file}:4:18: dérogations non conformes au schéma : « approved_by » doit être un texte non blanc ()`,
     `${file}:6:5: dérogations non conformes au schéma : clé obligatoire « expires_on » absente`,
-    `${file}:11:18: dérogations non conformes au schéma : « approved_by » doit être un texte non blanc (\t)`,
+    `${file}:11:18: dérogations non conformes au schéma : « approved_by » doit être un texte non blanc (␉)`, // the tab shown, as every control on a terminal
     `${file}:12:17: date d'expiration impossible (31/02/2025)`,
     `${file}:14:14: dérogations non conformes au schéma : « subject » doit être un texte non blanc ( )`,
     `${file}:17:17: date d'expiration impossible (2025-13-01)`,
