@@ -51,6 +51,20 @@ export const PORTFOLIO_CASES: readonly GoldenCase[] = [
   { name: 'portfolio.markdown', args: () => ['check', 'samples', '--format', 'markdown'] },
 ];
 
+/** A snapshot with a dozen input errors in six files: every output still written, carrying them (exit 2). */
+export const INVALID_SNAPSHOT = 'test/fixtures/bad-inputs/several-bad-files';
+
+export const INVALID_CASES: readonly GoldenCase[] = [
+  ...['text', 'json', 'sarif', 'junit', 'markdown'].map((format) => ({
+    name: `check-invalid.${format}`,
+    args: (s: string, out: string) => ['check', s, '--format', format, '--output', out],
+    writes: true,
+  })),
+  { name: 'check-invalid-stdout.sarif', args: (s) => ['check', s, '--format', 'sarif', '--lang', 'en'] },
+  { name: 'validate-invalid.text', args: (s) => ['validate', s] },
+  { name: 'validate-invalid.json', args: (s) => ['validate', s, '--format', 'json'] },
+];
+
 /** What a case gives: its exit code, stderr and the document (stdout or the written file). */
 export function runCase(testCase: GoldenCase, sample: string, env: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-golden-'));
@@ -66,5 +80,6 @@ export function runCase(testCase: GoldenCase, sample: string, env: Record<string
 
 /** The expected file of a case. */
 export function expectedPath(root: string, sample: string | undefined, name: string): string {
-  return join(root, 'test/golden/expected', sample ? sample.replace(/^samples\//, '') : 'portfolio', `${name}.txt`);
+  const folder = sample === INVALID_SNAPSHOT ? 'invalid' : sample ? sample.replace(/^samples\//, '') : 'portfolio';
+  return join(root, 'test/golden/expected', folder, `${name}.txt`);
 }

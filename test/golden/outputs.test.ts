@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ROOT } from '../cli/run-cli.js';
-import { CASES, expectedPath, PORTFOLIO_CASES, runCase, SAMPLES, THREAD_MODES } from './golden-cases.js';
+import { CASES, expectedPath, INVALID_CASES, INVALID_SNAPSHOT, PORTFOLIO_CASES, runCase, SAMPLES, THREAD_MODES } from './golden-cases.js';
 
 // Every document vigie renders stays byte for byte what test/golden/expected holds, with the
 // traces read on one thread and on two: refactors are proved by this suite.
@@ -16,6 +16,11 @@ for (const [mode, env] of Object.entries(THREAD_MODES)) {
         assert.fixture(runCase(testCase, sample, env), expected);
       });
     }
+  }
+  for (const testCase of INVALID_CASES) {
+    golden(`${mode} invalid ${testCase.name}`, () => {
+      assert.fixture(runCase(testCase, INVALID_SNAPSHOT, env), readFileSync(expectedPath(ROOT, INVALID_SNAPSHOT, testCase.name), 'utf8'));
+    });
   }
   for (const testCase of PORTFOLIO_CASES) {
     golden(`${mode} ${testCase.name}`, () => {

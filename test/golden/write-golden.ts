@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ROOT } from '../cli/run-cli.js';
-import { CASES, expectedPath, PORTFOLIO_CASES, runCase, SAMPLES, THREAD_MODES } from './golden-cases.js';
+import { CASES, expectedPath, INVALID_CASES, INVALID_SNAPSHOT, PORTFOLIO_CASES, runCase, SAMPLES, THREAD_MODES } from './golden-cases.js';
 
 const write = (path: string, text: string) => {
   mkdirSync(dirname(path), { recursive: true });
@@ -13,3 +13,4 @@ for (const sample of SAMPLES) {
   for (const testCase of CASES) write(expectedPath(ROOT, sample, testCase.name), runCase(testCase, sample, THREAD_MODES['one-thread']));
 }
 for (const testCase of PORTFOLIO_CASES) write(expectedPath(ROOT, undefined, testCase.name), runCase(testCase, '', THREAD_MODES['one-thread']));
+for (const testCase of INVALID_CASES) write(expectedPath(ROOT, INVALID_SNAPSHOT, testCase.name), runCase(testCase, INVALID_SNAPSHOT, THREAD_MODES['one-thread']));
