@@ -1,5 +1,5 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
-import type { ForEach } from '../rules/rule-types.js';
+import type { CompiledForEach, KeyRecord } from '../rules/compile-for-each.js';
 import type { Scope } from '../facts/scope.js';
 import { selectRecords } from '../facts/where.js';
 
@@ -40,7 +40,7 @@ class RecordEntities implements EntityList {
 class GroupEntities implements EntityList {
   constructor(
     private readonly groups: readonly Group[],
-    private readonly keyRecord: (values: Readonly<Record<string, unknown>>) => Record<string, unknown>,
+    private readonly keyRecord: KeyRecord,
   ) {}
 
   get length(): number {
@@ -53,10 +53,10 @@ class GroupEntities implements EntityList {
   }
 }
 
-/** The entities of `for_each`, in file order (groups in order of their first record). */
-export function enumerateEntities(forEach: ForEach, scope: Scope): EntityList {
+/** The entities of `for_each` (compiled with its rule), in file order (groups in order of their first record). */
+export function enumerateEntities(forEach: CompiledForEach, scope: Scope): EntityList {
   const records = selectRecords(forEach.from, forEach.where, scope);
-  const keys = forEach.group_by;
+  const keys = forEach.groupBy;
   if (!keys) return new RecordEntities(records);
   const tree = new GroupTree(keys, 0);
   const groups: Group[] = [];
@@ -71,7 +71,7 @@ export function enumerateEntities(forEach: ForEach, scope: Scope): EntityList {
     tree.add(created);
     groups.push(created);
   }
-  return new GroupEntities(groups, keyRecordOf(keys));
+  return new GroupEntities(groups, forEach.keyRecord!);
 }
 
 /** Two key values that are the same group: compared as Map keys are (NaN is NaN). */
@@ -140,22 +140,3 @@ class GroupTree {
 
 /** Groups compared one by one before they are split by a field's value. */
 const BUCKET_LIMIT = 8;
-
-const keyRecords = new Map<string, (values: Readonly<Record<string, unknown>>) => Record<string, unknown>>();
-
-/**
- * A function building a group's record (its key fields, absent as null) as one object literal
- * compiled per list of fields: a hundred thousand groups built by Object.fromEntries cost
- * more. The names are the rule's group_by fields, written as JSON strings.
- */
-function keyRecordOf(keys: readonly string[]): (values: Readonly<Record<string, unknown>>) => Record<string, unknown> {
-  const signature = JSON.stringify(keys);
-  let build = keyRecords.get(signature);
-  if (!build) {
-    // Computed names: a field called __proto__ stays a field, as with Object.fromEntries.
-    const fields = keys.map((key) => `[${JSON.stringify(key)}]: values[${JSON.stringify(key)}] ?? null`);
-    build = new Function('values', `return { ${fields.join(', ')} };`) as (values: Readonly<Record<string, unknown>>) => Record<string, unknown>;
-    keyRecords.set(signature, build);
-  }
-  return build;
-}

@@ -76,7 +76,7 @@ export function entitiesOf(rule: Rule, context: EvaluationContext): EntityList {
     const field = rule.for_each.group_by![0];
     return { length: streamedKeys.length, entityAt: (index) => ({ record: { [field]: streamedKeys[index] }, records: [] }) };
   }
-  return enumerateEntities(rule.for_each, { context, params: rule.params, facts: {} });
+  return enumerateEntities(compiledRule(rule).forEach, { context, params: rule.params, facts: {} });
 }
 
 /** The rule's streamed facts that are not tied to an entity (the earliest trace of the file). */

@@ -2,14 +2,18 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import type { ConditionTree, Lang, Rule } from '../rules/rule-types.js';
 import { CUSTOM_OPERATORS } from '../facts/operators.js';
 import { keyPart } from '../util/memo-key.js';
-import type { ConditionRead } from '../rules/condition-types.js';
+import { conditionRead, conditionReads, type ConditionRead } from '../rules/condition-types.js';
 
 // How vigie drives json-rules-engine: one engine per rule with the custom operators, the
 // facts its conditions read, and the labels of the named conditions that held.
 
 /** A json-rules-engine holding one rule's conditions and vigie's operators. */
 export function createEngine(conditions: ConditionTree): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolveSimplePath });
+  // json-rules-engine hands its resolver the path's text: the keys come from the tree's reads, split once per engine.
+  const keysOf = new Map<string, readonly string[]>();
+  for (const read of conditionReads(conditions)) if (read.path !== undefined) keysOf.set(read.path, read.keys);
+  const pathResolver = (value: unknown, path: string): unknown => valueAt(value, keysOf.get(path) ?? path.slice(2).split('.'));
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver });
   for (const operator of CUSTOM_OPERATORS) engine.addOperator(operator);
   engine.addRule({ conditions: conditions as never, event: { type: 'finding' } });
   return engine;
@@ -54,8 +58,8 @@ export function comparisonsOf(engine: Engine, tree: ConditionTree): Comparison[]
     const operator = operators.get!.call(operators, condition.operator);
     if (!operator) return false;
     const value = condition.value as { fact?: unknown; path?: string } | undefined;
-    const against = value !== null && typeof value === 'object' && typeof value.fact === 'string' ? { fact: value.fact, ...(value.path ? { path: value.path } : {}) } : undefined;
-    comparisons.push({ input: { fact: condition.fact, ...(condition.path ? { path: condition.path } : {}) }, operator, against, value: condition.value });
+    const against = value !== null && typeof value === 'object' && typeof value.fact === 'string' ? conditionRead(value.fact, value.path) : undefined;
+    comparisons.push({ input: conditionRead(condition.fact, condition.path), operator, against, value: condition.value });
     return true;
   };
   return visit(tree) ? comparisons : undefined;
@@ -76,38 +80,29 @@ export function comparisonKey(valueOf: (fact: string) => unknown, comparisons: r
 }
 
 /** The value json-rules-engine reads for an input of projected facts: the fact, or the value at its path. */
-function readInput(valueOf: (fact: string) => unknown, { fact, path }: ConditionRead): unknown {
+function readInput(valueOf: (fact: string) => unknown, { fact, keys }: ConditionRead): unknown {
   const whole = valueOf(fact);
-  return path ? resolveSimplePath(whole, path) : whole;
+  return keys ? valueAt(whole, keys) : whole;
 }
 
 /** Only what the conditions read: whole facts, or for a path the value at that path. */
 export function projectFacts(valueOf: (fact: string) => unknown, inputs: readonly ConditionRead[]): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
-  for (const { fact, path } of inputs) {
+  for (const { fact, keys } of inputs) {
     const value = valueOf(fact);
-    if (!path) {
+    if (!keys) {
       facts[fact] = value;
       continue;
     }
-    const keys = path.slice(2).split('.');
     let target = (facts[fact] ??= {}) as Record<string, unknown>;
     keys.slice(0, -1).forEach((key) => (target = (target[key] ??= {}) as Record<string, unknown>));
-    target[keys[keys.length - 1]] = resolveSimplePath(value, path);
+    target[keys[keys.length - 1]] = valueAt(value, keys);
   }
   return facts;
 }
 
-// The few paths the rules' conditions hold, split once: they are read for every entity.
-const pathKeys = new Map<string, string[]>();
-
-/** `$.a.b` paths only (what the rule schema allows): faster than a JSONPath engine per condition. */
-export function resolveSimplePath(value: unknown, path: string): unknown {
-  let keys = pathKeys.get(path);
-  if (!keys) {
-    keys = path.slice(2).split('.');
-    pathKeys.set(path, keys);
-  }
+/** The value at the keys of a `$.a.b` path (what the rule schema allows): faster than a JSONPath engine per condition. */
+function valueAt(value: unknown, keys: readonly string[]): unknown {
   let current = value;
   for (const key of keys) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;

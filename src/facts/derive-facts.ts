@@ -1,6 +1,7 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
-import type { FactDefinition, WhereClause } from '../rules/rule-types.js';
+import type { FactDefinition } from '../rules/rule-types.js';
 import { compiledFact, type CompiledFact } from '../rules/compile-fact.js';
+import type { CompiledWhere } from '../rules/compile-where.js';
 import type { DateFact, DeadlineFact } from '../rules/fact-types.js';
 import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
 import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
@@ -168,7 +169,7 @@ function aggregate(compiled: CompiledFact, scope: Scope): DerivedFact {
 
 /** `from` a source with `where`, or, without `from`, the entity's own records. */
 function sourceRecords(compiled: CompiledFact, scope: Scope): readonly DataRecord[] {
-  const where = compiled.where;
+  const where = compiled.compiledWhere;
   if (compiled.from !== undefined) return selectRecords(compiled.from, where, scope);
   const own = scope.records ?? [];
   if (!where) return own;
@@ -177,12 +178,12 @@ function sourceRecords(compiled: CompiledFact, scope: Scope): readonly DataRecor
 }
 
 /** The test of a `where` that refers to nothing (`{profile: D3}`): compiled once per evaluation, not per entity. */
-function literalWhereTest(where: WhereClause, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
+function literalWhereTest(where: CompiledWhere, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
   const tests = scope.context.literalWhereTests;
-  let test = tests.get(where);
+  let test = tests.get(where.clause);
   if (test === undefined) {
     test = compileWhere(where, scope);
-    tests.set(where, test);
+    tests.set(where.clause, test);
   }
   return test;
 }

@@ -22,7 +22,7 @@ export function resolvePath(path: string, scope: Scope): unknown {
   return walk(rootValue(keys[0], scope), keys, 1);
 }
 
-// Rule files hold a few hundred distinct paths, resolved millions of times.
+// Kept: a few hundred paths of the rules' text, but they reach resolveValue from every fact kind, where value, stream reader and template.
 const splitPaths = new Map<string, string[]>();
 
 function rootValue(root: string, scope: Scope): unknown {

@@ -1,5 +1,5 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
-import type { WhereClause } from '../rules/rule-types.js';
+import type { CompiledWhere } from '../rules/compile-where.js';
 import { isIsoDate } from '../util/dates.js';
 import { normalizeText } from '../util/text.js';
 import { deadlineOutcome } from './deadline.js';
@@ -30,20 +30,16 @@ export function activeWithin(granted: string | undefined, revoked: string | unde
   return granted !== undefined && granted <= date && (revoked === undefined || revoked > date);
 }
 
-const whereEntries = new WeakMap<object, [string, unknown][]>();
+const NO_ENTRIES: CompiledWhere['entries'] = [];
 
 /**
- * Filters the records of `from` with a where clause, using a hash index for the first
- * equality. Called for every entity (and every trace row of a sub-query): references are
- * resolved once per call and records tested in a plain loop, without building closures.
+ * Filters the records of `from` with a where clause (compiled with its rule), using a hash
+ * index for the first equality. Called for every entity (and every trace row of a sub-query):
+ * references are resolved once per call and records tested in a plain loop, without building closures.
  */
-export function selectRecords(from: string, where: WhereClause | undefined, scope: Scope): readonly DataRecord[] {
+export function selectRecords(from: string, where: CompiledWhere | undefined, scope: Scope): readonly DataRecord[] {
   const index = scope.context.index;
-  let entries = where ? whereEntries.get(where) : [];
-  if (!entries) {
-    entries = Object.entries(where!);
-    whereEntries.set(where!, entries);
-  }
+  const entries = where === undefined ? NO_ENTRIES : where.entries;
   let candidates: readonly DataRecord[] | undefined;
   let indexedAt = -1;
   for (let position = 0; position < entries.length; position++) {
@@ -65,7 +61,7 @@ export function selectRecords(from: string, where: WhereClause | undefined, scop
     if (position === indexedAt) continue;
     const [field, expected] = entries[position];
     if (field === NOT_EXISTS) {
-      const query = expected as { from: string; where?: WhereClause };
+      const query = where!.notExists!;
       if (selectRecords(query.from, query.where, scope).length > 0) return [];
       continue;
     }
@@ -89,11 +85,11 @@ export function selectRecords(from: string, where: WhereClause | undefined, scop
   return selected;
 }
 
-/** Turns a where clause into a predicate over record values; references are resolved once. */
-export function compileWhere(where: WhereClause | undefined, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
-  const tests = Object.entries(where ?? {}).map(([field, expected]) => {
+/** Turns a where clause (compiled with its rule) into a predicate over record values; references are resolved once. */
+export function compileWhere(where: CompiledWhere | undefined, scope: Scope): (values: Readonly<Record<string, unknown>>) => boolean {
+  const tests = (where === undefined ? NO_ENTRIES : where.entries).map(([field, expected]) => {
     if (field === NOT_EXISTS) {
-      const query = expected as { from: string; where?: WhereClause };
+      const query = where!.notExists!;
       const none = selectRecords(query.from, query.where, scope).length === 0;
       return () => none;
     }

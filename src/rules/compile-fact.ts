@@ -4,6 +4,7 @@ import type { FactKindName } from './fact-types.js';
 import { referenceField, referenceRoot, referencesIn } from './references.js';
 import type { FactDefinition, WhereClause } from './rule-definition.js';
 import type { SubQuery } from './where-types.js';
+import { compileSubQuery, compileWhereClause, type CompiledSubQuery, type CompiledWhere } from './compile-where.js';
 
 /** The `where` entry that ties rows to the visited entity: `user_id: $record.user_id`. */
 export interface FactJoin {
@@ -41,6 +42,9 @@ export interface CompiledFact {
   readonly where: WhereClause | undefined;
   /** Over a streamed table: the records found from each row (`$NAME.field` in its filter). */
   readonly lookups: Readonly<Record<string, SubQuery>>;
+  /** `where` and `lookups` compiled, for the code that selects their records. */
+  readonly compiledWhere: CompiledWhere | undefined;
+  readonly compiledLookups: Readonly<Record<string, CompiledSubQuery>>;
   /** Whether `where` refers to nothing (`{profile: D3}`): its test is the same for every entity. */
   readonly whereIsLiteral: boolean;
   /** The field an aggregate reads (`count_distinct: user_id`), or its value (`first: true`). */
@@ -82,6 +86,8 @@ export function compileFact(definition: FactDefinition): CompiledFact {
     join: joinOf(where),
     where,
     lookups: definition.lookups ?? {},
+    compiledWhere: compileWhereClause(where),
+    compiledLookups: Object.fromEntries(Object.entries(definition.lookups ?? {}).map(([name, lookup]) => [name, compileSubQuery(lookup)])),
     whereIsLiteral: where !== undefined && referencesIn(where).length === 0,
     field: kind !== 'records' && HELD_AGGREGATES.has(kind) ? definition[kind] : undefined,
   };

@@ -2,6 +2,7 @@ import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
 import { compiledFact, type CompiledFact } from './compile-fact.js';
 import { conditionReads, type ConditionRead } from './condition-types.js';
 import { factColumns, whereColumns, withDateBases } from './fact-columns.js';
+import { compileForEach, type CompiledForEach } from './compile-for-each.js';
 import type { FactDefinition, RuleDefinition, WhereClause } from './rule-definition.js';
 
 /** A fact of a rule, analysed with the rule's other facts. */
@@ -36,6 +37,8 @@ export class CompiledRule {
     readonly tables: readonly string[],
     /** The columns of their records it names (entities, facts, conditions, subject), sorted. */
     readonly columns: readonly string[],
+    /** Its `for_each`, compiled for the enumeration of its entities. */
+    readonly forEach: CompiledForEach,
   ) {}
 
   /** Whether this analysis was made from these parts of the rule. */
@@ -90,6 +93,7 @@ export function compileRule(rule: Omit<RuleDefinition, 'file'>): CompiledRule {
     STREAMED_SOURCES.has(rule.for_each.from) || facts.some((fact) => fact.streamed),
     tablesRead(rule),
     columnsRead(rule, facts),
+    compileForEach(rule.for_each),
   );
 }
 

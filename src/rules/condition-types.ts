@@ -22,10 +22,14 @@ export interface ConditionGroup {
 /** A node of a condition tree (schemas/rule.schema.json, `condition`). */
 export type TypedCondition = ConditionGroup | ConditionComparison;
 
-/** A fact a condition tree reads, and the path within it (`record` at `$.left_on`). */
-export interface ConditionRead {
-  readonly fact: string;
-  readonly path?: string;
+/** A fact a condition tree reads, and the path within it (`record` at `$.left_on`) with its keys split once (`['left_on']`). */
+export type ConditionRead =
+  | { readonly fact: string; readonly path?: undefined; readonly keys?: undefined }
+  | { readonly fact: string; readonly path: string; readonly keys: readonly string[] };
+
+/** The read of a fact at a `$.a.b` path (what the rule schema allows), or of the whole fact without one. */
+export function conditionRead(fact: string, path: string | undefined): ConditionRead {
+  return path ? { fact, path, keys: path.slice(2).split('.') } : { fact };
 }
 
 /** Every fact (and path) a condition tree reads, facts compared against (`value: {fact}`) included, in order. */
@@ -34,9 +38,9 @@ export function conditionReads(tree: unknown): ConditionRead[] {
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     const condition = node as { fact?: unknown; path?: string; value?: unknown; all?: unknown[]; any?: unknown[]; not?: unknown };
-    if (typeof condition.fact === 'string') reads.push({ fact: condition.fact, ...(condition.path ? { path: condition.path } : {}) });
+    if (typeof condition.fact === 'string') reads.push(conditionRead(condition.fact, condition.path));
     const value = condition.value as { fact?: unknown; path?: string } | undefined;
-    if (value && typeof value === 'object' && typeof value.fact === 'string') reads.push({ fact: value.fact, ...(value.path ? { path: value.path } : {}) });
+    if (value && typeof value === 'object' && typeof value.fact === 'string') reads.push(conditionRead(value.fact, value.path));
     for (const child of [...(condition.all ?? []), ...(condition.any ?? [])]) visit(child);
     if (condition.not) visit(condition.not);
   };

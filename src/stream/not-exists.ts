@@ -1,5 +1,5 @@
 import type { DataRecord } from '../snapshot/snapshot-types.js';
-import type { WhereClause } from '../rules/rule-types.js';
+import type { CompiledSubQuery } from '../rules/compile-where.js';
 import { isIsoDate } from '../util/dates.js';
 import { fieldValue, isReference, referencesIn } from '../facts/expressions.js';
 import type { Scope } from '../facts/scope.js';
@@ -16,13 +16,13 @@ interface Projection {
  * A `not_exists` sub-query run for each row: the first equality's records come from the index, the
  * other conditions read the row's values; other clauses take selectRecords, memoised on what they read.
  */
-export function compileNotExists(query: { from: string; where?: WhereClause }, lookupNames: ReadonlySet<string>, asOf: string): (row: Readonly<Record<string, unknown>>, scope: Scope) => boolean {
-  const entries = Object.entries(query.where ?? {});
+export function compileNotExists(query: CompiledSubQuery, lookupNames: ReadonlySet<string>, asOf: string): (row: Readonly<Record<string, unknown>>, scope: Scope) => boolean {
+  const entries = query.where?.entries ?? [];
   const direct = (expected: unknown) => isReference(expected) || (expected !== null && typeof expected !== 'object');
   const indexAt = entries.findIndex(([field, expected]) => field !== 'active_at' && field !== NOT_EXISTS && direct(expected));
   const simple = entries.every(([field, expected]) => field !== NOT_EXISTS && (direct(expected) || (Array.isArray(expected) && expected.every(direct))));
   if (indexAt < 0 || !simple) {
-    const keyOf = memoKeyOf(referencesIn(query.where), lookupNames);
+    const keyOf = memoKeyOf(referencesIn(query.where?.clause), lookupNames);
     const memo = new Map<unknown, boolean>();
     return (_row, scope) => {
       const key = keyOf(scope);

@@ -23,10 +23,10 @@ export class StreamConsumer extends ConsumerColumns {
 
   constructor(definition: FactDefinition, baseScope: Scope, entityKeys: boolean, later: boolean) {
     // The row filter is compiled before the aggregate is read: its errors come first.
-    const { where, join, lookups } = compiledFact(definition);
+    const { compiledWhere, join, lookups, compiledLookups: lookupQueries } = compiledFact(definition);
     const lookupNames = new Set(Object.keys(lookups));
-    const compiledLookups = compileLookups(lookups, lookupNames);
-    const tests = compileRowTests(where, join?.rowField, lookupNames, baseScope);
+    const compiledLookups = compileLookups(lookupQueries, lookupNames);
+    const tests = compileRowTests(compiledWhere, join?.rowField, lookupNames, baseScope);
     super(definition, baseScope, entityKeys, later, join);
     this.lookups = compiledLookups;
     this.tests = tests;

@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { enumerateEntities, type EntityList } from '../../src/engine/entities.js';
 import { RecordIndex } from '../../src/facts/record-index.js';
+import { compileForEach } from '../../src/rules/compile-for-each.js';
 import type { EvaluationContext } from '../../src/facts/scope.js';
 import type { DataRecord, Snapshot } from '../../src/snapshot/snapshot-types.js';
 
@@ -23,7 +24,7 @@ function contextOf(rows: Record<string, unknown>[]): EvaluationContext {
 
 function entitiesOf(rows: Record<string, unknown>[], groupBy: string[] | undefined): EntityList {
   const context = contextOf(rows);
-  return enumerateEntities({ from: 'grants', ...(groupBy ? { group_by: groupBy } : {}) }, { context, params: {}, facts: {} });
+  return enumerateEntities(compileForEach({ from: 'grants', ...(groupBy ? { group_by: groupBy } : {}) }), { context, params: {}, facts: {} });
 }
 
 /** The groups as a map keyed by every value would make them: lines per group, in order of first line. */

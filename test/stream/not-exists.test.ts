@@ -4,6 +4,7 @@ import { RecordIndex } from '../../src/facts/record-index.js';
 import type { EvaluationContext, Scope } from '../../src/facts/scope.js';
 import { selectRecords } from '../../src/facts/where.js';
 import type { WhereClause } from '../../src/rules/rule-types.js';
+import { compileSubQuery, compileWhereClause } from '../../src/rules/compile-where.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import type { DataRecord } from '../../src/snapshot/snapshot-types.js';
 import { compileNotExists } from '../../src/stream/not-exists.js';
@@ -35,13 +36,14 @@ for (const sample of ['samples/ca2c-2023', 'samples/exemple-conforme']) {
     const lookups = new Set(['facility']);
     let differing = 0;
     for (const where of QUERIES) {
-      const query = { from: 'habilitations', where };
+      const query = compileSubQuery({ from: 'habilitations', where });
       const none = compileNotExists(query, lookups, context.asOf);
+      const facility = compileWhereClause({ facility_id: '$row.facility_id' });
       const facts: Record<string, unknown> = {};
       let found = 0;
       for (const row of rows) {
         const scope: Scope = { context, params: {}, facts, row };
-        facts.facility = selectRecords('facilities', { facility_id: '$row.facility_id' }, scope)[0]?.values;
+        facts.facility = selectRecords('facilities', facility, scope)[0]?.values;
         const expected = selectRecords(query.from, query.where, scope).length === 0;
         if (none(row, scope) !== expected) differing++;
         if (!expected) found++;
