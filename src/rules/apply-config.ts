@@ -4,6 +4,7 @@ import { parseDuration } from '../util/dates.js';
 import { packagePath } from '../util/package-paths.js';
 import { displayPath, pushSchemaErrors, readYaml } from './load-rules.js';
 import type { RuleFileError } from './rule-error.js';
+import { patternErrors, patternParams } from './compile-regex.js';
 import type { Rule, Severity } from './rule-types.js';
 
 interface RuleOverride {
@@ -46,6 +47,8 @@ export function applyConfig(rules: readonly Rule[], configPath: string | undefin
         errors.push({ file, ...position, code: 'config-schema', value: String(value), params: { detail: `${name}: ${typeof current}` } });
       } else if (parseDuration(current) && !parseDuration(value)) {
         errors.push({ file, ...position, code: 'rule-bad-duration', value: String(value) });
+      } else if (patternParams(rule as unknown as Record<string, unknown>).has(name)) {
+        errors.push(...patternErrors({ ...rule, params: { [name]: value } } as unknown as Record<string, unknown>, file, () => position));
       }
     }
   }

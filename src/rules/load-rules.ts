@@ -9,6 +9,7 @@ import type { RuleFileError } from './rule-error.js';
 import { fingerprintOf, readRuleCache, type RuleCache } from './rule-cache.js';
 import { compiledFact } from './compile-fact.js';
 import { compileRule } from './compile-rule.js';
+import { patternErrors } from './compile-regex.js';
 import { factKindInfo, kindsNamed } from './fact-kinds.js';
 import type { FactKindKey } from './fact-types.js';
 import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
@@ -59,8 +60,8 @@ let judges: string | undefined;
 
 function judgesOf(): string {
   const loader = fileURLToPath(import.meta.url);
-  const kinds = join(dirname(loader), `fact-kinds${extname(loader)}`);
-  judges ??= fingerprintOf(readFileSync(loader, 'utf8') + readFileSync(kinds, 'utf8'), 'judges', JSON.stringify(AJV_OPTIONS), RULE_SCHEMA_TEXT);
+  const sibling = (name: string): string => readFileSync(join(dirname(loader), `${name}${extname(loader)}`), 'utf8');
+  judges ??= fingerprintOf(readFileSync(loader, 'utf8') + sibling('fact-kinds') + sibling('compile-regex'), 'judges', JSON.stringify(AJV_OPTIONS), RULE_SCHEMA_TEXT);
   return judges;
 }
 
@@ -212,6 +213,7 @@ function checkRuleFile(path: string, file: string, text: string, shared: SharedF
     errors.push({ file, ...parsed.locate(['id']), code: 'rule-id-mismatch', value: String(data.id), params: { expected: expectedId } });
   }
   checkFactKinds(data.facts as Record<string, FactDefinition> | undefined, file, parsed.locate, errors);
+  errors.push(...patternErrors(data, file, parsed.locate));
   const declared = new Set([...BUILTIN_FACTS, ...Object.keys((data.facts as object) ?? {}), ...Object.keys(shared.facts)]);
   for (const { path: conditionPath, fact } of conditionFacts(data.conditions as ConditionTree, ['conditions'])) {
     if (!declared.has(fact)) errors.push({ file, ...parsed.locate(conditionPath), code: 'rule-unknown-fact', value: fact });
