@@ -10,6 +10,7 @@ import { fingerprintOf, readRuleCache, type RuleCache } from './rule-cache.js';
 import { compiledFact } from './compile-fact.js';
 import { compileRule } from './compile-rule.js';
 import { patternErrors } from './compile-regex.js';
+import { templateErrors } from './check-templates.js';
 import { factKindInfo, kindsNamed } from './fact-kinds.js';
 import type { FactKindKey } from './fact-types.js';
 import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
@@ -61,7 +62,7 @@ let judges: string | undefined;
 function judgesOf(): string {
   const loader = fileURLToPath(import.meta.url);
   const sibling = (name: string): string => readFileSync(join(dirname(loader), `${name}${extname(loader)}`), 'utf8');
-  judges ??= fingerprintOf(readFileSync(loader, 'utf8') + sibling('fact-kinds') + sibling('compile-regex'), 'judges', JSON.stringify(AJV_OPTIONS), RULE_SCHEMA_TEXT);
+  judges ??= fingerprintOf(readFileSync(loader, 'utf8') + sibling('fact-kinds') + sibling('compile-regex') + sibling('check-templates'), 'judges', JSON.stringify(AJV_OPTIONS), RULE_SCHEMA_TEXT);
   return judges;
 }
 
@@ -214,6 +215,7 @@ function checkRuleFile(path: string, file: string, text: string, shared: SharedF
   }
   checkFactKinds(data.facts as Record<string, FactDefinition> | undefined, file, parsed.locate, errors);
   errors.push(...patternErrors(data, file, parsed.locate));
+  errors.push(...templateErrors(data, { sharedFacts: Object.keys(shared.facts), data: Object.keys(shared.data) }, file, text, parsed.locate));
   const declared = new Set([...BUILTIN_FACTS, ...Object.keys((data.facts as object) ?? {}), ...Object.keys(shared.facts)]);
   for (const { path: conditionPath, fact } of conditionFacts(data.conditions as ConditionTree, ['conditions'])) {
     if (!declared.has(fact)) errors.push({ file, ...parsed.locate(conditionPath), code: 'rule-unknown-fact', value: fact });
