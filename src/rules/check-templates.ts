@@ -22,6 +22,8 @@ interface Visible {
 
 const FULL: Visible = { record: true, subject: true, matched: true };
 const LABEL: Visible = { record: true, subject: true, matched: false };
+/** `subject.id` names the subject: it is rendered before there is one. */
+const SUBJECT_ID: Visible = { record: true, subject: false, matched: false };
 /** `evaluable_when.otherwise` is rendered for the rule as a whole: its facts and parameters, no entity. */
 const RULE_WIDE: Visible = { record: false, subject: false, matched: false };
 
@@ -64,7 +66,7 @@ export function templateErrors(data: Readonly<Record<string, unknown>>, context:
     // Shown as written when the rule does not apply (src/engine/preflight.ts): a placeholder would stay in braces.
     check(['applies_when', 'otherwise', lang], undefined);
   }
-  check(['subject', 'id'], LABEL);
+  check(['subject', 'id'], SUBJECT_ID);
   return errors;
 }
 

@@ -60,8 +60,8 @@ templates('a placeholder naming nothing is a rule error at its own line and colu
   const { ids, errors } = load({
     'T-FIELD.yaml': contactRule('T-FIELD', { message: 'Contact {record.last_nmae}' }),
     'T-INHERITED.yaml': contactRule('T-INHERITED', { message: 'x {constructor} {record.toString}' }),
-    'T-LABEL.yaml': contactRule('T-LABEL', { label: 'sans nom : {matched}' }),
-    'T-PARAM.yaml': contactRule('T-PARAM', { subject: '{record.role} {param.min} {subject.name}' }),
+    'T-LABEL.yaml': contactRule('T-LABEL', { label: 'sans nom : {matched} {subject.name}' }),
+    'T-PARAM.yaml': contactRule('T-PARAM', { subject: '{record.role} {param.min} {subject.id}' }),
     'T-EVALUABLE.yaml': contactRule('T-EVALUABLE', { evaluable: 'pas de {record.email} ni {data.pays}' }),
     'T-APPLIES.yaml': contactRule('T-APPLIES', { applies: 'mode {management_mode}' }),
   });
@@ -74,8 +74,9 @@ templates('a placeholder naming nothing is a rule error at its own line and colu
     'T-INHERITED.yaml:23:10 {constructor}: « constructor » is nothing this text can show (not a fact of the rule or a shared one, not a partner.yaml key, nor record, subject, param, data, as_of, matched where they apply)',
     'T-INHERITED.yaml:23:24 {record.toString}: records of contacts have no field « toString »',
     'T-LABEL.yaml:21:29 {matched}: « matched » is nothing this text can show (not a fact of the rule or a shared one, not a partner.yaml key, nor record, subject, param, data, as_of, matched where they apply)',
+    'T-LABEL.yaml:21:39 {subject.name}: the subject has only type and id, not « name »',
     'T-PARAM.yaml:8:45 {param.min}: parameter « min » not declared by the rule',
-    'T-PARAM.yaml:8:57 {subject.name}: the subject has only type and id, not « name »',
+    'T-PARAM.yaml:8:57 {subject.id}: « subject » is nothing this text can show (not a fact of the rule or a shared one, not a partner.yaml key, nor record, subject, param, data, as_of, matched where they apply)',
   ]);
 });
 
