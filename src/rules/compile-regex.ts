@@ -71,6 +71,8 @@ export interface RulePattern {
   readonly path: readonly (string | number)[];
   readonly text?: string;
   readonly param?: string;
+  /** Given by a fact (`{fact: …}`), not written in the rule. */
+  readonly dynamic?: true;
 }
 
 const PATTERN_OPERATORS = new Set(['matchesPattern', 'notMatchesPattern']);
@@ -104,7 +106,8 @@ function patternOf(value: unknown, path: (string | number)[]): RulePattern {
   if (value !== null && typeof value === 'object' && typeof (value as { param?: unknown }).param === 'string') {
     return { path, param: (value as { param: string }).param };
   }
-  return { path, text: String(value) };
+  // A pattern read from a fact would come from the data under audit: refused, whatever it holds.
+  return typeof value === 'object' && value !== null ? { path, dynamic: true } : { path, text: String(value) };
 }
 
 /** The located errors of a rule's patterns, a parameter's pattern checked with its value in `params`. */
@@ -116,6 +119,10 @@ export function patternErrors(
   const params = (data.params as Record<string, unknown> | undefined) ?? {};
   const errors: RuleFileError[] = [];
   for (const pattern of rulePatterns(data)) {
+    if (pattern.dynamic) {
+      errors.push({ file, ...locate(pattern.path), code: 'rule-pattern-dynamic' });
+      continue;
+    }
     const fromParam = pattern.param !== undefined;
     if (fromParam && !Object.hasOwn(params, pattern.param!)) continue; // the loader's rule-unknown-param says so
     const text = fromParam ? String(params[pattern.param!]) : pattern.text!;

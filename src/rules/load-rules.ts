@@ -129,6 +129,7 @@ function loadSharedFacts(errors: RuleFileError[], cache: RuleCache | undefined):
   const facts = (parsed.data as { facts: Record<string, FactDefinition> }).facts;
   const errorCount = errors.length;
   checkFactKinds(facts, file, parsed.locate, errors);
+  errors.push(...patternErrors({ facts }, file, parsed.locate));
   if (errors.length > errorCount) return empty;
   cache?.set?.(fingerprint, parsed.data);
   return { shared: { facts: compiledFacts(facts), data, file }, fingerprint };

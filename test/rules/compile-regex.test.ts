@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OPERATOR_EVALUATORS } from '../../src/facts/operators.js';
-import { patternProblem } from '../../src/rules/compile-regex.js';
+import { patternErrors, patternProblem } from '../../src/rules/compile-regex.js';
+import { loadRules } from '../../src/rules/load-rules.js';
 import { ROOT, runCli } from '../cli/run-cli.js';
 
 const regex = suite('rule regular expressions on RE2');
@@ -122,6 +123,23 @@ regex('a pattern parameter set by --config is checked like the rule’s own, at 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+regex('a pattern read from a fact (the data under audit) is refused at its place; shared facts’ patterns are checked too', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-re2-'));
+  try {
+    const rule = contactRule('RE-FACT', 'Dupont').replace('value: "^[0-9]+$"}', 'value: {fact: record, path: $.email}}');
+    writeFileSync(join(dir, 'RE-FACT.yaml'), rule);
+    const { rules, errors } = loadRules([dir], undefined);
+    assert.equal(rules, []);
+    assert.equal(errors.map((error) => `${error.line}:${error.column} ${error.code}`), ['15:61 rule-pattern-dynamic']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const shared = { facts: { digits: { normalize: { value: '$partner.phone', remove: '(a)\\1' } } } };
+  assert.equal(patternErrors(shared, 'facts.yaml', (keys) => ({ line: keys.length, column: 1 })), [
+    { file: 'facts.yaml', line: 4, column: 1, code: 'rule-pattern-backreference', value: '(a)\\1', params: { pattern: '(a)\\1', fragment: '\\1' } },
+  ]);
 });
 
 regex.run();
