@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
-import { resolvePath } from '../facts/expressions.js';
+import { fieldValue, resolvePath } from '../facts/expressions.js';
 import type { Scope } from '../facts/scope.js';
 import { Duration } from 'luxon';
 import { formatDate, isIsoDate } from '../util/dates.js';
@@ -28,13 +28,33 @@ export function renderMessage(template: string, scope: Scope, lang: Lang, extra:
 function fillTemplate(template: string, scope: Scope, lang: Lang, extra: Record<string, unknown>, valueLabels: ValueLabels | undefined): string {
   return template.replace(/\{([\w.|]+)\}/g, (_, expression: string) => {
     for (const path of expression.split('|')) {
-      const value = Object.hasOwn(extra, path) ? extra[path] : resolvePath(path, scope);
+      const value = Object.hasOwn(extra, path) ? extra[path] : ownValue(path, scope);
       if (value === undefined || value === null || value === '') continue;
       const label = typeof value === 'string' ? valueLabels?.[path.slice(path.lastIndexOf('.') + 1)]?.[value]?.[lang] : undefined;
       return label ?? formatValue(value, lang);
     }
     return '—';
   });
+}
+
+/** Roots every scope has; any other is a fact, a shared fact or a partner.yaml key (src/facts/expressions.ts). */
+const SCOPE_ROOTS = new Set(['as_of', 'param', 'params', 'record', 'subject', 'data', 'row']);
+
+/**
+ * The value at a path through own properties only: `{constructor}` or `{record.toString}` name
+ * nothing, rather than what every object inherits. `X_date` is derived from the field X.
+ */
+function ownValue(path: string, scope: Scope): unknown {
+  const [root, ...keys] = path.split('.');
+  const { facts, context } = scope;
+  if (!SCOPE_ROOTS.has(root) && !Object.hasOwn(facts, root) && !Object.hasOwn(context.sharedFacts, root) && !Object.hasOwn(context.snapshot.partner.data, root)) return undefined;
+  let current = resolvePath(root, scope);
+  for (const key of keys) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.hasOwn(current, key) && !key.endsWith('_date')) return undefined;
+    current = fieldValue(current as Record<string, unknown>, key);
+  }
+  return current;
 }
 
 const ISO_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$/;

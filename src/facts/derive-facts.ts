@@ -6,6 +6,7 @@ import type { DateFact, DeadlineFact } from '../rules/fact-types.js';
 import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
 import { deadlineOutcome, type DeadlineOutcome } from './deadline.js';
 import { resolveValue } from './expressions.js';
+import { rulePattern } from '../rules/compile-regex.js';
 import type { DerivedFact, Scope } from './scope.js';
 import { keyPart } from '../util/memo-key.js';
 import { compileWhere, selectRecords } from './where.js';
@@ -80,7 +81,7 @@ function computeFact(definition: FactDefinition, compiled: CompiledFact, scope: 
     case 'normalize': {
       const spec = definition.normalize!;
       const value = resolveValue(spec.value, scope);
-      return plain(value === undefined || value === null ? value : String(value).replace(new RegExp(spec.remove, 'g'), ''));
+      return plain(value === undefined || value === null ? value : rulePattern(spec.remove).matcher(String(value)).replaceAll(''));
     }
   }
   return aggregate(compiled, scope);

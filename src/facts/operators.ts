@@ -1,4 +1,5 @@
 import { Operator } from 'json-rules-engine';
+import { rulePattern } from '../rules/compile-regex.js';
 import { normalizeText } from '../util/text.js';
 
 /**
@@ -13,8 +14,9 @@ export const OPERATOR_EVALUATORS: Readonly<Record<string, (factValue: unknown, c
   dateOnOrAfter: (a, b) => bothComparable(a, b) && (a as string) >= (b as string),
   isPresent: (a, expected) => (a !== undefined && a !== null && a !== '') === (expected !== false),
   isAbsent: (a, expected) => (a === undefined || a === null || a === '') === (expected !== false),
-  matchesPattern: (a, pattern) => typeof a === 'string' && new RegExp(String(pattern), 'u').test(a),
-  notMatchesPattern: (a, pattern) => typeof a !== 'string' || !new RegExp(String(pattern), 'u').test(a),
+  // RE2, compiled once per pattern text (the loader refused those it cannot compile).
+  matchesPattern: (a, pattern) => typeof a === 'string' && rulePattern(String(pattern)).test(a),
+  notMatchesPattern: (a, pattern) => typeof a !== 'string' || !rulePattern(String(pattern)).test(a),
   inText: (a, list) => a !== undefined && a !== null && textList(list).includes(normalizeText(a)),
   notInText: (a, list) => a !== undefined && a !== null && !textList(list).includes(normalizeText(a)),
   passesLuhn: (a, expected) => passesLuhn(a) === (expected !== false),

@@ -5,6 +5,7 @@ import { packagePath } from '../util/package-paths.js';
 import { FILE_LIMITS } from '../util/read-bounded-text.js';
 import { displayPath, pushSchemaErrors, readYaml, type Locate } from './read-yaml-file.js';
 import type { RuleFileError } from './rule-error.js';
+import { patternErrors, patternParams } from './compile-regex.js';
 import type { Rule, Severity } from './rule-types.js';
 
 interface RuleOverride {
@@ -84,6 +85,8 @@ function checkOverrides(rules: readonly Rule[], overrides: Readonly<Record<strin
         errors.push({ file, ...position, code: 'config-schema', value: String(value), params: { keyword: 'type', key: name, expected: typeof current } });
       } else if (parseDuration(current) && !parseDuration(value)) {
         errors.push({ file, ...position, code: 'rule-bad-duration', value: String(value) });
+      } else if (patternParams(rule as unknown as Record<string, unknown>).has(name)) {
+        errors.push(...patternErrors({ ...rule, params: { [name]: value } } as unknown as Record<string, unknown>, file, () => position));
       }
     }
   }

@@ -10,6 +10,8 @@ import type { RuleFileError } from './rule-error.js';
 import { fingerprintOf, readRuleCache, type RuleCache } from './rule-cache.js';
 import { compiledFact } from './compile-fact.js';
 import { compileRule } from './compile-rule.js';
+import { patternErrors } from './compile-regex.js';
+import { templateErrors } from './check-templates.js';
 import { factKindInfo, kindsNamed } from './fact-kinds.js';
 import type { FactKindKey } from './fact-types.js';
 import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
@@ -63,8 +65,8 @@ let judges: string | undefined;
 
 function judgesOf(): string {
   const loader = fileURLToPath(import.meta.url);
-  const kinds = join(dirname(loader), `fact-kinds${extname(loader)}`);
-  judges ??= fingerprintOf(readFileSync(loader, 'utf8') + readFileSync(kinds, 'utf8'), 'judges', JSON.stringify(AJV_OPTIONS), RULE_SCHEMA_TEXT);
+  const sibling = (name: string): string => readFileSync(join(dirname(loader), `${name}${extname(loader)}`), 'utf8');
+  judges ??= fingerprintOf(readFileSync(loader, 'utf8') + sibling('fact-kinds') + sibling('compile-regex') + sibling('check-templates'), 'judges', JSON.stringify(AJV_OPTIONS), RULE_SCHEMA_TEXT);
   return judges;
 }
 
@@ -131,6 +133,7 @@ function loadSharedFacts(errors: RuleFileError[], cache: RuleCache | undefined):
   const facts = (parsed.data as { facts: Record<string, FactDefinition> }).facts;
   const errorCount = errors.length;
   checkFactKinds(facts, file, parsed.locate, errors);
+  errors.push(...patternErrors({ facts }, file, parsed.locate));
   if (errors.length > errorCount) return empty;
   cache?.set?.(fingerprint, parsed.data);
   return { shared: { facts: compiledFacts(facts), data, file }, fingerprint };
@@ -216,6 +219,8 @@ function checkRuleFile(path: string, file: string, text: string, shared: SharedF
     errors.push({ file, ...parsed.locate(['id']), code: 'rule-id-mismatch', value: String(data.id), params: { expected: expectedId } });
   }
   checkFactKinds(data.facts as Record<string, FactDefinition> | undefined, file, parsed.locate, errors);
+  errors.push(...patternErrors(data, file, parsed.locate));
+  errors.push(...templateErrors(data, { sharedFacts: Object.keys(shared.facts), data: Object.keys(shared.data) }, file, text, parsed.locate));
   const declared = new Set([...BUILTIN_FACTS, ...Object.keys((data.facts as object) ?? {}), ...Object.keys(shared.facts)]);
   for (const { path: conditionPath, fact } of conditionFacts(data.conditions as ConditionTree, ['conditions'])) {
     if (!declared.has(fact)) errors.push({ file, ...parsed.locate(conditionPath), code: 'rule-unknown-fact', value: fact });
