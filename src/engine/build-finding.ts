@@ -34,10 +34,7 @@ export function buildFinding(rule: Rule, scope: Scope, records: readonly DataRec
   };
 }
 
-/**
- * Evidence: the entity's records and the facts' records, plus, for findings about the
- * partner's declarations, the partner.yaml keys the rule reads. Sorted by file and line.
- */
+/** Evidence: the entity's and the facts' records, and for findings about the partner's declarations the partner.yaml keys read, sorted by file and line. */
 function evidenceOf(rule: Rule, scope: Scope, records: readonly DataRecord[]): Evidence[] {
   const partner = scope.context.snapshot.partner;
   const items: Evidence[] = [];

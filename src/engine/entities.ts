@@ -5,15 +5,11 @@ import { selectRecords } from '../facts/where.js';
 
 /** One thing a rule visits: a record, or a group of records sharing the `group_by` fields. */
 export interface Entity {
-  /** The record's values, or for a group the values of its key fields. */
   readonly record: Readonly<Record<string, unknown>>;
   readonly records: readonly DataRecord[];
 }
 
-/**
- * The entities of a rule, each made when it is visited: a list made beforehand lived long enough
- * to reach V8's old generation and stayed there until a full collection (docs/PERFORMANCE.md).
- */
+/** The entities of a rule, each made when visited: a list made beforehand lived until a full collection (docs/PERFORMANCE.md). */
 export interface EntityList {
   readonly length: number;
   entityAt(index: number): Entity;
@@ -22,7 +18,6 @@ export interface EntityList {
 /** The records of a group, sharing its key fields, first one first: a bare list, as most groups hold one record. */
 type Group = DataRecord[];
 
-/** Entities over a list of records, each one its own entity. */
 class RecordEntities implements EntityList {
   constructor(private readonly records: readonly DataRecord[]) {}
 
@@ -66,7 +61,6 @@ export function enumerateEntities(forEach: CompiledForEach, scope: Scope): Entit
       group.push(record);
       continue;
     }
-    // Most groups hold one record: an array of one, grown by the next push if any.
     const created: Group = [record];
     tree.add(created);
     groups.push(created);
@@ -79,12 +73,7 @@ function sameKey(a: unknown, b: unknown): boolean {
   return a === b || (a !== a && b !== b);
 }
 
-/**
- * Finds a group by its key fields' values (absent as null, compared as Map keys are). Groups
- * sharing the fields before `depth` are first kept in a short list compared field by field;
- * past BUCKET_LIMIT of them, they are split by the value at `depth` into subtrees. A map per
- * distinct prefix, as this once was, made four maps per grant grouped on five fields.
- */
+/** Finds a group by its key fields' values: a short list compared field by field, split by the value at `depth` past BUCKET_LIMIT (a map per distinct prefix made several per grant). */
 class GroupTree {
   private list: Group[] | undefined = [];
   /** Once split: the subtrees by the value at `depth`, or on the last field the groups themselves. */
@@ -111,7 +100,6 @@ class GroupTree {
     return found instanceof GroupTree ? found.find(values) : found;
   }
 
-  /** Adds a group that find did not find. */
   add(group: Group): void {
     if (this.list) {
       this.list.push(group);
@@ -124,7 +112,6 @@ class GroupTree {
       return;
     }
     const value = group[0].values[this.keys[this.depth]] ?? null;
-    // On the last field, its value names the group.
     if (this.depth === this.keys.length - 1) {
       this.byValue!.set(value, group);
       return;

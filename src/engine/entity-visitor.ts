@@ -26,11 +26,7 @@ export interface EntityVisit {
   readonly key: string;
 }
 
-/**
- * The work a rule does on each entity before and after json-rules-engine decides, kept out of
- * evaluateRule: V8 compiled an async function with all of this inlined again for each record
- * shape (docs/PERFORMANCE.md).
- */
+/** The work a rule does on each entity around json-rules-engine's decision, kept out of evaluateRule: inlined, V8 compiled it again per record shape (docs/PERFORMANCE.md). */
 export class EntityVisitor {
   private readonly quiet = new ValueTuples();
   private readonly read: unknown[] = [];
@@ -44,11 +40,9 @@ export class EntityVisitor {
     private readonly precomputed: ReadonlyMap<string, DerivedFact>,
     private readonly readsSubject: boolean,
     private readonly fieldsRead: readonly string[] | undefined,
-    /** The decision key of an entity's facts. */
     private readonly keyOf: (valueOf: (name: string) => unknown) => string,
   ) {}
 
-  /** The entity's facts and decision key, or undefined when entities of the same values were quiet. */
   private visit(entity: Entity): EntityVisit | undefined {
     const { rule, context, fieldsRead, read } = this;
     if (fieldsRead) {
@@ -63,10 +57,7 @@ export class EntityVisitor {
     return { entity, scope, early, derived, valueOf, key: this.keyOf(valueOf) };
   }
 
-  /**
-   * Visits the entities from `from` on while their decision is known, adding findings; returns the position
-   * of the first whose facts need json-rules-engine (its visit left in `pending`), or the number of entities.
-   */
+  /** Visits the entities from `from` on while their decision is known; returns the position of the first that needs json-rules-engine (its visit left in `pending`). */
   visitKnown(entities: EntityList, from: number, decisions: ReadonlyMap<string, Decision>, findings: Finding[], streams: boolean): number {
     for (let at = from; at < entities.length; at++) {
       const visit = this.visit(entities.entityAt(at));
@@ -88,7 +79,6 @@ export class EntityVisitor {
     else if (this.fieldsRead) this.quiet.add(this.read);
   }
 
-  /** The finding of an entity that fired, with the labels of the conditions that matched. */
   private finding(visit: EntityVisit, labels: readonly string[], streams: boolean): Finding {
     const { rule, context } = this;
     const withSubject: Scope = { ...visit.scope, subject: visit.early ?? this.subjectOf(visit.scope) };

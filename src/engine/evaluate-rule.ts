@@ -12,11 +12,7 @@ import { EntityVisitor, type Decision } from './entity-visitor.js';
 import { ruleStatus, type RuleOutcome } from './rule-outcome.js';
 import { valuesOf } from './static-facts.js';
 
-/**
- * Evaluates one rule that passed its preflight: each of its entities (`enumerated`, when the
- * streaming pass already listed them) is decided by json-rules-engine, or by the decision of
- * entities that presented the same facts.
- */
+/** Evaluates one rule that passed its preflight: each entity is decided by json-rules-engine, or by the decision of entities that presented the same facts. */
 export async function evaluateRule(
   rule: Rule,
   context: EvaluationContext,
@@ -46,13 +42,11 @@ export async function evaluateRule(
     const findings: Finding[] = [];
     const compiled = compiledRule(rule);
     const streams = compiled.readsStreams;
-    // The subject is named only for findings, unless the rule reads it.
     const readsSubject = compiled.readsSubject;
     // Entities that share the few fields the decision reads and did not fire are skipped outright.
     const fieldsRead = streams || readsSubject ? undefined : compiled.recordFieldsRead;
     const visitor = new EntityVisitor(rule, context, staticFacts, precomputed, readsSubject, fieldsRead, keyOf);
     const entities = enumerated ?? entitiesOf(rule, context);
-    // Only entities that present new values await json-rules-engine.
     for (let at = visitor.visitKnown(entities, 0, decisions, findings, streams); at < entities.length; at = visitor.visitKnown(entities, at + 1, decisions, findings, streams)) {
       const visit = visitor.pending!;
       const { events, results } = await engine.run(projectFacts(visit.valueOf, inputs));

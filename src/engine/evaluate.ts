@@ -25,10 +25,7 @@ export interface EvaluateOptions {
   /** Skip trace rows that do not parse instead of failing (`--lenient`). */
   readonly lenient?: boolean;
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
-  /**
-   * The traces cut at `boundary` (a line's first byte): this thread reads up to it, a worker (src/split-reading/)
-   * the rest, whose pass `later` hands over once, or undefined when it failed: this thread then reads the rest.
-   */
+  /** The traces cut at `boundary` (a line's first byte): this thread reads up to it, a worker the rest, whose pass `later` hands over (undefined when it failed). */
   readonly split?: { readonly boundary: number; readonly later: () => Promise<PassPart | undefined> };
   /** Read the streamed tables no rule reads too, for their input errors (`vigie check`; not `vigie deadlines`, which runs a few rules). */
   readonly checkUnread?: boolean;
@@ -70,10 +67,7 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
 /** Heap growth allowed while the rules that do not read the traces run, before a collection (docs/PERFORMANCE.md). */
 const RULES_GARBAGE_BUDGET = 48 * 1024 * 1024;
 
-/**
- * Evaluates rules into `outcomes`: those lacking data or not applying are settled first, then
- * those that do not read the traces; the traces are read once for all the rest, evaluated last.
- */
+/** Evaluates rules into `outcomes`: those lacking data or not applying first, then those not reading the traces, then the traces once for the rest. */
 async function evaluateHere(
   rules: readonly Rule[],
   context: EvaluationContext,
@@ -106,16 +100,12 @@ async function evaluateHere(
     read.skipped.push(...checked.skipped);
   }
   if (read.errors.length > 0) return read;
-  // The trace rules see the pass's results in a context of their own; its caches are shared.
   const traced: EvaluationContext = { ...context, streams: pass.results() };
   for (const rule of streamRules) outcomes.set(rule, await evaluateRule(rule, traced, staticFacts.get(rule)!, heldEntities.get(rule)));
   return read;
 }
 
-/**
- * The streaming pass of the trace rules, on either thread. A rule over a held table (the departed
- * users) has its entities enumerated once: they name the rows the pass keeps, then are visited.
- */
+/** The streaming pass of the trace rules, on either thread; a rule over a held table has its entities enumerated once, to name the rows the pass keeps. */
 function streamPassOf(
   streamRules: readonly Rule[],
   context: EvaluationContext,
@@ -138,10 +128,7 @@ function streamPassOf(
   return { pass, heldEntities };
 }
 
-/**
- * Reads the traces into the pass: all of them, or the part up to the boundary merged with the
- * worker's; should the worker fail, or the cut fall inside a record, this thread reads the rest.
- */
+/** Reads the traces into the pass, whole or up to the boundary merged with the worker's part; should the worker fail or the cut fall in a record, this thread reads the rest. */
 async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<{ errors: InputError[]; skipped: SkippedRow[] }> {
   const split = options.split;
   const first = await pass.scan(split ? { start: 0, line: 1, end: split.boundary } : undefined);
@@ -154,10 +141,7 @@ async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<
   return { errors: [...first.errors, ...rest.errors], skipped: [...first.skipped, ...rest.skipped] };
 }
 
-/**
- * The worker's side of a split reading (src/split-reading/stream-worker.ts): the preflight and
- * pass `evaluate` builds for the trace rules, over the later part only, its state to be merged.
- */
+/** The worker's side of a split reading: the preflight and pass `evaluate` builds for the trace rules, over the later part only. */
 export async function readLaterPart(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions, range: ScanRange): Promise<PassPart> {
   const context = createContext(snapshot, shared, options);
   const streamRules: Rule[] = [];
@@ -167,7 +151,6 @@ export async function readLaterPart(snapshot: Snapshot, rules: readonly Rule[], 
   return pass.exportPart(await pass.scan(range), range.line);
 }
 
-/** The context every rule of one evaluation shares, with the shared facts computed. */
 function createContext(snapshot: Snapshot, shared: SharedFacts, options: EvaluateOptions): EvaluationContext {
   const context: EvaluationContext = {
     snapshot,

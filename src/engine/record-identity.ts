@@ -5,10 +5,7 @@ import { packagePath } from '../util/package-paths.js';
 
 const identityFields = new Map<string, readonly string[] | undefined>();
 
-/**
- * The fields that identify a record of a table: the table schema's `x-identity`, else its
- * `x-key`; without either, all the record's values.
- */
+/** The fields that identify a record of a table: the schema's `x-identity`, else its `x-key`; without either, all its values. */
 function fieldsOf(table: string): readonly string[] | undefined {
   if (!identityFields.has(table)) {
     const path = packagePath(`schemas/tables/${table}.schema.json`);

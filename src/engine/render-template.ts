@@ -4,11 +4,7 @@ import type { Scope } from '../facts/scope.js';
 import { Duration } from 'luxon';
 import { formatDate, isIsoDate } from '../util/dates.js';
 
-/**
- * Fills a message template: `{record.scope_id}`, `{approvers}`, `{param.max}`,
- * `{late.due}`; `{a|b}` takes the first of `a`, `b` that has a value. `extra` holds
- * values computed after evaluation (`matched`, the labels of the conditions that held).
- */
+/** Fills a message template (`{record.scope_id}`, `{param.max}`; `{a|b}`: the first with a value); `extra` holds values computed after evaluation. */
 export function renderTemplate(template: string, scope: Scope, lang: Lang, extra: Record<string, unknown> = {}): string {
   return fillTemplate(template, scope, lang, extra, undefined);
 }
@@ -16,11 +12,7 @@ export function renderTemplate(template: string, scope: Scope, lang: Lang, extra
 /** Words for coded values in messages (`administrator` → « administrateur »), by field. */
 type ValueLabels = Readonly<Record<string, Readonly<Record<string, Readonly<Record<Lang, string>>>>>>;
 
-/**
- * A message for people: like {@link renderTemplate}, and coded values of the fields listed in
- * rules/_data/value_labels.yaml are shown in words. Subject ids keep the codes (waivers and
- * baselines match on them), so they are rendered with renderTemplate.
- */
+/** A message for people: renderTemplate with coded values shown in words; subject ids keep the codes, as waivers and baselines match on them. */
 export function renderMessage(template: string, scope: Scope, lang: Lang, extra: Record<string, unknown> = {}): string {
   return fillTemplate(template, scope, lang, extra, scope.context.data.value_labels as ValueLabels | undefined);
 }
@@ -40,10 +32,7 @@ function fillTemplate(template: string, scope: Scope, lang: Lang, extra: Record<
 /** Roots every scope has; any other is a fact, a shared fact or a partner.yaml key (src/facts/expressions.ts). */
 const SCOPE_ROOTS = new Set(['as_of', 'param', 'params', 'record', 'subject', 'data', 'row']);
 
-/**
- * The value at a path through own properties only: `{constructor}` or `{record.toString}` name
- * nothing, rather than what every object inherits. `X_date` is derived from the field X.
- */
+/** The value at a path through own properties only (`{constructor}` names nothing); `X_date` is derived from the field X. */
 function ownValue(path: string, scope: Scope): unknown {
   const [root, ...keys] = path.split('.');
   const { facts, context } = scope;

@@ -4,9 +4,6 @@ import { CUSTOM_OPERATORS } from '../facts/operators.js';
 import { keyPart } from '../util/memo-key.js';
 import { conditionRead, conditionReads, type ConditionRead } from '../rules/condition-types.js';
 
-// How vigie drives json-rules-engine: one engine per rule with the custom operators, the
-// facts its conditions read, and the labels of the named conditions that held.
-
 /** A json-rules-engine holding one rule's conditions and vigie's operators. */
 export function createEngine(conditions: ConditionTree): Engine {
   // json-rules-engine hands its resolver the path's text: the keys come from the tree's reads, split once per engine.
@@ -36,15 +33,13 @@ export function decisionKey(valueOf: (fact: string) => unknown, inputs: readonly
 export interface Comparison {
   readonly input: ConditionRead;
   readonly operator: { evaluate(factValue: unknown, value: unknown): unknown };
-  /** The fact compared against, or undefined for a literal `value`. */
   readonly against?: ConditionRead;
   readonly value: unknown;
 }
 
 /** The comparisons of a condition tree with its engine's operators; undefined for any other tree (the engine then decides each time). */
 export function comparisonsOf(engine: Engine, tree: ConditionTree): Comparison[] | undefined {
-  // json-rules-engine's own operator table (decorated names included), so that a comparison
-  // here is the one the engine makes; a version that moved it makes this return undefined.
+  // json-rules-engine's own operator table, so that a comparison here is the engine's; a version that moved it makes this return undefined.
   const operators = (engine as unknown as { operators?: { get?: (name: string) => Comparison['operator'] | null } }).operators;
   if (typeof operators?.get !== 'function') return undefined;
   const comparisons: Comparison[] = [];
@@ -65,10 +60,7 @@ export function comparisonsOf(engine: Engine, tree: ConditionTree): Comparison[]
   return visit(tree) ? comparisons : undefined;
 }
 
-/**
- * A decision key made of whether each comparison holds, all json-rules-engine's answer depends
- * on: entities whose values compare alike share one run of the engine (docs/PERFORMANCE.md).
- */
+/** A decision key of whether each comparison holds: entities whose values compare alike share one run of the engine (docs/PERFORMANCE.md). */
 export function comparisonKey(valueOf: (fact: string) => unknown, comparisons: readonly Comparison[]): string {
   let key = '';
   for (const { input, operator, against, value } of comparisons) {
@@ -79,7 +71,6 @@ export function comparisonKey(valueOf: (fact: string) => unknown, comparisons: r
   return key;
 }
 
-/** The value json-rules-engine reads for an input of projected facts: the fact, or the value at its path. */
 function readInput(valueOf: (fact: string) => unknown, { fact, keys }: ConditionRead): unknown {
   const whole = valueOf(fact);
   return keys ? valueAt(whole, keys) : whole;

@@ -3,10 +3,7 @@ import { compiledRule } from '../rules/compile-rule.js';
 import { deriveFact } from '../facts/derive-facts.js';
 import type { DerivedFact, EvaluationContext, Scope } from '../facts/scope.js';
 
-/**
- * The facts of a rule that do not depend on the visited entity (a cut-off date, a count over
- * a whole table): computed once, and usable by the streaming pass's row filters.
- */
+/** The facts of a rule that do not depend on the visited entity: computed once, and usable by the streaming pass's row filters. */
 export function staticFactsOf(rule: Rule, context: EvaluationContext): Map<string, DerivedFact> {
   const derived = new Map<string, DerivedFact>();
   const facts: Record<string, unknown> = {};

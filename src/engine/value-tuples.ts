@@ -1,7 +1,4 @@
-/**
- * A set of tuples of values of the same length, through one map per position (values
- * compared as Map keys do: by type and value): no key text to build and hash per entity.
- */
+/** A set of value tuples of one length through one map per position (values compared as Map keys): no key text to build and hash per entity. */
 export class ValueTuples {
   private readonly root = new Map<unknown, unknown>();
   /** Whether the empty tuple was added (a decision that reads no field of the record). */

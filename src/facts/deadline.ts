@@ -1,6 +1,6 @@
 import { isIsoDate, parseDuration, shiftDate } from '../util/dates.js';
 
-/** The outcome of "X within delay" (OBLIGATIONS.md, Deadlines). */
+/** The outcome of "X within delay", the deadline rule of the contract. */
 export interface DeadlineOutcome {
   /** `none`: the starting event has not happened by D; `pending`: still inside its delay. */
   readonly status: 'none' | 'pending' | 'met' | 'missed';
@@ -9,11 +9,7 @@ export interface DeadlineOutcome {
   readonly done?: string;
 }
 
-/**
- * "X within delay": missed when X happened after the deadline, or has not happened by D
- * and the deadline is already past; an event still inside its delay at D is pending.
- * Events dated after D have not happened yet as of D.
- */
+/** "X within delay": missed when X happened after the deadline, or not by D with the deadline past; pending while inside its delay (events after D have not happened). */
 export function deadlineOutcome(start: unknown, delay: unknown, doneValue: unknown, asOf: string): DeadlineOutcome {
   if (!isIsoDate(start) || start > asOf) return { status: 'none' };
   const duration = parseDuration(delay);

@@ -12,10 +12,7 @@ import { keyPart } from '../util/memo-key.js';
 import { compileWhere, selectRecords } from './where.js';
 import type { StreamAggregate } from './streamed-facts.js';
 
-/**
- * Computes the facts a rule declares, in order (a fact may use the ones before it).
- * Returns the values by name and the facts marked `evidence: true` (whose records a finding cites).
- */
+/** Computes the facts a rule declares, in order (a fact may use those before it), with those marked `evidence: true`. */
 export function deriveFacts(
   definitions: Readonly<Record<string, FactDefinition>>,
   scope: Scope,
@@ -96,7 +93,6 @@ function streamedFact(definition: FactDefinition, compiled: CompiledFact, scope:
   return (key === undefined || key === null ? undefined : aggregates.get(String(key))) ?? emptyAggregate(compiled);
 }
 
-/** The aggregate a streamed fact yields for a group that saw no row. */
 function emptyAggregate(compiled: CompiledFact): StreamAggregate {
   if (compiled.kind === 'exists') return { value: false, records: [], total: 0 };
   return { value: compiled.kind === 'min' || compiled.kind === 'max' ? null : 0, records: [], total: 0 };
@@ -116,7 +112,6 @@ function shiftedDate(spec: DateFact['date'], scope: Scope): string | null {
   return shiftDate(from, duration, spec.plus !== undefined ? 1 : -1);
 }
 
-/** The latest (direction 1) or earliest (-1) of the dates given; absent ones are ignored. */
 function extremeDate(values: readonly unknown[], direction: 1 | -1): string | null {
   const dates = values.filter(isIsoDate).sort();
   if (dates.length === 0) return null;
@@ -129,7 +124,6 @@ function deadline(spec: DeadlineFact['deadline'], scope: Scope): DeadlineOutcome
   return deadlineOutcome(resolveValue(spec.start, scope), resolveValue(spec.delay, scope), done, scope.context.asOf);
 }
 
-/** The present values of a field over records. */
 function presentValues(records: readonly DataRecord[], field: unknown): unknown[] {
   const values: unknown[] = [];
   if (typeof field !== 'string') return values;
@@ -164,7 +158,6 @@ function aggregate(compiled: CompiledFact, scope: Scope): DerivedFact {
       return { value: (kind === 'min' ? sorted[0] : sorted[sorted.length - 1]) ?? null, records };
     }
   }
-  // Without an aggregate the fact is the list of records' values.
   return { value: records.map((record) => record.values), records };
 }
 

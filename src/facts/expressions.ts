@@ -57,10 +57,7 @@ function walk(value: unknown, keys: readonly string[], from = 0): unknown {
 
 const DATE_SUFFIX = '_date';
 
-/**
- * A field of a record; `X_date` of a timestamp field X (epoch ms) is its calendar date in
- * Europe/Paris, so that rules compare trace instants with dates (`at_date`).
- */
+/** A field of a record; `X_date` of a timestamp field X (epoch ms) is its calendar date in Europe/Paris, so that rules compare trace instants with dates. */
 export function fieldValue(values: Readonly<Record<string, unknown>>, field: string): unknown {
   const value = values[field];
   if (value !== undefined || !field.endsWith(DATE_SUFFIX)) return value;

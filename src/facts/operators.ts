@@ -2,11 +2,7 @@ import { Operator } from 'json-rules-engine';
 import { rulePattern } from '../rules/compile-regex.js';
 import { normalizeText } from '../util/text.js';
 
-/**
- * Operators added to json-rules-engine, usable in the `conditions` of any rule.
- * Dates are compared as ISO strings (or epoch numbers); an absent side never satisfies a
- * comparison, so "before" on a missing date is false rather than an accident of coercion.
- */
+/** Operators added to json-rules-engine; an absent side never satisfies a comparison, so "before" on a missing date is false rather than an accident of coercion. */
 export const OPERATOR_EVALUATORS: Readonly<Record<string, (factValue: unknown, compareTo: unknown) => boolean>> = {
   dateBefore: (a, b) => bothComparable(a, b) && (a as string) < (b as string),
   dateOnOrBefore: (a, b) => bothComparable(a, b) && (a as string) <= (b as string),

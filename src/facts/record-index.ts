@@ -1,11 +1,7 @@
 import type { DataRecord, Snapshot } from '../snapshot/snapshot-types.js';
 import { recordsOf } from './record-sources.js';
 
-/**
- * Records per source and hash indexes per (source, field), built on first use and shared
- * by every rule of an evaluation, so that a join (`where: {user_id: $record.user_id}`)
- * costs one lookup instead of a scan.
- */
+/** Records per source and hash indexes per (source, field), built on first use and shared by every rule of an evaluation: a join costs one lookup, not a scan. */
 export class RecordIndex {
   private readonly sources = new Map<string, readonly DataRecord[]>();
   /** Indexes by source, then by field (nested maps: no key string to build per lookup). */
@@ -13,7 +9,6 @@ export class RecordIndex {
 
   constructor(private readonly snapshot: Snapshot) {}
 
-  /** All records of a source (table, partner list or `partner`). */
   records(from: string): readonly DataRecord[] {
     let records = this.sources.get(from);
     if (!records) {
@@ -23,7 +18,6 @@ export class RecordIndex {
     return records;
   }
 
-  /** Records of a source whose `field` equals `value`. */
   lookup(from: string, field: string, value: unknown): readonly DataRecord[] {
     return this.fieldIndex(from, field).get(value) ?? [];
   }
@@ -44,11 +38,7 @@ export class RecordIndex {
   }
 }
 
-/**
- * The records by value of a field, each list in file order and of its exact size: the values
- * are counted first. Lists grown by push held at least 17 slots from their second record on,
- * and the indexes live as long as the evaluation (over 100,000 grants: 11 MB of them, now 8).
- */
+/** The records by value of a field, each list of its exact size (the values are counted first): lists grown by push held more slots (docs/PERFORMANCE.md). */
 function buildIndex(records: readonly DataRecord[], field: string): Map<unknown, DataRecord[]> {
   const counts = new Map<unknown, number>();
   for (const record of records) {

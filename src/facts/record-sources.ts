@@ -11,10 +11,7 @@ export function isPartnerList(name: string): boolean {
   return (PARTNER_LISTS as readonly string[]).includes(name);
 }
 
-/**
- * The records `from` names: a table's rows, the items of a partner list (located in
- * partner.yaml), or the partner declarations as one record. Absent sources give none.
- */
+/** The records `from` names: a table's rows, a partner list's items, or the partner declarations as one record; absent sources give none. */
 export function recordsOf(snapshot: Snapshot, from: string): readonly DataRecord[] {
   const table = snapshot.tables.get(from);
   if (table) return table.records;

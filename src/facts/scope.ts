@@ -15,7 +15,6 @@ export interface DerivedFact {
 /** What every rule of one evaluation shares: the snapshot, the as-of date and caches. */
 export interface EvaluationContext {
   readonly snapshot: Snapshot;
-  /** The as-of date D, `YYYY-MM-DD`. */
   readonly asOf: string;
   readonly lang: Lang;
   /** Facts of rules/_shared/facts.yaml, computed once per snapshot. */
@@ -27,7 +26,6 @@ export interface EvaluationContext {
   readonly factMemo: Map<FactDefinition, Map<string, DerivedFact>>;
   /** The tests of `where` clauses that refer to nothing, compiled once per evaluation (they read only the snapshot and D). */
   readonly literalWhereTests: Map<WhereClause, (values: Readonly<Record<string, unknown>>) => boolean>;
-  /** Aggregates of the streaming pass over the traces, once it has run. */
   readonly streams?: StreamResults;
 }
 
@@ -35,9 +33,7 @@ export interface EvaluationContext {
 export interface Scope {
   readonly context: EvaluationContext;
   readonly params: Readonly<Record<string, unknown>>;
-  /** Values of the visited record (or, for a group, its key fields). */
   readonly record?: Readonly<Record<string, unknown>>;
-  /** Records of the visited entity: the record itself, or the whole group. */
   readonly records?: readonly DataRecord[];
   readonly subject?: { readonly type: string; readonly id: string };
   /** The streamed row being aggregated (`$row.facility_id`), in a trace where clause. */

@@ -12,10 +12,7 @@ export const NOT_EXISTS = 'not_exists';
 /** The fields `active_at` reads, which a rule does not name (activeAt, and not_exists projections). */
 export const ACTIVE_AT_FIELDS: readonly string[] = ['granted_on', 'revoked_on'];
 
-/**
- * The grant activity of OBLIGATIONS.md: active at D when `granted_on <= D` and
- * (`revoked_on` empty or `revoked_on > D`).
- */
+/** Grant activity: active at D when `granted_on <= D` and `revoked_on` is empty or after D. */
 export function activeAt(values: Readonly<Record<string, unknown>>, date: unknown): boolean {
   return isIsoDate(date) && activeWithin(grantDate(values.granted_on), grantDate(values.revoked_on), date);
 }
@@ -32,11 +29,7 @@ export function activeWithin(granted: string | undefined, revoked: string | unde
 
 const NO_ENTRIES: CompiledWhere['entries'] = [];
 
-/**
- * Filters the records of `from` with a where clause (compiled with its rule), using a hash
- * index for the first equality. Called for every entity (and every trace row of a sub-query):
- * references are resolved once per call and records tested in a plain loop, without building closures.
- */
+/** Filters the records of `from` with a compiled where clause, a hash index serving the first equality; run for every entity, so it builds no closures. */
 export function selectRecords(from: string, where: CompiledWhere | undefined, scope: Scope): readonly DataRecord[] {
   const index = scope.context.index;
   const entries = where === undefined ? NO_ENTRIES : where.entries;
@@ -68,8 +61,7 @@ export function selectRecords(from: string, where: CompiledWhere | undefined, sc
     fields.push(field);
     expectations.push(resolveExpected(expected, scope));
   }
-  // Indexed loops: destructuring [field, expected] for each record allocated an iterator
-  // result per test and record (50 MB over the rules of 100,000 grants).
+  // Indexed loops: destructuring [field, expected] allocated an iterator result per test and record (docs/PERFORMANCE.md).
   const selected: DataRecord[] = [];
   for (let at = 0; at < candidates.length; at++) {
     const record = candidates[at];
@@ -114,11 +106,7 @@ export function resolveExpected(expected: unknown, scope: Scope): unknown {
   return operators;
 }
 
-/**
- * Whether a record's field satisfies a resolved where value: equality with a scalar (an
- * absent expected value matches nothing), membership in a list, or every operator of an
- * object. `active_at` tests the grant activity at the expected date.
- */
+/** Whether a record's field satisfies a resolved where value: equality with a scalar (an absent one matches nothing), membership in a list, or every operator of an object. */
 export function fieldMatches(values: Readonly<Record<string, unknown>>, field: string, expected: unknown, asOf: string): boolean {
   if (field === 'active_at') return activeAt(values, expected);
   const value = fieldValue(values, field);
@@ -127,7 +115,7 @@ export function fieldMatches(values: Readonly<Record<string, unknown>>, field: s
   if (typeof expected !== 'object') return value === expected;
   for (const [operator, operand] of Object.entries(expected)) {
     if (operator === 'missed_deadline') {
-      // `done_field: {missed_deadline: {start: START_FIELD, delay: P1M}}`: the deadline rule of OBLIGATIONS.md per record.
+      // `done_field: {missed_deadline: {start: START_FIELD, delay: P1M}}`: the deadline rule, per record.
       const spec = operand as { start: string; delay: unknown };
       if (deadlineOutcome(fieldValue(values, spec.start), spec.delay, value, asOf).status !== 'missed') return false;
     } else if (!operatorHolds(operator, value, operand)) return false;
@@ -135,10 +123,7 @@ export function fieldMatches(values: Readonly<Record<string, unknown>>, field: s
   return true;
 }
 
-/**
- * `fieldMatches` with the expected value fixed: the operators are picked once, so that a
- * predicate run on every trace row does no dispatch on the rule's text.
- */
+/** `fieldMatches` with the expected value fixed: the operators are picked once, so that a predicate run on every trace row does no dispatch on the rule's text. */
 export function compileFieldMatcher(field: string, expected: unknown, asOf: string): (values: Readonly<Record<string, unknown>>) => boolean {
   if (field === 'active_at') return (values) => activeAt(values, expected);
   if (Array.isArray(expected)) return (values) => expected.includes(fieldValue(values, field));

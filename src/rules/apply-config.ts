@@ -31,11 +31,7 @@ const configValidator = lazyValidator(() => JSON.parse(readFileSync(packagePath(
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/**
- * Applies a `--config` file (at most 1 MiB: per-rule `enabled`, `severity`, `params`, and
- * `waivers.max_horizon`) to the catalogue. Schema errors and meaning errors (unknown rules,
- * unknown parameters, values of the wrong kind, bad durations) come together, with their position.
- */
+/** Applies a `--config` file (at most 1 MiB) to the catalogue; schema errors and meaning errors come together, with their position. */
 export function applyConfig(rules: readonly Rule[], configPath: string | undefined): Configured {
   const errors: RuleFileError[] = [];
   if (!configPath) return { rules: [...rules], errors };

@@ -1,11 +1,7 @@
 import { isTableName, loadPartnerSchema, loadTableSchema, resolveRef, type JsonSchema } from '../snapshot/table-schemas.js';
 import type { RuleFileError } from './rule-error.js';
 
-/**
- * Every placeholder of a rule's texts is resolved when the rule is loaded, against what the
- * text is rendered with (src/engine/render-template.ts): a misspelt `{record.last_nmae}`
- * would otherwise print « — » in every finding.
- */
+// Every placeholder of a rule's texts is resolved when the rule loads: a misspelt `{record.last_nmae}` would print « — » in every finding.
 
 /** `for_each: partner`: the partner declarations as one record (src/facts/record-sources.ts, a layer above). */
 const PARTNER_SOURCE = 'partner';
@@ -13,7 +9,6 @@ const PARTNER_SOURCE = 'partner';
 /** The placeholders render-template fills: `{a.b}`, `{a|b}`. */
 const PLACEHOLDER = /\{([\w.|]+)\}/g;
 
-/** What a text of a rule is rendered with. */
 interface Visible {
   readonly record: boolean;
   readonly subject: boolean;
@@ -113,7 +108,6 @@ function recordFields(from: string): ReadonlySet<string> | undefined {
   if (isTableName(from)) return new Set(Object.keys(loadTableSchema(from).properties));
   const partner = loadPartnerSchema();
   if (from === PARTNER_SOURCE) return new Set(Object.keys(partner.properties ?? {}));
-  // A partner list (contacts…): the items' keys in the partner schema.
   const list = partner.properties?.[from];
   const items: JsonSchema | undefined = list?.items ? resolveRef(partner, list.items) : undefined;
   return items?.properties ? new Set(Object.keys(items.properties)) : undefined;

@@ -28,21 +28,17 @@ export interface FactReads {
 /** A fact definition analysed once: what the machinery used to find again for every entity. */
 export interface CompiledFact {
   readonly kind: FactKindName;
-  /** The table it reads, if not the entity's own records. */
   readonly from: string | undefined;
   /** Over a streamed table (`from: traces`): aggregated by the streaming pass. */
   readonly streamed: boolean;
   /** An aggregate of the visited entity's own records (no `from`): it depends on the whole entity. */
   readonly ownRecords: boolean;
-  /** Every `$reference` of the definition, in order (the key of a memoised value). */
   readonly references: readonly string[];
   readonly reads: FactReads;
-  /** The join of rows to the entity, if the `where` has one. */
   readonly join: FactJoin | undefined;
   readonly where: WhereClause | undefined;
   /** Over a streamed table: the records found from each row (`$NAME.field` in its filter). */
   readonly lookups: Readonly<Record<string, SubQuery>>;
-  /** `where` and `lookups` compiled, for the code that selects their records. */
   readonly compiledWhere: CompiledWhere | undefined;
   readonly compiledLookups: Readonly<Record<string, CompiledSubQuery>>;
   /** Whether `where` refers to nothing (`{profile: D3}`): its test is the same for every entity. */
@@ -58,10 +54,7 @@ const COMPILED = Symbol('vigie.compiledFact');
 
 type Compilable = object & { [COMPILED]?: CompiledFact };
 
-/**
- * The analysis of a definition, made by the loader (or at first use for a definition made
- * elsewhere) and kept on it as a hidden property: not enumerable, not JSON, not spread.
- */
+/** The analysis of a definition, made by the loader (or at first use) and kept on it as a hidden property: not enumerable, not JSON, not spread. */
 export function compiledFact(definition: FactDefinition): CompiledFact {
   const compilable = definition as Compilable;
   const attached = compilable[COMPILED];
@@ -93,7 +86,6 @@ export function compileFact(definition: FactDefinition): CompiledFact {
   };
 }
 
-/** The first `where` entry whose value is `$record.FIELD`. */
 function joinOf(where: WhereClause | undefined): FactJoin | undefined {
   for (const [field, expected] of Object.entries(where ?? {})) {
     if (typeof expected === 'string' && expected.startsWith('$record.')) return { rowField: field, recordField: expected.slice('$record.'.length) };

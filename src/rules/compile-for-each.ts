@@ -28,11 +28,7 @@ export function compileForEach(forEach: ForEach): CompiledForEach {
   return new CompiledForEach(forEach.from, compileWhereClause(forEach.where), forEach.group_by);
 }
 
-/**
- * A function building a group's record as one object literal compiled per list of fields: a
- * hundred thousand groups built by Object.fromEntries cost more. The names are the rule's
- * group_by fields, written as JSON strings.
- */
+/** Builds a group's record with one object literal compiled per list of fields (its names JSON strings): Object.fromEntries per group cost more. */
 function keyRecordOf(keys: readonly string[]): KeyRecord {
   // Computed names: a field called __proto__ stays a field, as with Object.fromEntries.
   const fields = keys.map((key) => `[${JSON.stringify(key)}]: values[${JSON.stringify(key)}] ?? null`);

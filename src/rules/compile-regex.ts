@@ -1,12 +1,7 @@
 import { RE2JS, RE2JSSyntaxException } from 're2js';
 import type { RuleFileError } from './rule-error.js';
 
-/**
- * Regular expressions of rules run on RE2 (re2js): matching time is linear in the text, so a
- * pattern such as `^(a+)+$` cannot hang a run. Patterns are written in JavaScript's syntax and
- * translated (`\u00e9`, `(?<name>…)`); what RE2 cannot do in linear time (lookaround,
- * backreferences) is refused when the rule is loaded.
- */
+// Rule regexes run on RE2 (linear time, so `^(a+)+$` cannot hang a run), written in JavaScript's syntax and translated; lookaround and backreferences are refused at load.
 
 /** Why a pattern is refused: the code of its rule error and the part of the pattern at fault. */
 export interface PatternProblem {
@@ -71,7 +66,6 @@ export interface RulePattern {
   readonly path: readonly (string | number)[];
   readonly text?: string;
   readonly param?: string;
-  /** Given by a fact (`{fact: …}`), not written in the rule. */
   readonly dynamic?: true;
 }
 
@@ -82,7 +76,6 @@ export function* rulePatterns(data: Readonly<Record<string, unknown>>): Generato
   for (const key of ['conditions', 'applies_when', 'evaluable_when']) yield* conditionPatterns(data[key], [key]);
   for (const [name, fact] of Object.entries((data.facts as Record<string, { normalize?: { remove?: unknown } }>) ?? {})) {
     const remove = fact?.normalize?.remove;
-    // Used as written: `remove` takes no parameter.
     if (remove !== undefined) yield { path: ['facts', name, 'normalize', 'remove'], text: String(remove) };
   }
 }

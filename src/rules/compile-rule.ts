@@ -9,7 +9,6 @@ import type { FactDefinition, RuleDefinition, WhereClause } from './rule-definit
 export interface CompiledRuleFact extends CompiledFact {
   readonly name: string;
   readonly definition: FactDefinition;
-  /** The facts of the rule it reads (`$approvers`). */
   readonly factsRead: readonly string[];
   /** Independent of the entity (no `$record`, `$subject`, `$row`, own or streamed records; only static facts before it). */
   readonly static: boolean;
@@ -18,30 +17,22 @@ export interface CompiledRuleFact extends CompiledFact {
 /** The parts of a rule the analysis was made from, to tell a rule rebuilt with other facts. */
 type Sources = Pick<RuleDefinition, 'facts' | 'conditions' | 'for_each' | 'needs' | 'subject' | 'applies_when' | 'evaluable_when'>;
 
-/**
- * What a rule reads, worked out once when it is loaded. Left out of the rule's JSON
- * (`vigie rules show --format json` prints the rule as written).
- */
+/** What a rule reads, worked out once when it is loaded; left out of the rule's JSON (`vigie rules show` prints the rule as written). */
 export class CompiledRule {
   constructor(
     private readonly sources: Sources,
-    /** The facts in order of declaration. */
     readonly facts: readonly CompiledRuleFact[],
     /** The fields of the visited record the decision can depend on; undefined when it depends on more. */
     readonly recordFieldsRead: readonly string[] | undefined,
     /** Whether the facts or conditions read the subject (else it is named only for findings). */
     readonly readsSubject: boolean,
-    /** Whether it reads a streamed table (its entities or one of its facts). */
     readonly readsStreams: boolean,
-    /** The tables it needs, visits or reads (`from` anywhere). */
     readonly tables: readonly string[],
     /** The columns of their records it names (entities, facts, conditions, subject), sorted. */
     readonly columns: readonly string[],
-    /** Its `for_each`, compiled for the enumeration of its entities. */
     readonly forEach: CompiledForEach,
   ) {}
 
-  /** Whether this analysis was made from these parts of the rule. */
   describes(rule: Sources): boolean {
     const sources = this.sources;
     return (
@@ -55,7 +46,6 @@ export class CompiledRule {
     );
   }
 
-  /** The facts that may be computed once per rule, in order. */
   get staticFacts(): readonly CompiledRuleFact[] {
     return this.facts.filter((fact) => fact.static);
   }

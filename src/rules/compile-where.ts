@@ -1,9 +1,6 @@
 import type { WhereClause } from './rule-definition.js';
 
-/**
- * A where clause analysed once, when its rule is compiled: its entries in order, and its
- * `not_exists` sub-query compiled too. The records it selects are found for every entity.
- */
+/** A where clause analysed once, when its rule is compiled: its entries in order, and its `not_exists` sub-query compiled too. */
 export interface CompiledWhere {
   readonly clause: WhereClause;
   /** `Object.entries(clause)`, `not_exists` included at its place. */

@@ -26,11 +26,9 @@ export type FactKindName = FactKindKey | 'records';
 type Only<K extends FactKindKey> = { readonly [Other in Exclude<FactKindKey, K>]?: never };
 
 interface Common {
-  /** The records matched become evidence of the finding. */
   readonly evidence?: boolean;
 }
 
-/** A kind that reads values, not records: no source. */
 interface Valued extends Common {
   readonly from?: never;
   readonly where?: never;

@@ -17,7 +17,6 @@ import type { FactKindKey } from './fact-types.js';
 import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
 import type { ConditionTree, FactDefinition, Rule, RuleDefinition } from './rule-types.js';
 
-// Kept here for the modules that read their files as rule files do.
 export { displayPath, pushSchemaErrors, readYaml } from './read-yaml-file.js';
 
 /** Facts every rule may use, defined once in `rules/_shared/facts.yaml`. */
@@ -34,7 +33,6 @@ export interface RuleCatalogue {
   readonly errors: readonly RuleFileError[];
 }
 
-/** Facts every entity has besides the declared ones. */
 const BUILTIN_FACTS = ['record', 'subject', 'as_of'];
 
 const RULE_SCHEMA_TEXT = readFileSync(packagePath('schemas/rule.schema.json'), 'utf8');
@@ -70,7 +68,6 @@ function judgesOf(): string {
   return judges;
 }
 
-/** The cache of the bundled rules written by the build, read once. */
 let bundledCache: RuleCache | null | undefined;
 
 function defaultCache(): RuleCache | undefined {
@@ -81,11 +78,7 @@ function defaultCache(): RuleCache | undefined {
 /** The rule folder shipped with vigie. */
 export const BUNDLED_RULES = packagePath('rules');
 
-/**
- * Reads every `<RULE-ID>.yaml` below the given folders (folders starting with `_` hold
- * shared data, `*.tests.yaml` hold fixtures), validates each against
- * schemas/rule.schema.json and collects every error with file:line:column.
- */
+/** Reads and validates every `<RULE-ID>.yaml` below the folders (`_` folders hold shared data, `*.tests.yaml` fixtures), collecting every error with its position. */
 export function loadRules(folders: readonly string[] = [BUNDLED_RULES], cache: RuleCache | undefined = defaultCache()): RuleCatalogue {
   const errors: RuleFileError[] = [];
   const sharedFacts = loadSharedFacts(errors, cache);
@@ -139,7 +132,6 @@ function loadSharedFacts(errors: RuleFileError[], cache: RuleCache | undefined):
   return { shared: { facts: compiledFacts(facts), data, file }, fingerprint };
 }
 
-/** Every `rules/_data/NAME.yaml`, by NAME. */
 function loadReferenceData(errors: RuleFileError[]): Record<string, unknown> {
   const folder = packagePath('rules/_data');
   const data: Record<string, unknown> = {};
@@ -173,7 +165,6 @@ function loadRuleFile(path: string, shared: { shared: SharedFacts; fingerprint: 
   return { ...definition, compiled: compileRule(definition) };
 }
 
-/** The shared facts, each definition compiled. */
 function compiledFacts(facts: Record<string, FactDefinition>): Record<string, FactDefinition> {
   for (const definition of Object.values(facts)) compiledFact(definition);
   return facts;

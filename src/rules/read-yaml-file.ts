@@ -60,7 +60,6 @@ function scalarAt(data: unknown, keys: readonly (string | number)[]): string | u
   return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
 }
 
-/** What an ajv error expected, as text. */
 function expectedOf(error: ErrorObject): string | undefined {
   const params = error.params as Record<string, unknown>;
   if (Array.isArray(params.allowedValues)) return params.allowedValues.join(', ');
@@ -69,11 +68,7 @@ function expectedOf(error: ErrorObject): string | undefined {
   return undefined;
 }
 
-/**
- * Converts ajv errors to positioned errors whose params name the keyword, the key and what was
- * expected ({@link detailText} words them in the run's language; ajv's English never shows).
- * `data` gives the offending value, shown as the error's value.
- */
+/** Converts ajv errors to positioned errors whose params name the keyword, the key and what was expected; `data` gives the offending value. */
 export function pushSchemaErrors(ajvErrors: readonly ErrorObject[], file: string, locate: Locate, code: string, errors: RuleFileError[], data?: unknown): void {
   const seen = new Set<string>();
   for (const error of ajvErrors) {

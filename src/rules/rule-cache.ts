@@ -4,18 +4,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { packagePath } from '../util/package-paths.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 
-/**
- * The rule files as read and validated when vigie was built, by fingerprint: parsing the YAML
- * of the bundled rules and compiling their schema took a quarter of a second at every start
- * (of each thread), more than checking a small snapshot. A file is taken from the cache only
- * when its fingerprint matches: its name and text, and what judged it (the loader's compiled
- * code, ajv's options, the rule schema, the shared facts). Anything else is read and
- * validated as if there were no cache.
- */
+/** The rule files as read and validated at build time, by fingerprint (their name and text, and what judged them): reading them took long at every start (docs/PERFORMANCE.md). */
 export interface RuleCache {
   /** The validated data of a file of this fingerprint (a fresh copy), if cached. */
   get(fingerprint: string): unknown;
-  /** Records the validated data of a file (when the cache is being written). */
   set?(fingerprint: string, data: unknown): void;
 }
 

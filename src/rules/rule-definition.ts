@@ -17,7 +17,6 @@ export type ConditionTree = TypedCondition;
 export interface RuleSource {
   readonly document: 'CONV' | 'CS' | 'AFAS';
   readonly article: string;
-  /** Verbatim French quote from the signed contract. */
   readonly quote: string;
 }
 
@@ -72,6 +71,5 @@ export interface RuleDefinition {
   readonly condition_labels?: Readonly<Record<string, Localized>>;
   readonly message: Localized;
   readonly remediation: Localized;
-  /** Path of the YAML file the rule was read from. */
   readonly file: string;
 }

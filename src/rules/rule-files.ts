@@ -23,12 +23,7 @@ function fail(walk: Walk, path: string, reason: string, kind?: string): void {
 
 const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'EIO';
 
-/**
- * Every `<RULE-ID>.yaml` (or other `wanted` name) below a folder, sorted by name at each level.
- * Entries are lstat'ed, never opened (a FIFO would hang the run): a link is followed once to a
- * regular file or a folder; a dangling link, a link loop, a special file or a folder with a
- * wanted name is a located error; a file or folder reached twice by links is read once.
- */
+/** Every `<RULE-ID>.yaml` (or `wanted` name) below a folder, sorted; entries are lstat'ed, never opened (a FIFO would hang the run), bad links are located errors. */
 export function ruleFiles(folder: string, errors: RuleFileError[], wanted: (entry: string) => boolean = isRuleName): string[] {
   const walk: Walk = { wanted, errors, seen: new Set(), ancestors: [], files: [] };
   let stats: Stats;

@@ -123,10 +123,7 @@ function schemaDetail(params: Params, lang: Lang): string {
   }
 }
 
-/**
- * The `{detail}` of a rule, configuration, waivers or baseline error in the run's language:
- * a schema violation (`keyword`), a read or syntax problem (`reason`), else the text given.
- */
+/** The `{detail}` of a user-file error in the run's language: a schema violation (`keyword`), a read or syntax problem (`reason`), else the text given. */
 export function detailText(params: Params | undefined, lang: Lang): string {
   if (params?.keyword !== undefined) return schemaDetail(params, lang);
   if (params?.reason !== undefined) return reasonDetail(params, lang);

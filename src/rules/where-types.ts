@@ -22,10 +22,7 @@ export interface SubQuery {
 /** What a where entry expects of its field: a value, one of a list, a `$reference`, or operators. */
 export type WhereExpectation = string | number | boolean | null | readonly unknown[] | WhereOperators;
 
-/**
- * Field → expectation; `active_at: DATE` keeps grants active at that date; `not_exists` holds
- * when no record of its sub-query matches (schemas/rule.schema.json, `where`).
- */
+/** Field → expectation; `active_at: DATE` keeps grants active at that date; `not_exists` holds when no record of its sub-query matches. */
 export interface TypedWhereClause {
   readonly not_exists?: SubQuery;
   readonly [field: string]: WhereExpectation | SubQuery | undefined;

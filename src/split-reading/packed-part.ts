@@ -1,26 +1,19 @@
 import { deserialize, serialize } from 'node:v8';
 import type { ConsumerPart, PassPart } from '../stream/pass-part.js';
 
-/** Bytes moved from the worker with their buffer. */
 interface Bytes {
   readonly buffer: ArrayBuffer;
   readonly offset: number;
   readonly length: number;
 }
 
-/**
- * A PassPart as it crosses threads (packPart): each consumer's part as the bytes of
- * v8.serialize, moved rather than copied, the rest as a message.
- */
+/** A PassPart as it crosses threads: each consumer's part as the bytes of v8.serialize, moved rather than copied, the rest as a message. */
 export interface PackedPart {
   readonly rest: Omit<PassPart, 'consumers'>;
   readonly consumers: readonly Bytes[];
 }
 
-/**
- * The worker's state ready to post, with the buffers to move: the main thread makes objects of
- * them one consumer at a time as it merges them, not all at once while both threads' memory peaks.
- */
+/** The worker's state ready to post, with the buffers to move: the main thread deserializes them one consumer at a time, not all at once at the memory peak. */
 export function packPart(part: PassPart): { packed: PackedPart; transfer: ArrayBuffer[] } {
   const consumers = part.consumers.map((consumer): Bytes => {
     const bytes = serialize(typeof consumer === 'function' ? consumer() : consumer);

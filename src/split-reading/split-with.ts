@@ -2,17 +2,12 @@ import type { EvaluateOptions } from '../engine/evaluate.js';
 import type { LoadOptions } from '../snapshot/snapshot-types.js';
 import type { TraceWorker } from './trace-worker.js';
 
-/**
- * The reading of the traces split with the worker, whose rows are reported with this
- * thread's: the progress of the trace file is the sum of both parts.
- */
+/** The reading of the traces split with the worker, whose rows are reported with this thread's as one progress. */
 export function splitWith(worker: TraceWorker, traces: string, report: LoadOptions['onProgress']): Pick<EvaluateOptions, 'split' | 'onProgress'> & { finish(): void } {
   const split = { boundary: worker.boundary, later: () => worker.take() };
   if (!report) return { split, finish: () => undefined };
   const parts = { mine: { rows: 0, done: false }, theirs: { rows: 0, done: false } };
-  // Rows this thread read in scans already over (its part, when it then reads the worker's).
   let before = 0;
-  // The scans of this thread that ended: its part, then the worker's should the worker fail.
   let scans = 0;
   let failed = false;
   let last = { file: traces, rows: 0, done: false };
@@ -37,8 +32,7 @@ export function splitWith(worker: TraceWorker, traces: string, report: LoadOptio
     if (event.done) scans++;
     emit();
   };
-  // Once the evaluation is over, the file is read whatever the way (its first part may have
-  // gone on to its end, a quoted cell spanning the cut, while the worker failed).
+  // Once the evaluation is over, the file is read whatever the way (a first part may have gone on to the end while the worker failed).
   const finish = () => {
     if (!last.done) report({ ...last, done: true });
   };

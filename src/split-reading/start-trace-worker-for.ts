@@ -16,11 +16,7 @@ export interface TraceWorkerOptions {
   readonly singleThread?: boolean;
 }
 
-/**
- * Starts the worker reading the later part of a snapshot folder's large CSV trace file, or returns
- * undefined: always with VIGIE_SINGLE_THREAD=1 (debugging, tiny machines), in portfolio workers and
- * from the TypeScript sources (tests), which a worker cannot load. Loads little: see split-reading.ts.
- */
+/** Starts the worker on the later part of a large CSV trace file, or returns undefined (VIGIE_SINGLE_THREAD=1, portfolio workers, the TypeScript sources). */
 export async function startTraceWorkerFor(path: string, options: TraceWorkerOptions): Promise<TraceWorker | undefined> {
   if (process.env.VIGIE_SINGLE_THREAD === '1' || options.singleThread || import.meta.url.endsWith('.ts') || !isFolder(path)) return undefined;
   const files = await listSnapshotFiles(path).catch(() => undefined);

@@ -3,7 +3,6 @@ import type { PackedPart } from './packed-part.js';
 /** What a worker needs to read the snapshot and the rules again on its own. */
 export interface WorkerSource {
   readonly path: string;
-  /** Extra rule folders of the run (`--rules`). */
   readonly rulesDirs: readonly string[];
   /** `--config` of the run: the worker configures the rules as the main thread does. */
   readonly config?: string;

@@ -12,22 +12,15 @@ import { lineAt } from './trace-boundary.js';
 import { workerLoad } from './worker-load.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 
-/**
- * Worker thread entry: loads and configures the rules, reads the snapshot (only what the rules
- * that read the traces need: worker-load.ts), streams the traces from the boundary to the end
- * for those rules and posts back the state of its pass, which the main thread merges into its
- * own. The input and the rules are checked and reported by the main thread, from its own reading.
- */
+/** Worker thread entry: reads what the trace rules need, streams the traces from the boundary and posts back its pass's state; the main thread reports errors. */
 async function run(task: StreamTask): Promise<void> {
   const part = await readPart(task);
-  // The tables and the pass are unreachable now: collected, most of this thread's memory is
-  // freed before the state is serialized, while the main thread is at its own peak.
+  // Freed before the state is serialized, while the main thread is at its own peak.
   collectGarbage();
   const { packed, transfer } = packPart(part);
   parentPort!.postMessage({ result: packed } satisfies WorkerMessage, transfer);
 }
 
-/** Loads what the rules that read the traces need and reads the worker's part of the traces. */
 async function readPart(task: StreamTask): Promise<PassPart> {
   const loaded = loadRules([BUNDLED_RULES, ...task.source.rulesDirs]);
   const configured = applyConfig(loaded.rules, task.source.config);
@@ -36,7 +29,6 @@ async function readPart(task: StreamTask): Promise<PassPart> {
   const rules = configured.rules.filter(readsStreams);
   const { tables, columns } = workerLoad(rules, loaded.shared);
   const [snapshot, line] = await Promise.all([loadSnapshot(task.source.path, { lenient: task.lenient, tables, columns }), lineAt(task.traces.path, task.traces.boundary)]);
-  // Invalid input is the main thread's to report, from its own reading.
   if (!snapshot.snapshot) throw new Error('snapshot unreadable in the worker');
   const traces = snapshot.snapshot.tables.get('traces');
   return readLaterPart(

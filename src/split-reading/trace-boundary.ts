@@ -7,11 +7,7 @@ const WORKER_MIN_BYTES = 64 * 1024 * 1024;
 /** The main thread's part is this much shorter: it first loads every table and runs the other rules (docs/PERFORMANCE.md). */
 const MAIN_HEAD_START_BYTES = 20 * 1024 * 1024;
 
-/**
- * Where a trace file is cut for two threads: the start of the line from which the worker reads
- * it, or undefined when it is read on one thread (too small, no line start found, UTF-16).
- * VIGIE_TRACE_WORKER=1 cuts it whatever its size.
- */
+/** Where a trace file is cut for two threads (a line start), or undefined when read on one thread; VIGIE_TRACE_WORKER=1 cuts it whatever its size. */
 export async function traceBoundary(tracesPath: string): Promise<number | undefined> {
   const size = sizeOf(tracesPath);
   const forced = process.env.VIGIE_TRACE_WORKER === '1';
@@ -39,10 +35,7 @@ export async function lineAt(path: string, offset: number): Promise<number> {
   }
 }
 
-/**
- * The first byte of the first line starting after `offset`, or undefined when there is none
- * within 64 KiB or the file is in UTF-16 (its line feeds are not single bytes).
- */
+/** The first byte of the first line after `offset`, or undefined when none within 64 KiB or the file is UTF-16 (line feeds not single bytes). */
 async function lineStartAfter(path: string, size: number, offset: number): Promise<number | undefined> {
   const handle = await open(path, 'r').catch(() => undefined);
   if (!handle) return undefined;

@@ -9,12 +9,8 @@ export interface TraceWorker {
   readonly boundary: number;
   /** Settles once it has ended: true when its pass's state came back, false when it failed or was cancelled. */
   readonly done: Promise<boolean>;
-  /**
-   * Its pass's state, handed over once so that it is dropped once merged (not held to the end of the
-   * run); undefined when it failed or was cancelled (this thread then reads its part), or on a second call.
-   */
+  /** Its pass's state, handed over once so that it is dropped once merged; undefined when it failed or was cancelled, or on a second call. */
   take(): Promise<PassPart | undefined>;
-  /** Where the rows it has read are reported (their count in its part). */
   listen(onProgress: ((event: TraceProgress) => void) | undefined): void;
   cancel(): void;
 }
@@ -22,10 +18,7 @@ export interface TraceWorker {
 /** The worker's young generation, in MB (V8's default here: 48): its rows die young (docs/PERFORMANCE.md). */
 const WORKER_YOUNG_MB = 16;
 
-/**
- * Starts a worker thread that reads the snapshot and the rules itself and streams the later part
- * of the traces on one core while the other does the rest, then reads the earlier part. Never rejects.
- */
+/** Starts a worker thread that reads the snapshot and the rules itself and streams the later part of the traces. Never rejects. */
 export function startTraceWorker(task: StreamTask): TraceWorker {
   let cancel = () => undefined as void;
   let onProgress: ((event: TraceProgress) => void) | undefined;

@@ -10,11 +10,7 @@ export interface WorkerLoad {
   readonly columns: ReadonlySet<string>;
 }
 
-/**
- * What the trace worker loads for the rules that read the traces: the tables they need, visit
- * or read, and only the columns they and the shared facts name, with those `active_at` reads
- * (docs/PERFORMANCE.md).
- */
+/** What the trace worker loads for the trace rules: the tables they need, and only the columns they and the shared facts name (docs/PERFORMANCE.md). */
 export function workerLoad(rules: readonly Rule[], shared: SharedFacts): WorkerLoad {
   const tables = new Set(['traces', ...rules.flatMap((rule) => compiledRule(rule).tables)]);
   const columns = new Set([...ACTIVE_AT_FIELDS, ...rules.flatMap((rule) => compiledRule(rule).columns), ...columnsOfFacts(shared.facts)]);

@@ -4,8 +4,6 @@ import { withRow, type ConsumerColumns, type PartColumns } from './consumer-colu
 import { EVIDENCE_LIMIT } from './evidence.js';
 import { OutOfOrder } from './out-of-order.js';
 
-// busiest_window: the most rows of a group within any span of `within`.
-
 /** Takes a row into a busiest_window group: it ends a window, measured unless it may reach into the earlier part. */
 export function updateWindow(state: ConsumerColumns, record: DataRecord, slot: number): void {
   const at = record.values[state.orderBy] as number;
@@ -30,10 +28,7 @@ export function updateWindow(state: ConsumerColumns, record: DataRecord, slot: n
   if (!inHead) measureWindow(state, slot);
 }
 
-/**
- * Adds a row to a group's window and drops those that left it, which stay in the array until it
- * is full: the others then move to its front when they were half of it, else it doubles.
- */
+/** Adds a row to a group's window; rows that left it stay until the array is full, then the rest move to its front or it doubles. */
 function pushRow(state: ConsumerColumns, slot: number, at: number, line: number): void {
   let rows = state.window[slot];
   let start = state.windowStart[slot];

@@ -8,18 +8,13 @@ import { AggregateKind, aggregateKind } from './aggregate-kind.js';
 import type { KeySlots } from './key-slots.js';
 import type { ConsumerFailure } from './out-of-order.js';
 
-/**
- * The fields of a group's state, one column each, indexed by the slot of the group's join key: objects
- * per group cost far more memory, and rows kept outlive the young generation (docs/PERFORMANCE.md).
- */
+/** The fields of a group's state, one column each, indexed by the slot of its join key: objects per group cost far more memory (docs/PERFORMANCE.md). */
 export type StateField =
   // Rows taken (close_pairs: pairs found), and the evidence rows (EVIDENCE_LIMIT).
   | 'count'
   | 'records'
-  // The value of a min/max and its row's line.
   | 'extreme'
   | 'extremeLine'
-  // The last row of a sequence aggregate (close_pairs, busiest_window).
   | 'lastAt'
   | 'lastDiffer'
   | 'lastLine'
@@ -32,8 +27,7 @@ export type StateField =
   | 'windowEnd'
   | 'best'
   | 'bestRows'
-  // A later part only: the group's first row, itself when it is evidence that may pair across the
-  // cut (see partStart), whether it paired with the next, and the rows within a window after it.
+  // A later part only: the group's first row, whether it is evidence that may pair across the cut (partStart), and the rows within a window after it.
   | 'headLine'
   | 'headAt'
   | 'headDiffer'
@@ -101,10 +95,7 @@ export const HEAD_FIELDS: Readonly<Record<AggregateKind, readonly StateField[]>>
   [AggregateKind.Window]: ['headLine', 'headAt', 'headRows', 'headEnd'],
 };
 
-/**
- * Writes a row (instant, line) at `end` of an interleaved array of rows, in place, or in a copy
- * twice as long when it is full: quiet users' arrays stay small (push would grow them to 17).
- */
+/** Writes a row (instant, line) at `end` of an interleaved array, in place or in a copy twice as long when full: push would grow quiet users' arrays larger (docs/PERFORMANCE.md). */
 export function withRow(rows: number[] | undefined, end: number, at: number, line: number): number[] {
   if (rows === undefined) return [at, line, 0, 0];
   const into = end === rows.length ? rows.concat(rows) : rows;
@@ -119,15 +110,11 @@ export function setAt<T>(array: (T | undefined)[], slot: number, value: T): void
   array[slot] = value;
 }
 
-/**
- * A consumer's groups' states, by column, and what the aggregate functions read of the fact,
- * fixed once. StreamConsumer extends it: those functions take the consumer itself (one shape).
- */
+/** A consumer's groups' states by column and what the aggregate functions read of the fact; StreamConsumer extends it, so those functions see one shape. */
 export class ConsumerColumns {
   /** Whether a slot's group has taken a row, and the slots in order of their first row. */
   readonly known: boolean[] = [];
   readonly order: number[] = [];
-  /** The columns below by field, the same arrays all along, written in place. */
   readonly columns: Columns;
   readonly count: number[] = [];
   readonly records: (DataRecord[] | undefined)[] = [];
@@ -166,13 +153,8 @@ export class ConsumerColumns {
   readonly keyField: string;
   /** Reading a later part of the file (from its middle): groups keep their head (the head… fields). */
   readonly later: boolean;
-  /** The fields of this consumer's groups: those of its kind, and in a later part their head's. */
   readonly fields: readonly StateField[];
-  /**
-   * In a later part, the instant of the first row taken (close_pairs): only a group whose first
-   * row comes less than `within` after it can pair across the cut, and keeps that row as evidence.
-   * Should a file out of time order pair another across the cut, canMerge refuses the part.
-   */
+  /** In a later part, the instant of the first row taken (close_pairs): only a group whose first row comes less than `within` after it can pair across the cut. */
   partStart = Number.NaN;
   /** Set by the first row out of order: the consumer takes no more rows. */
   failure?: ConsumerFailure;
@@ -235,7 +217,6 @@ export class ConsumerColumns {
     return this.slots ? this.slots.slotOf(key) : 0;
   }
 
-  /** The join keys of the groups, in order of first acceptance. */
   groupKeys(): string[] {
     return this.order.map((slot) => this.keyOf(slot));
   }

@@ -12,10 +12,7 @@ interface Projection {
   readonly cells: readonly unknown[];
 }
 
-/**
- * A `not_exists` sub-query run for each row: the first equality's records come from the index, the
- * other conditions read the row's values; other clauses take selectRecords, memoised on what they read.
- */
+/** A `not_exists` sub-query run for each row: the first equality through the index, the rest on the row's values; other clauses take selectRecords, memoised. */
 export function compileNotExists(query: CompiledSubQuery, lookupNames: ReadonlySet<string>, asOf: string): (row: Readonly<Record<string, unknown>>, scope: Scope) => boolean {
   const entries = query.where?.entries ?? [];
   const direct = (expected: unknown) => isReference(expected) || (expected !== null && typeof expected !== 'object');

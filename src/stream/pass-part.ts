@@ -13,10 +13,7 @@ export interface ConsumerPart {
   readonly columns: Partial<Record<PartField, readonly unknown[]>>;
 }
 
-/**
- * A StreamPass's state after reading a later part of the file (plain data: it crosses threads),
- * with its consumers' signatures, to check both threads built the same consumers.
- */
+/** A StreamPass's state after reading a later part of the file (plain data, it crosses threads), with its consumers' signatures to check both threads built the same. */
 export interface PassPart {
   readonly signatures: readonly string[];
   /** The line the part starts on: the reader of the earlier part checks it ends there. */
@@ -32,10 +29,7 @@ export function partOf(part: ConsumerPart | (() => ConsumerPart)): ConsumerPart 
   return typeof part === 'function' ? part() : part;
 }
 
-/**
- * A consumer's part: the columns mergeLater reads, one value per group in order (a few arrays
- * cross threads faster than that many objects); windows are left out, nothing follows them.
- */
+/** A consumer's part: the columns mergeLater reads, one value per group in order (a few arrays cross threads faster than many objects). */
 export function exportPart(state: ConsumerColumns): ConsumerPart {
   const columns: Partial<Record<PartField, unknown[]>> = {};
   for (const field of state.fields) {
@@ -65,11 +59,7 @@ export function canMerge(state: ConsumerColumns, part: ConsumerPart): boolean {
   });
 }
 
-/**
- * Adds the part of the file that follows the consumer's (read by another thread) as a single
- * reading would: each group's first rows are joined to its last ones before the cut (a pair
- * across it, a window straddling it, a row out of order). The result is read for results only.
- */
+/** Adds the part of the file read by another thread after the consumer's, as a single reading would: each group's first rows are joined to its last ones before the cut. */
 export function mergeLater(state: ConsumerColumns, part: ConsumerPart): void {
   if (state.failure) return;
   const kind = state.kind;
@@ -94,7 +84,6 @@ export function mergeLater(state: ConsumerColumns, part: ConsumerPart): void {
     const known = slot < state.known.length && state.known[slot];
     if (!known) state.open(slot);
     if (!known && kind !== AggregateKind.Window) {
-      // Nothing before it: the later part's state is the group's whole state.
       for (const field of fields) state.columns[field][slot] = later[field][index];
       return;
     }

@@ -29,16 +29,11 @@ export interface StreamOptions {
   later?: boolean;
 }
 
-/**
- * One pass over each streamed table for every rule that reads it: its facts over the table and,
- * when it visits the table, its entity keys. `staticFacts`: each rule's facts that do not depend
- * on the entity, for row filters. Two threads may read two parts (`scan` with a range, then exportPart and mergeLater).
- */
+/** One pass over each streamed table for every rule that reads it (its facts and, when it visits the table, its entity keys); two threads may read two parts. */
 export class StreamPass {
   private readonly failures = new Map<Rule, string>();
   private readonly consumers = new Map<string, StreamConsumer[]>();
   private readonly owners = new Map<StreamConsumer, { rule: Rule; definition: FactDefinition }[]>();
-  /** Consumers in order of creation, with their signatures. */
   private readonly all: { consumer: StreamConsumer; signature: string }[] = [];
   private readonly keySlots = new Map<string, Map<string, KeySlots>>();
   private readonly scanOptions: Pick<ScanOptions, 'lenient' | 'onProgress'>;
@@ -102,10 +97,7 @@ export class StreamPass {
     return this.all.map(({ signature }) => signature);
   }
 
-  /**
-   * Reads each streamed table (the rows of `range` only, when given) into the consumers; `whole`:
-   * the reading went on to the end of the file (the range ended inside a record), else `nextLine` starts the range's end.
-   */
+  /** Reads each streamed table (the rows of `range` only, when given) into the consumers; `whole`: the reading went on to the file's end, else `nextLine` starts the range's end. */
   async scan(range?: ScanRange): Promise<{ errors: InputError[]; skipped: SkippedRow[]; whole: boolean; nextLine?: number }> {
     const errors: InputError[] = [];
     const skipped: SkippedRow[] = [];
@@ -120,7 +112,6 @@ export class StreamPass {
       const slotsByField = this.keySlots.get(source)!;
       const joinFields = [...slotsByField.keys()];
       const keySlots = [...slotsByField.values()];
-      // For each active consumer, the position of its join field in joinFields (-1: not joined).
       let joinPositions = active.map((consumer) => (consumer.join ? joinFields.indexOf(consumer.join.rowField) : -1));
       const rowSlots = joinFields.map(() => -1);
       const instantField = INSTANT_FIELDS.get(source);
