@@ -73,7 +73,8 @@ export function compileFact(definition: FactDefinition): CompiledFact {
     kind,
     from: typeof from === 'string' ? from : undefined,
     streamed: typeof from === 'string' && STREAMED_SOURCES.has(from),
-    ownRecords: typeof from !== 'string' && HELD_AGGREGATES.has(kind),
+    // Without `from`, an aggregate or the record list itself reads the visited entity's own records.
+    ownRecords: typeof from !== 'string' && (HELD_AGGREGATES.has(kind) || kind === 'records'),
     references,
     reads: readsOf(references),
     join: joinOf(where),
