@@ -34,9 +34,43 @@ async function snapshotInputs(path: string): Promise<string[]> {
     return [];
   }
   if (!isFolder) return [path];
-  const listed = await listSnapshotFiles(path).catch(() => undefined);
+  // The folder may be a portfolio: its snapshot folders and single-file (JSON) snapshots are inputs too.
+  const files = await snapshotFilesOf(path);
+  let entries;
+  try {
+    entries = readdirSync(path, { withFileTypes: true });
+  } catch {
+    return files;
+  }
+  for (const entry of entries) {
+    const child = join(path, entry.name);
+    if (entry.name.startsWith('.')) continue;
+    if (entry.name.toLowerCase().endsWith('.json') && isFile(child)) files.push(child);
+    else if (isDirectory(child)) files.push(...(await snapshotFilesOf(child)));
+  }
+  return files;
+}
+
+async function snapshotFilesOf(folder: string): Promise<string[]> {
+  const listed = await listSnapshotFiles(folder).catch(() => undefined);
   if (!listed) return [];
-  return [...listed.partner, ...[...listed.tables.values()].flat()].map((name) => join(path, name));
+  return [...listed.partner, ...[...listed.tables.values()].flat()].map((name) => join(folder, name));
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -67,6 +67,14 @@ outputs(
 );
 
 outputs(
+  'a usage error with a folder of snapshots: an output over a file of one of them is refused too',
+  hostileCase((dir, snapshot) => {
+    refused(dir, ['check', dir, '--as-of', '2023-13-45', '--format', 'json', '--output', join(snapshot, 'users.csv')], /--output écraserait/);
+    refused(dir, ['check', dir, '--lang', 'xx', '--format', 'json', '--output', join(snapshot, 'partner.yaml')], /--output/);
+  }),
+);
+
+outputs(
   'a hard link to partner.yaml and a symbolic link to traces.csv, the other outputs not written either',
   hostileCase((dir, snapshot) => {
     linkSync(join(snapshot, 'partner.yaml'), join(dir, 'hard.yaml'));
