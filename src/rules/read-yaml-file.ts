@@ -47,7 +47,22 @@ export function parseYaml(file: string, text: string, errors: RuleFileError[]): 
     }
     return undefined;
   }
-  return { data: source.document.toJS(), locate: source.locate };
+  try {
+    return { data: source.document.toJS(), locate: source.locate };
+  } catch (error) {
+    // yaml finds an alias without anchor, or aliases expanded too far, only while building the data.
+    errors.push({ file, ...aliasPlace(text, (error as Error).message), code: 'rule-yaml-syntax', params: { reason: /excessive alias count/i.test((error as Error).message) ? 'RESOURCE_EXHAUSTION' : 'BAD_ALIAS' } });
+    return undefined;
+  }
+}
+
+/** Where the alias yaml refused stands (`*name`, the name ending its message), or the first alias of the text. */
+function aliasPlace(text: string, message: string): { line: number; column: number } {
+  const name = /: ([^\s:]+)$/.exec(message)?.[1];
+  let offset = name === undefined ? -1 : text.search(new RegExp(`\\*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`));
+  if (offset < 0) offset = Math.max(0, text.search(/\*[\w-]/));
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 /** The value at a key path of plain data, when it is a scalar (shown next to the error). */

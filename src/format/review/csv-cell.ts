@@ -30,7 +30,7 @@ export function startsLikeFormula(value: string): boolean {
 export function csvCell(value: string, delimiter: CsvDelimiter): string {
   // Controls other than tabs and line breaks (quoted below) are shown: a CSV printed to a terminal cannot drive it.
   const neutral = (startsLikeFormula(value) ? `'${value}` : value).replace(CONTROLS_BUT_LINE_BREAKS, terminalText);
-  return neutral.includes(delimiter) || /["\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+  return neutral.includes(delimiter) || /["\r\n\u0085\u2028\u2029]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 
 /** C0 (but tab, CR, LF), DEL, C1 and bidirectional controls. */

@@ -30,13 +30,14 @@ cell('look-alikes of the signs are neutralised too: full-width, small, super/sub
 });
 
 cell('blanks and invisible characters before a sign do not hide it', () => {
-  for (const lead of [' ', '   ', '\u00A0', '\u3000', '\u200B', '\uFEFF', '\u2028', ' \u200B ']) {
+  for (const lead of [' ', '   ', '\u00A0', '\u3000', '\u200B', '\uFEFF', ' \u200B ']) {
     assert.is(csvCell(`${lead}=1+1`, ','), `'${lead}=1+1`, JSON.stringify(lead));
   }
   // A control before the sign: neutralised, and the control shown.
   assert.is(csvCell('\u0001=1+1', ','), "'␁=1+1");
   assert.is(csvCell(' \uFF1Dcmd', ','), "' \uFF1Dcmd");
   assert.is(csvCell('\n=1+1', ','), '"\'\n=1+1"');
+  assert.is(csvCell('\u2028=1+1', ','), '"\'\u2028=1+1"');
   // Blanks before ordinary text stay as they are.
   assert.is(csvCell('  Martin', ','), '  Martin');
   assert.is(csvCell('\u00A0Martin', ','), '\u00A0Martin');
@@ -61,6 +62,8 @@ cell('controls in a cell are shown, not sent: a CSV printed to a terminal cannot
   assert.is(csvCell('ligne 1\r\nligne 2', ';'), '"ligne 1\r\nligne 2"');
   assert.is(csvCell('\u001b=1+1', ';'), "'␛=1+1");
   assert.is(csvCell('a\tb', ';'), 'a\tb');
+  // Unicode line breaks are line breaks: the cell is quoted.
+  for (const lineBreak of ['\u0085', '\u2028', '\u2029']) assert.is(csvCell(`a${lineBreak}b`, ';'), `"a${lineBreak}b"`);
 });
 
 cell.run();
