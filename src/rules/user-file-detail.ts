@@ -48,7 +48,7 @@ const TYPES: Readonly<Record<string, Pair>> = {
 
 /** What a `pattern` means for the keys whose pattern is not for people to read. */
 const FORMATS: Readonly<Record<string, Pair>> = {
-  rule: ['un identifiant de règle comme GOV-DEPUTY-MISSING', 'a rule ID such as GOV-DEPUTY-MISSING'],
+  rule: ['un identifiant de règle, en majuscules et tirets, tel que « vigie rules list » l’affiche', 'a rule ID, in capitals and hyphens, as “vigie rules list” shows it'],
   expires_on: ['une date AAAA-MM-JJ ou JJ/MM/AAAA', 'a date YYYY-MM-DD or DD/MM/YYYY'],
   max_horizon: ['une durée ISO 8601 comme P1Y ou P6M', 'an ISO 8601 duration such as P1Y or P6M'],
   reason: ['un texte non blanc', 'a text that is not blank'],

@@ -47,7 +47,7 @@ load('schema errors: every one, at its line and column, in words of the run lang
     [
       `${fixture('schema-error')}:2:5: dérogations non conformes au schéma : clé obligatoire « reason » absente`,
       `${fixture('schema-error')}:6:14: dérogations non conformes au schéma : « subject » doit être un texte (20003063300198)`,
-      `${fixture('schema-error')}:10:11: dérogations non conformes au schéma : « rule » doit être un identifiant de règle comme GOV-DEPUTY-MISSING (gov-deputy-missing)`,
+      `${fixture('schema-error')}:10:11: dérogations non conformes au schéma : « rule » doit être un identifiant de règle, en majuscules et tirets, tel que « vigie rules list » l’affiche (gov-deputy-missing)`,
       `${fixture('schema-error')}:13:17: dérogations non conformes au schéma : « expires_on » doit être une date AAAA-MM-JJ ou JJ/MM/AAAA (fin 2024)`,
       `${fixture('schema-error')}:14:16: dérogations non conformes au schéma : clé inconnue « expire_on »`,
     ],
