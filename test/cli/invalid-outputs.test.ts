@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ROOT, type CliRun } from './run-cli.js';
 import { sarifValidator } from '../format/sarif-validator.js';
+import { parseJunit, type JunitCase } from '../format/check/junit-xml.js';
 
 const invalid = suite('vigie check on invalid input: every requested output written, carrying the errors');
 
@@ -53,13 +53,10 @@ function allOutputs(name: string): { args: string[]; read: (format: string) => s
 const DATE_LINE = 'bad/users.csv:3:8: date impossible dans la colonne « left_on » : attendu AAAA-MM-JJ ou JJ/MM/AAAA (31/02/2024)';
 const PROFILE_LINE = 'bad/habilitations.csv:2:3: valeur inconnue dans la colonne « profile » : attendu D1, D2, D3, D4 (Grand Manitou)';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' });
-type JunitCase = { name: string; failure: { message: string } };
 type Notification = { message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number } } }[] };
 
 function junitCases(xml: string): { suites: string[]; cases: JunitCase[] } {
-  assert.is(XMLValidator.validate(xml), true);
-  const suites = parser.parse(xml).testsuites.testsuite as { name: string; testcase: JunitCase[] }[];
+  const suites = parseJunit(xml).testsuites.testsuite;
   return { suites: suites.map((item) => item.name), cases: suites.flatMap((item) => item.testcase) };
 }
 
@@ -89,7 +86,7 @@ invalid('an invalid snapshot: SARIF, JUnit, Markdown, JSON and text files, each 
   const junit = junitCases(outputs.read('junit'));
   assert.equal(junit.suites, ['vigie']);
   assert.equal(
-    junit.cases.map((item) => [item.name, item.failure.message]),
+    junit.cases.map((item) => [item.name, item.failure?.message]),
     [
       ['bad/habilitations.csv:2:3', 'valeur inconnue dans la colonne « profile » : attendu D1, D2, D3, D4 (Grand Manitou)'],
       ['bad/users.csv:3:8', 'date impossible dans la colonne « left_on » : attendu AAAA-MM-JJ ou JJ/MM/AAAA (31/02/2024)'],

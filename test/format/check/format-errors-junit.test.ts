@@ -1,41 +1,15 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { formatErrorsJunit, formatJunitEntries } from '../../../src/format/check/format-errors-junit.js';
 import { ca2cReport } from '../ca2c-report.js';
 import { BASE, ERRORS, RUN } from './invalid-run-fixture.js';
+import { parseJunit as parse } from './junit-xml.js';
 
-interface Case {
-  classname: string;
-  name: string;
-  failure?: { '#text': string; type: string; message: string };
-}
-interface Suite {
-  name: string;
-  tests: string;
-  failures: string;
-  testcase: Case[];
-}
 
 const junit = suite('format: JUnit of a run stopped by input errors');
 const options = { lang: 'fr' as const, baseDir: BASE };
 
-// The shape a dashboard reads: attributes as text, every suite and case an array.
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  isArray: (name) => name === 'testsuite' || name === 'testcase',
-});
 
-function parse(xml: string): { testsuites: { tests: string; failures: string; testsuite: Suite[] } } {
-  const valid = XMLValidator.validate(xml);
-  assert.is(valid, true, JSON.stringify(valid));
-  return parser.parse(xml);
-}
 
 junit('a vigie suite, one failing case per error, named FILE:LINE:COLUMN, the message as the failure’s', () => {
   const { testsuites } = parse(formatErrorsJunit(RUN, options));

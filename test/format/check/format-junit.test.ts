@@ -1,46 +1,17 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Report } from '../../../src/report/report-types.js';
 import { formatJunit, formatJunitPortfolio } from '../../../src/format/check/format-junit.js';
 import { applyWaivers } from '../../../src/waivers/apply-waivers.js';
 import { applyBaseline } from '../../../src/baseline/apply-baseline.js';
 import { ca2cReport, CA2C } from '../ca2c-report.js';
+import { parseJunit as parse } from './junit-xml.js';
 
-interface Case {
-  classname: string;
-  name: string;
-  failure?: { '#text': string; type: string; message: string };
-  skipped?: { message: string };
-  'system-out'?: string;
-}
-interface Suite {
-  name: string;
-  tests: string;
-  failures: string;
-  skipped: string;
-  testcase: Case[];
-}
 
 const junit = suite('format: JUnit');
 const options = { lang: 'fr' as const, baseDir: process.cwd() };
 
-// Attributes kept as text, every suite and case as an array: the shape a dashboard reads.
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  isArray: (name) => name === 'testsuite' || name === 'testcase',
-});
 
-function parse(xml: string): { testsuites: { tests: string; failures: string; skipped: string; testsuite: Suite[] } } {
-  const valid = XMLValidator.validate(xml);
-  assert.is(valid, true, JSON.stringify(valid));
-  return parser.parse(xml);
-}
 
 junit('well-formed: one suite per document, one case per rule and subject', async () => {
   const report = await ca2cReport();
