@@ -1,7 +1,11 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listSnapshotFiles } from '../snapshot/snapshot-files.js';
 import { BUNDLED_RULES } from '../rules/load-rules.js';
+import { ruleFiles } from '../rules/rule-files.js';
+
+const isYamlName = (entry: string): boolean => /\.ya?ml$/i.test(entry);
+const isHiddenName = (entry: string): boolean => entry.startsWith('.');
 
 /** What a run reads, as the command line names it. */
 export interface RunInputPaths {
@@ -22,7 +26,8 @@ export async function runInputFiles(paths: RunInputPaths): Promise<string[]> {
   const files: string[] = [];
   for (const snapshot of paths.snapshots) files.push(...(await snapshotInputs(snapshot)));
   for (const file of paths.files) if (file !== undefined && file !== '') files.push(file);
-  for (const folder of [BUNDLED_RULES, ...paths.rulesDirs]) files.push(...yamlFilesUnder(folder, new Set()));
+  // Every YAML file of the rule folders, `_shared` and `_data` included; what the walk cannot read, the loader reports.
+  for (const folder of [BUNDLED_RULES, ...paths.rulesDirs]) files.push(...ruleFiles(folder, [], isYamlName, isHiddenName));
   return files;
 }
 
@@ -70,42 +75,5 @@ function isDirectory(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
-  }
-}
-
-/**
- * The YAML files of a rule folder and its subfolders, as the rule loader and `vigie rules
- * test` read them. A folder already seen (a link loop) and anything unreadable are passed over:
- * the loader reports them in its own words.
- */
-function yamlFilesUnder(folder: string, seen: Set<string>): string[] {
-  let real: string;
-  let entries: string[];
-  try {
-    real = realpathSync(folder);
-    if (seen.has(real) || !statSync(real).isDirectory()) return [];
-    entries = readdirSync(real).sort();
-  } catch {
-    return [];
-  }
-  seen.add(real);
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.startsWith('.')) continue;
-    const path = join(folder, entry);
-    const kind = kindOf(path);
-    if (kind === 'folder') files.push(...yamlFilesUnder(path, seen));
-    else if (kind === 'file' && /\.ya?ml$/i.test(entry)) files.push(path);
-  }
-  return files;
-}
-
-function kindOf(path: string): 'folder' | 'file' | 'other' {
-  try {
-    // lstat first: a FIFO or a device is never opened, and a link is judged by what it names.
-    const stats = lstatSync(path).isSymbolicLink() ? statSync(path) : lstatSync(path);
-    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';
-  } catch {
-    return 'other';
   }
 }

@@ -10,6 +10,7 @@ export const isRuleName = (entry: string): boolean => entry.endsWith('.yaml') &&
 /** The folders and files already reached, by real path: each is read once, a link back is a loop. */
 interface Walk {
   readonly wanted: (entry: string) => boolean;
+  readonly skipped: (entry: string) => boolean;
   readonly errors: RuleFileError[];
   readonly seen: Set<string>;
   /** The real paths of the folders being walked: a link to one of them is a loop. */
@@ -23,9 +24,17 @@ function fail(walk: Walk, path: string, reason: string, kind?: string): void {
 
 const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'EIO';
 
+/** Hidden entries, and `_` ones (shared facts, reference data), which the loader reads apart. */
+const isSkippedName = (entry: string): boolean => entry.startsWith('_') || entry.startsWith('.');
+
 /** Every `<RULE-ID>.yaml` (or `wanted` name) below a folder, sorted; entries are lstat'ed, never opened (a FIFO would hang the run), bad links are located errors. */
-export function ruleFiles(folder: string, errors: RuleFileError[], wanted: (entry: string) => boolean = isRuleName): string[] {
-  const walk: Walk = { wanted, errors, seen: new Set(), ancestors: [], files: [] };
+export function ruleFiles(
+  folder: string,
+  errors: RuleFileError[],
+  wanted: (entry: string) => boolean = isRuleName,
+  skipped: (entry: string) => boolean = isSkippedName,
+): string[] {
+  const walk: Walk = { wanted, skipped, errors, seen: new Set(), ancestors: [], files: [] };
   let stats: Stats;
   try {
     stats = statSync(folder);
@@ -54,7 +63,7 @@ function walkFolder(folder: string, walk: Walk): void {
   walk.seen.add(real);
   walk.ancestors.push(real);
   for (const entry of entries) {
-    if (entry.startsWith('_') || entry.startsWith('.')) continue;
+    if (walk.skipped(entry)) continue;
     visit(join(folder, entry), entry, walk);
   }
   walk.ancestors.pop();
