@@ -1,4 +1,6 @@
+import type { DisplayError } from '../diagnostics/display-error.js';
 import type { RuleSource, Severity } from '../rules/rule-types.js';
+import type { InputManifestEntry } from '../snapshot/snapshot-types.js';
 
 /** One record a finding rests on: a table row, a partner list item or a partner.yaml key. */
 export interface Evidence {
@@ -123,6 +125,14 @@ export interface Report {
   readonly skipped?: readonly SkippedRowReport[];
   /** Waivers that expired or cover nothing (only with `--waivers`). */
   readonly notices?: readonly Notice[];
+  /** How each input file was read, and the warnings of the reading (unknown columns…). */
+  readonly inputs?: InputsReport;
   /** Baseline findings gone from this run (only with `--baseline`; empty when none). */
   readonly resolved?: readonly ResolvedFinding[];
+}
+
+/** The input manifest of a report: every file read, how, and what of it was not used. */
+export interface InputsReport {
+  readonly files: readonly InputManifestEntry[];
+  readonly warnings: readonly DisplayError[];
 }

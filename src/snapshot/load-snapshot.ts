@@ -153,8 +153,10 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
   }
   const errors = [...collector.errors].sort(compareErrors);
   const skipped = [...collector.skipped].sort(compareRows);
-  if (errors.length > 0 || !loaded.partner) return { errors, skipped };
-  return { snapshot: { path, partner: loaded.partner, tables: loaded.tables }, errors, skipped };
+  const warnings = [...collector.warnings].sort(compareErrors);
+  const inputs = [...collector.inputs.values()].sort((a, b) => compareStrings(a.file, b.file));
+  if (errors.length > 0 || !loaded.partner) return { errors, skipped, warnings, inputs };
+  return { snapshot: { path, partner: loaded.partner, tables: loaded.tables }, errors, skipped, warnings, inputs };
 }
 
 /** Scans every streamed table once for `vigie validate`: the errors and skipped rows a check would meet. */

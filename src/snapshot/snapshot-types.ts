@@ -103,4 +103,39 @@ export interface LoadResult {
   readonly snapshot?: Snapshot;
   readonly errors: readonly InputError[];
   readonly skipped: readonly SkippedRow[];
+  /** Problems that do not stop the run (an unknown column, a stale `--as-of`…); errors with `--strict`. */
+  readonly warnings: readonly InputError[];
+  /** How each file was read, in file order: the input manifest of the report. */
+  readonly inputs: readonly InputManifestEntry[];
+}
+
+/** A header cell of a table file and what vigie made of it. */
+export interface ManifestColumn {
+  /** The header as written in the file. */
+  readonly header: string;
+  /** 1-based position of the cell in the header row. */
+  readonly position: number;
+  /** The canonical column it stands for; absent for a column vigie ignores. */
+  readonly column?: string;
+}
+
+/** How one input file was read: the evidence that every byte was accounted for. */
+export interface InputManifestEntry {
+  /** As errors name it (relative to the snapshot root, or the single file's path). */
+  readonly file: string;
+  /** The table it holds; absent for the partner declarations. */
+  readonly table?: string;
+  readonly format: 'csv' | 'json' | 'yaml';
+  readonly encoding?: string;
+  /** CSV only. */
+  readonly delimiter?: string;
+  readonly lineEnds?: 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
+  /** Read row by row on each scan rather than held. */
+  readonly streamed: boolean;
+  /** Data rows read (header and blank lines excluded), kept or skipped. */
+  readonly rows: number;
+  /** Rows skipped by `--lenient`. */
+  readonly skipped: number;
+  /** Every header cell, recognised or ignored, in file order (tables only). */
+  readonly columns?: readonly ManifestColumn[];
 }
