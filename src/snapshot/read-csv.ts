@@ -8,15 +8,8 @@ import type { LoadCollector } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { InputError, SourcePosition, Table } from './snapshot-types.js';
 import { TableBuilder, type RowSource } from './table-builder.js';
-import type { ColumnModel, TableModel } from './table-model.js';
-
-/** A column of the file that stands for a canonical column, with its 0-based field index. */
-interface FileColumn {
-  readonly model: ColumnModel;
-  readonly index: number;
-  /** Converted values by text (not for the key): repeated texts share one value (docs/PERFORMANCE.md). */
-  readonly known: Map<string, unknown> | undefined;
-}
+import { recogniseHeader, type RecognisedHeader } from './read-header.js';
+import type { TableModel } from './table-model.js';
 
 const KNOWN_LIMIT = 200_000;
 
@@ -39,35 +32,14 @@ class CsvRow implements RowSource {
   }
 }
 
-/** What the header row says: the columns to read, and what it lacks. */
-interface Header {
-  readonly width: number;
-  readonly columns: readonly FileColumn[];
-  readonly indexes: ReadonlyMap<string, number>;
-  readonly missing: ReadonlySet<string>;
+/** The header row, with the memo of converted values of each column it reads. */
+interface Header extends RecognisedHeader {
+  readonly known: readonly (Map<string, unknown> | undefined)[];
 }
 
 function readHeader(cells: readonly string[], line: number, file: string, model: TableModel, collector: LoadCollector): Header {
-  const indexes = new Map<string, number>();
-  const columns: FileColumn[] = [];
-  cells.forEach((cell, index) => {
-    const name = model.resolveHeader(cell);
-    if (name === undefined) return;
-    const first = indexes.get(name);
-    if (first !== undefined) {
-      collector.fileError({ file, line, column: index + 1, code: 'duplicate-column', value: cell, params: { column: name, firstColumn: first + 1 } });
-      return;
-    }
-    indexes.set(name, index);
-    columns.push({ model: model.columns.get(name)!, index, known: name === model.key ? undefined : new Map() });
-  });
-  const missing = new Set<string>();
-  for (const column of model.columns.values()) {
-    if (!column.required || indexes.has(column.name)) continue;
-    missing.add(column.name);
-    collector.fileError({ file, line, column: 1, code: 'missing-column', params: { column: column.name, table: model.name } });
-  }
-  return { width: cells.length, columns, indexes, missing };
+  const header = recogniseHeader(cells, line, file, model, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
+  return { ...header, known: header.columns.map((column) => (column.model.name === model.key ? undefined : new Map())) };
 }
 
 /** Reads a CSV table as people export it; the table is returned even when rows were rejected. */
@@ -123,7 +95,10 @@ function readRow(cells: string[], line: number, quoted: readonly boolean[] | und
   }
   const values: Record<string, unknown> = {};
   let errors: InputError[] | undefined;
-  for (const { model: column, index, known } of current.columns) {
+  for (let position = 0; position < current.columns.length; position++) {
+    const { model: column, index } = current.columns[position];
+    // Converted values by text (not for the key): repeated texts share one value (docs/PERFORMANCE.md).
+    const known = current.known[position];
     const cell = cells[index];
     const text = cellText(cell, quoted?.[index] === true);
     if (text === '') continue;

@@ -3,6 +3,7 @@ import { convertTypedValue } from './compile-converter.js';
 import { decodeText } from './decode-text.js';
 import type { LoadCollector } from './load-collector.js';
 import { parseYamlText, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
+import { KeyRecogniser } from './read-header.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
 import { ValueFailure } from './parse-values.js';
 import type { InputError, SourcePosition, Table } from './snapshot-types.js';
@@ -39,6 +40,7 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
   }
   const builder = new TableBuilder(model, file, collector);
   const columns: string[] = [];
+  const keys = new KeyRecogniser(model);
   for (const item of node.items) {
     const at = positionOf(source, item) ?? start;
     if (!isMap(item)) {
@@ -53,9 +55,9 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
     const texts = new Map<string, string>();
     for (const pair of item.items) {
       const keyText = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      const name = keyText === undefined ? undefined : model.resolveHeader(keyText);
-      if (name === undefined) continue;
       const keyAt = positionOf(source, pair.key) ?? at;
+      const name = keyText === undefined ? undefined : keys.recognise(keyText, keyAt.line, keyAt.column);
+      if (name === undefined) continue;
       if (positions.has(name)) {
         errors.push({ file, ...keyAt, code: 'duplicate-column', value: keyText, params: { column: name } });
         continue;

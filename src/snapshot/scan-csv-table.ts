@@ -7,7 +7,8 @@ import { detectDelimiter } from './detect-delimiter.js';
 import { LoadCollector, PROGRESS_INTERVAL } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { DataRecord, InputError, ScanRange } from './snapshot-types.js';
-import type { ColumnModel, TableModel } from './table-model.js';
+import { recogniseHeader, type HeaderReport, type RecognisedHeader } from './read-header.js';
+import type { TableModel } from './table-model.js';
 
 /** Bytes read from the file at a time, into one buffer per reading (fileBlocks). */
 const READ_CHUNK = 1 << 20;
@@ -18,11 +19,9 @@ const TEXT_CHUNK = 1 << 16;
 /** How a streamed file's bytes become text. */
 type Encoding = 'utf8' | 'win1252' | 'utf-16le' | 'utf-16be';
 
-/** The header of a streamed CSV table: its delimiter, width and the canonical columns found. */
-export interface CsvHeader {
+/** The header of a streamed CSV table: its delimiter and what the header row says. */
+export interface CsvHeader extends RecognisedHeader {
   readonly delimiter: string;
-  readonly width: number;
-  readonly columns: readonly { readonly model: ColumnModel; readonly index: number }[];
 }
 
 /** A file's encoding, streamed: a BOM decides, else strict UTF-8, else Windows-1252 (French Excel). */
@@ -95,34 +94,9 @@ async function* textChunks(path: string, { encoding, skip }: { encoding: Encodin
   if (last) yield last;
 }
 
-/** Maps a header row to the table's canonical columns; reports duplicates and missing required ones. */
-export function readStreamHeader(
-  cells: readonly string[],
-  line: number,
-  file: string,
-  model: TableModel,
-  delimiter: string,
-  report?: (error: InputError) => void,
-): CsvHeader {
-  const columns: { model: ColumnModel; index: number }[] = [];
-  const seen = new Map<string, number>();
-  cells.forEach((cell, index) => {
-    const name = model.resolveHeader(cell);
-    if (name === undefined) return;
-    const first = seen.get(name);
-    if (first !== undefined) {
-      report?.({ file, line, column: index + 1, code: 'duplicate-column', value: cell, params: { column: name, firstColumn: first + 1 } });
-      return;
-    }
-    seen.set(name, index);
-    columns.push({ model: model.columns.get(name)!, index });
-  });
-  for (const column of model.columns.values()) {
-    if (column.required && !seen.has(column.name)) {
-      report?.({ file, line, column: 1, code: 'missing-column', params: { column: column.name, table: model.name } });
-    }
-  }
-  return { delimiter, width: cells.length, columns };
+/** Maps a header row to the table's canonical columns (src/snapshot/read-header.ts); its problems go to `report`. */
+export function readStreamHeader(cells: readonly string[], line: number, file: string, model: TableModel, delimiter: string, report?: HeaderReport): CsvHeader {
+  return { ...recogniseHeader(cells, line, file, model, report), delimiter };
 }
 
 /** Reads only the header of a CSV file (the columns present), without reading its rows. */
@@ -137,7 +111,7 @@ async function headerIn(path: string, file: string, model: TableModel, encoding:
   let delimiter = ',';
   const onRecord = (cells: string[], line: number) => {
     if (!header && isBlankRecord(cells)) return;
-    header ??= readStreamHeader(cells, line, file, model, delimiter, (error) => collector.fileError(error));
+    header ??= readStreamHeader(cells, line, file, model, delimiter, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
   };
   const onUnclosedQuote = (line: number) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } });
   // Stop as soon as the header is read: the rows are the scan's, and a quoted cell cut by the
