@@ -1,4 +1,5 @@
 import type { InputError, ScanRange, SkippedRow, Snapshot } from '../snapshot/snapshot-types.js';
+import { mergePartErrors } from '../snapshot/read-header.js';
 import type { Lang, Rule } from '../rules/rule-types.js';
 import type { SharedFacts } from '../rules/load-rules.js';
 import { deriveFact } from '../facts/derive-facts.js';
@@ -135,10 +136,10 @@ async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<
   if (!split || first.whole) return first;
   const later = await split.later();
   if (later && later.line === first.nextLine && pass.mergeLater(later)) {
-    return { errors: [...first.errors, ...later.errors], skipped: [...first.skipped, ...later.skipped] };
+    return { errors: mergePartErrors(first.errors, later.errors), skipped: [...first.skipped, ...later.skipped] };
   }
   const rest = await pass.scan({ start: split.boundary, line: first.nextLine! });
-  return { errors: [...first.errors, ...rest.errors], skipped: [...first.skipped, ...rest.skipped] };
+  return { errors: mergePartErrors(first.errors, rest.errors), skipped: [...first.skipped, ...rest.skipped] };
 }
 
 /** The worker's side of a split reading: the preflight and pass `evaluate` builds for the trace rules, over the later part only. */

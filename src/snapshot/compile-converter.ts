@@ -16,7 +16,9 @@ function enumConverter(codes: readonly string[], labels: Readonly<Record<string,
     byLabel.set(normalizeHeader(code), code);
     for (const label of labels[code] ?? []) byLabel.set(normalizeHeader(label), code);
   }
-  const unknown = new ValueFailure('unknown-value', { expected: codes.join(', ') });
+  // The labels are listed too: a user writes them as often as the codes.
+  const spellings = codes.flatMap((code) => labels[code] ?? []);
+  const unknown = new ValueFailure('unknown-value', { expected: codes.join(', '), ...(spellings.length > 0 ? { labels: spellings.join(', ') } : {}) });
   // A column of labels repeats a few texts: each is normalised once (bounded, for columns of wrong values).
   const seen = new Map<string, string | ValueFailure>();
   return (text) => {

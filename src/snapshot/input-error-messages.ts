@@ -54,10 +54,26 @@ function reason(params: Params, lang: Lang): string {
   return pick(REASONS[code], lang, code);
 }
 
-/** « la colonne « x » » for a table cell, « la clé « a.b » » for a partner key. */
+/** A column in the user's words: its header as written, then vigie's name when it differs (« Profil » (profile)). */
+function columnName(params: Params, lang: Lang): string {
+  const header = params.header === undefined ? undefined : String(params.header).trim();
+  const column = String(params.column);
+  const quoted = (text: string) => (lang === 'fr' ? `« ${text} »` : `"${text}"`);
+  if (header === undefined || header === '') return quoted(column);
+  return header === column ? quoted(header) : `${quoted(header)} (${column})`;
+}
+
+/** « la colonne « Profil » (profile) » for a table cell, « la clé « a.b » » for a partner key. */
 function where(params: Params, lang: Lang): string {
   if (params.key !== undefined) return lang === 'fr' ? `la clé « ${params.key} »` : `key "${params.key}"`;
-  return lang === 'fr' ? `la colonne « ${params.column} »` : `column "${params.column}"`;
+  return lang === 'fr' ? `la colonne ${columnName(params, lang)}` : `column ${columnName(params, lang)}`;
+}
+
+/** The accepted values of a list as a user may write them: the codes, then their labels. */
+function accepted(params: Params, lang: Lang): string {
+  const codes = String(params.expected);
+  if (params.labels === undefined || params.labels === '') return codes;
+  return lang === 'fr' ? `${codes} ou leurs libellés : ${params.labels}` : `${codes} or their labels: ${params.labels}`;
 }
 
 function schemaDetail(params: Params, lang: Lang): string {
@@ -90,10 +106,11 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
       ? `${p.actual} champs au lieu des ${p.expected} de la ligne d'en-tête`
       : `${p.actual} fields instead of the header's ${p.expected}`,
   'missing-header': fixed("fichier vide : une ligne d'en-tête est requise", 'empty file: a header row is required'),
-  'missing-column': (p, l) =>
-    l === 'fr'
-      ? `colonne obligatoire « ${p.column} » absente de la table ${p.table}`
-      : `required column "${p.column}" missing from table ${p.table}`,
+  'missing-column': (p, l) => {
+    // The header a user would write comes first; vigie's name (also accepted) follows.
+    const name = p.header === undefined || p.header === p.column ? (l === 'fr' ? `« ${p.column} »` : `"${p.column}"`) : l === 'fr' ? `« ${p.header} » (${p.column})` : `"${p.header}" (${p.column})`;
+    return l === 'fr' ? `colonne obligatoire ${name} absente de la table ${p.table}` : `required column ${name} missing from table ${p.table}`;
+  },
   'duplicate-column': (p, l) => {
     const first = p.firstColumn === undefined ? '' : l === 'fr' ? ` (déjà en colonne ${p.firstColumn})` : ` (already column ${p.firstColumn})`;
     return l === 'fr' ? `${where(p, l)} apparaît deux fois${first}` : `${where(p, l)} appears twice${first}`;
@@ -116,12 +133,12 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
       : `invalid boolean in ${where(p, l)}: expected yes/no, true/false, oui/non, 1/0 or x`,
   'invalid-number': (p, l) => (l === 'fr' ? `nombre invalide dans ${where(p, l)}` : `invalid number in ${where(p, l)}`),
   'unknown-value': (p, l) =>
-    l === 'fr' ? `valeur inconnue dans ${where(p, l)} : attendu ${p.expected}` : `unknown value in ${where(p, l)}: expected ${p.expected}`,
+    l === 'fr' ? `valeur inconnue dans ${where(p, l)} : attendu ${accepted(p, l)}` : `unknown value in ${where(p, l)}: expected ${accepted(p, l)}`,
   required: (p, l) => (l === 'fr' ? `valeur obligatoire absente dans ${where(p, l)}` : `missing required value in ${where(p, l)}`),
   'duplicate-key': (p, l) =>
     l === 'fr'
-      ? `${p.column} en double : déjà présent à la ligne ${p.firstLine}`
-      : `duplicate ${p.column}: already on line ${p.firstLine}`,
+      ? `valeur en double dans ${where(p, l)} : déjà présente à la ligne ${p.firstLine}`
+      : `duplicate value in ${where(p, l)}: already on line ${p.firstLine}`,
   schema: (p, l) => (l === 'fr' ? `valeur non conforme dans ${where(p, l)} : ${schemaDetail(p, l)}` : `invalid value in ${where(p, l)}: ${schemaDetail(p, l)}`),
   'missing-partner': fixed(
     'déclarations du partenaire absentes : partner.yaml (ou partner.json) est requis',
@@ -133,6 +150,19 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   'not-an-array': (p, l) =>
     l === 'fr' ? `la table ${p.table} doit être une liste JSON d'objets` : `table ${p.table} must be a JSON array of objects`,
   'not-an-object': fixed('un objet JSON (clé : valeur) est attendu ici', 'a JSON object (key: value) is expected here'),
+  // Headers and keys vigie does not read, and columns without a header (issue #15, columns).
+  'unknown-column': (p, l) => {
+    if (p.suggestion === undefined) return l === 'fr' ? `colonne « ${p.header} » inconnue : ignorée` : `unknown column "${p.header}": ignored`;
+    return l === 'fr' ? `colonne « ${p.header} » inconnue : vouliez-vous dire « ${p.suggestion} » ?` : `unknown column "${p.header}": did you mean "${p.suggestion}"?`;
+  },
+  'unknown-key': (p, l) => {
+    if (p.suggestion === undefined) return l === 'fr' ? `clé « ${p.key} » inconnue : ignorée` : `unknown key "${p.key}": ignored`;
+    return l === 'fr' ? `clé « ${p.key} » inconnue : vouliez-vous dire « ${p.suggestion} » ?` : `unknown key "${p.key}": did you mean "${p.suggestion}"?`;
+  },
+  'unnamed-column': (p, l) =>
+    l === 'fr'
+      ? `la colonne ${p.position} n'a pas d'en-tête mais la ligne ${p.firstLine} la remplit : nommer la colonne ou la vider`
+      : `column ${p.position} has no header but line ${p.firstLine} fills it: name the column or empty it`,
 };
 
 /** Every input error code the snapshot reader produces. */

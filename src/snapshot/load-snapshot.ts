@@ -31,7 +31,8 @@ async function streamedCsvTable(path: string, file: string, model: TableModel, c
     const scanned = await scanCsvTable(path, file, model, scanCollector, visit, options.range);
     return { ...scanned, errors: scanCollector.errors, skipped: scanCollector.skipped };
   };
-  return { name: model.name, file, columns: header.columns.map((column) => column.model.name), records: [], scan };
+  const ignored = header.ignored.length > 0 ? { ignored: header.ignored } : {};
+  return { name: model.name, file, columns: header.columns.map((column) => column.model.name), records: [], scan, ...ignored };
 }
 
 interface Loaded {
@@ -151,9 +152,10 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
       collector.skipped.push(...result.skipped);
     }
   }
-  const errors = [...collector.errors].sort(compareErrors);
+  // With --strict a pipeline stops on anything vigie would otherwise only warn about.
+  const errors = [...collector.errors, ...(options.strict ? collector.warnings : [])].sort(compareErrors);
   const skipped = [...collector.skipped].sort(compareRows);
-  const warnings = [...collector.warnings].sort(compareErrors);
+  const warnings = options.strict ? [] : [...collector.warnings].sort(compareErrors);
   const inputs = [...collector.inputs.values()].sort((a, b) => compareStrings(a.file, b.file));
   if (errors.length > 0 || !loaded.partner) return { errors, skipped, warnings, inputs };
   return { snapshot: { path, partner: loaded.partner, tables: loaded.tables }, errors, skipped, warnings, inputs };

@@ -8,7 +8,7 @@ import type { LoadCollector } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { InputError, SourcePosition, Table } from './snapshot-types.js';
 import { TableBuilder, type RowSource } from './table-builder.js';
-import { recogniseHeader, type RecognisedHeader } from './read-header.js';
+import { blankColumnCheck, recogniseHeader, type RecognisedHeader } from './read-header.js';
 import type { TableModel } from './table-model.js';
 
 const KNOWN_LIMIT = 200_000;
@@ -18,8 +18,16 @@ class CsvRow implements RowSource {
   constructor(
     readonly line: number,
     private readonly cells: readonly string[],
-    private readonly indexes: ReadonlyMap<string, number>,
+    private readonly current: Header,
   ) {}
+
+  private get indexes(): ReadonlyMap<string, number> {
+    return this.current.indexes;
+  }
+
+  header(column: string): string | undefined {
+    return this.current.headers.get(column);
+  }
 
   position(column: string): SourcePosition {
     return { line: this.line, column: (this.indexes.get(column) ?? 0) + 1 };
@@ -35,11 +43,19 @@ class CsvRow implements RowSource {
 /** The header row, with the memo of converted values of each column it reads. */
 interface Header extends RecognisedHeader {
   readonly known: readonly (Map<string, unknown> | undefined)[];
+  /** Canonical column → its header as written. */
+  readonly headers: ReadonlyMap<string, string>;
+  readonly checkBlank: ((cells: readonly string[], line: number) => void) | undefined;
 }
 
 function readHeader(cells: readonly string[], line: number, file: string, model: TableModel, collector: LoadCollector): Header {
   const header = recogniseHeader(cells, line, file, model, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
-  return { ...header, known: header.columns.map((column) => (column.model.name === model.key ? undefined : new Map())) };
+  return {
+    ...header,
+    known: header.columns.map((column) => (column.model.name === model.key ? undefined : new Map())),
+    headers: new Map(header.columns.map((column) => [column.model.name, column.header])),
+    checkBlank: blankColumnCheck(header, file, (error) => collector.fileError(error)),
+  };
 }
 
 /** Reads a CSV table as people export it; the table is returned even when rows were rejected. */
@@ -82,7 +98,7 @@ function buildTable(records: readonly CsvRecord[], file: string, model: TableMod
     collector.fileError({ file, line: 1, column: 1, code: 'missing-header' });
     return undefined;
   }
-  return builder.finish(header.columns.map((column) => column.model.name));
+  return builder.finish(header.columns.map((column) => column.model.name), header.ignored);
 }
 
 function readRow(cells: string[], line: number, quoted: readonly boolean[] | undefined, current: Header, rows: TableBuilder, file: string, collector: LoadCollector): void {
@@ -93,10 +109,11 @@ function readRow(cells: string[], line: number, quoted: readonly boolean[] | und
     collector.rowErrors(file, line, [error]);
     return;
   }
+  current.checkBlank?.(cells, line);
   const values: Record<string, unknown> = {};
   let errors: InputError[] | undefined;
   for (let position = 0; position < current.columns.length; position++) {
-    const { model: column, index } = current.columns[position];
+    const { model: column, index, header } = current.columns[position];
     // Converted values by text (not for the key): repeated texts share one value (docs/PERFORMANCE.md).
     const known = current.known[position];
     const cell = cells[index];
@@ -110,10 +127,10 @@ function readRow(cells: string[], line: number, quoted: readonly boolean[] | und
     }
     if (value instanceof ValueFailure) {
       errors ??= [];
-      errors.push({ file, line, column: index + 1, code: value.code, value: cell, params: { column: column.name, ...value.params } });
+      errors.push({ file, line, column: index + 1, code: value.code, value: cell, params: { column: column.name, header, ...value.params } });
     } else values[column.name] = value;
   }
-  rows.add(new CsvRow(line, cells, current.indexes), values, errors);
+  rows.add(new CsvRow(line, cells, current), values, errors);
 }
 
 /** The csv-parse reading, for files the tokenizer does not read exactly (exported for the tests that compare both). */
@@ -176,5 +193,5 @@ export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string,
     if (syntaxErrors === 0) collector.fileError({ file, line: 1, column: 1, code: 'missing-header' });
     return undefined;
   }
-  return builder.finish(header.columns.map((column) => column.model.name));
+  return builder.finish(header.columns.map((column) => column.model.name), header.ignored);
 }

@@ -18,8 +18,13 @@ class JsonRow implements RowSource {
     private readonly start: SourcePosition,
     private readonly positions: ReadonlyMap<string, SourcePosition>,
     private readonly texts: ReadonlyMap<string, string>,
+    private readonly keys: ReadonlyMap<string, string>,
   ) {
     this.line = start.line;
+  }
+
+  header(column: string): string | undefined {
+    return this.keys.get(column);
   }
 
   position(column: string): SourcePosition {
@@ -40,7 +45,7 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
   }
   const builder = new TableBuilder(model, file, collector);
   const columns: string[] = [];
-  const keys = new KeyRecogniser(model);
+  const keys = new KeyRecogniser(file, model, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
   for (const item of node.items) {
     const at = positionOf(source, item) ?? start;
     if (!isMap(item)) {
@@ -53,15 +58,17 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
     const errors: InputError[] = [];
     const positions = new Map<string, SourcePosition>();
     const texts = new Map<string, string>();
+    const written = new Map<string, string>();
     for (const pair of item.items) {
       const keyText = isScalar(pair.key) ? String(pair.key.value) : undefined;
       const keyAt = positionOf(source, pair.key) ?? at;
-      const name = keyText === undefined ? undefined : keys.recognise(keyText, keyAt.line, keyAt.column);
+      const name = keyText === undefined ? undefined : keys.recognise(keyText, keyAt.line, keyAt.column, new Set(positions.keys()));
       if (name === undefined) continue;
       if (positions.has(name)) {
-        errors.push({ file, ...keyAt, code: 'duplicate-column', value: keyText, params: { column: name } });
+        errors.push({ file, ...keyAt, code: 'duplicate-column', value: keyText, params: { column: name, header: keyText! } });
         continue;
       }
+      written.set(name, keyText!);
       const where = positionOf(source, pair.value) ?? keyAt;
       positions.set(name, where);
       if (!columns.includes(name)) columns.push(name);
@@ -72,12 +79,12 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
       const column = model.columns.get(name)!;
       const value = convertTypedValue(column.schema, column.convert, raw, text);
       if (value instanceof ValueFailure) {
-        errors.push(withValue({ file, ...where, code: value.code, params: { column: name, ...value.params } }, text));
+        errors.push(withValue({ file, ...where, code: value.code, params: { column: name, header: keyText!, ...value.params } }, text));
       } else if (value !== undefined) values[name] = value;
     }
-    builder.add(new JsonRow(at, positions, texts), values, errors);
+    builder.add(new JsonRow(at, positions, texts, written), values, errors);
   }
-  return builder.finish(columns);
+  return builder.finish(columns, keys.ignored);
 }
 
 /** Reads a `NAME.json` table file. */

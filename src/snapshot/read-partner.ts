@@ -1,4 +1,5 @@
 import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import { closestName } from './closest-name.js';
 import { compileConverter, convertTypedValue } from './compile-converter.js';
 import type { LoadCollector } from './load-collector.js';
 import { nodeAt, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
@@ -14,6 +15,8 @@ let validatePartner: SchemaValidator | undefined;
 /** Converts partner nodes along the partner schema, collecting conversion errors. */
 class PartnerConverter {
   readonly errors: InputError[] = [];
+  /** Keys the schema does not know, each with the known key it is close to. */
+  readonly warnings: InputError[] = [];
   /** Key paths whose value did not convert: the schema validation does not report them again. */
   readonly failedPaths = new Set<string>();
 
@@ -27,11 +30,14 @@ class PartnerConverter {
     const resolved = schema && resolveRef(this.root, schema);
     if (isMap(node)) {
       const result: Record<string, unknown> = {};
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const value = this.convert(pair.value, resolved?.properties?.[key], [...path, key]);
+      const keys = node.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key)));
+      node.items.forEach((pair, index) => {
+        const key = keys[index];
+        const known = resolved?.properties?.[key];
+        if (resolved?.properties && !known) this.unknownKey(pair.key, key, path, resolved.properties, keys);
+        const value = this.convert(pair.value, known, [...path, key]);
         if (value !== undefined) result[key] = value;
-      }
+      });
       return result;
     }
     if (isSeq(node)) return node.items.map((item, index) => this.convert(item, resolved?.items, [...path, index]));
@@ -47,6 +53,17 @@ class PartnerConverter {
     this.failedPaths.add(path.join('.'));
     return undefined;
   }
+
+  /** A key its map's schema does not list: kept as written, and said with the sibling key it is close to. */
+  unknownKey(node: unknown, key: string, path: KeyPath, properties: Readonly<Record<string, JsonSchema>>, present: readonly string[]): void {
+    const candidates = Object.entries(properties)
+      .filter(([name]) => !present.includes(name))
+      .flatMap(([name, property]) => [...(property['x-aliases'] ?? []), name].map((written) => ({ name: written, target: name })));
+    const near = closestName(key, candidates);
+    const at = positionOf(this.source, node) ?? { line: 1, column: 1 };
+    const params = { key: [...path, key].join('.'), ...(near ? { suggestion: near.target } : {}) };
+    this.warnings.push({ file: this.file, ...at, code: 'unknown-key', value: key, params });
+  }
 }
 
 /** Reads and checks the partner declarations; their errors fail the load even when lenient. */
@@ -60,12 +77,16 @@ export function readPartner(source: YamlText, file: string, collector: LoadColle
   const schema = loadPartnerSchema();
   const converter = new PartnerConverter(source, file, schema);
   const data: Record<string, unknown> = {};
-  for (const pair of contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (tableKeys.has(key)) continue;
-    const value = converter.convert(pair.value, schema.properties?.[key], [key]);
+  const keys = contents.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key)));
+  contents.items.forEach((pair, index) => {
+    const key = keys[index];
+    if (tableKeys.has(key)) return;
+    const known = schema.properties?.[key];
+    if (!known) converter.unknownKey(pair.key, key, [], schema.properties ?? {}, keys);
+    const value = converter.convert(pair.value, known, [key]);
     if (value !== undefined) data[key] = value;
-  }
+  });
+  for (const warning of converter.warnings) collector.warning(warning);
   validatePartner ??= compileSchemaValidator(schema);
   const errors = [...converter.errors];
   for (const issue of validatePartner(data)) {

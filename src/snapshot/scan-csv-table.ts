@@ -7,7 +7,7 @@ import { detectDelimiter } from './detect-delimiter.js';
 import { LoadCollector, PROGRESS_INTERVAL } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { DataRecord, InputError, ScanRange } from './snapshot-types.js';
-import { recogniseHeader, type HeaderReport, type RecognisedHeader } from './read-header.js';
+import { blankColumnCheck, recogniseHeader, type HeaderReport, type RecognisedHeader } from './read-header.js';
 import type { TableModel } from './table-model.js';
 
 /** Bytes read from the file at a time, into one buffer per reading (fileBlocks). */
@@ -151,6 +151,7 @@ export async function scanCsvTable(
   let delimiter = header?.delimiter ?? ',';
   const required = [...model.columns.values()].filter((column) => column.required).map((column) => column.name);
   let build: RowBuilder | undefined;
+  let checkBlank: ((cells: readonly string[], line: number) => void) | undefined;
   const failures: ConversionFailure[] = [];
   const onRecord = (cells: string[], line: number, quoted?: readonly boolean[]) => {
     if (!header) {
@@ -166,18 +167,22 @@ export async function scanCsvTable(
       collector.rowErrors(file, line, [{ file, line, column: Math.min(cells.length, header.width) + 1, code: 'field-count', params: { expected: header.width, actual: cells.length } }]);
       return;
     }
-    build ??= compileRowBuilder(header, model);
+    if (!build) {
+      build = compileRowBuilder(header, model);
+      checkBlank = blankColumnCheck(header, file, (error) => collector.fileError(error));
+    }
+    checkBlank?.(cells, line);
     failures.length = 0;
     const values = build(cells, quoted, failures);
     let errors: InputError[] | undefined;
     for (const { position, failure } of failures) {
-      const { model: column, index } = header.columns[position];
-      (errors ??= []).push({ file, line, column: index + 1, code: failure.code, value: cells[index], params: { column: column.name, ...failure.params } });
+      const { model: column, index, header: written } = header.columns[position];
+      (errors ??= []).push({ file, line, column: index + 1, code: failure.code, value: cells[index], params: { column: column.name, header: written, ...failure.params } });
     }
     for (const column of required) {
       if (values[column] !== undefined || errors?.some((error) => error.params?.column === column)) continue;
-      const index = header.columns.find((candidate) => candidate.model.name === column)?.index ?? 0;
-      (errors ??= []).push({ file, line, column: index + 1, code: 'required', params: { column } });
+      const found = header.columns.find((candidate) => candidate.model.name === column);
+      (errors ??= []).push({ file, line, column: (found?.index ?? 0) + 1, code: 'required', params: { column, ...(found ? { header: found.header } : {}) } });
     }
     if (errors) collector.rowErrors(file, line, errors);
     else visit({ table: model.name, file, line, values });

@@ -17,8 +17,20 @@ export interface Table {
   readonly file: string;
   readonly columns: readonly string[];
   readonly records: readonly DataRecord[];
+  /** Headers (or JSON keys) of the file vigie does not read: a rule lacking a column they are close to says so. */
+  readonly ignored?: readonly IgnoredColumn[];
   /** For a table too large to hold (CSV traces): `records` is empty, rows are streamed on each scan. */
   readonly scan?: (visit: (record: DataRecord) => void, options?: ScanOptions) => Promise<ScanResult>;
+}
+
+/** A header or key of a table file that vigie does not read, where it is written, and the known column it is close to. */
+export interface IgnoredColumn {
+  /** As written in the file. */
+  readonly header: string;
+  readonly line: number;
+  readonly column: number;
+  /** The canonical column it may stand for, and that column's name as a user writes it. */
+  readonly near?: { readonly column: string; readonly name: string };
 }
 
 /** How a streamed table is scanned. */
@@ -90,6 +102,8 @@ export interface SkippedRow {
 export interface LoadOptions {
   /** Skip and list bad rows; errors outside rows still fail. */
   readonly lenient?: boolean;
+  /** `--strict`: the load's warnings (an unknown column or key…) are errors. */
+  readonly strict?: boolean;
   /** Stream large tables (default) or hold them (`false`: tests, small snapshots). */
   readonly stream?: boolean;
   readonly tables?: readonly string[];

@@ -1,6 +1,6 @@
 import type { LoadCollector } from './load-collector.js';
 import { PROGRESS_INTERVAL } from './load-collector.js';
-import type { DataRecord, InputError, SourcePosition, Table } from './snapshot-types.js';
+import type { DataRecord, IgnoredColumn, InputError, SourcePosition, Table } from './snapshot-types.js';
 import type { TableModel } from './table-model.js';
 
 /** Where a row read from a file writes each of its values. */
@@ -10,6 +10,8 @@ export interface RowSource {
   position(column: string): SourcePosition;
   /** A column's value as written, when it is. */
   written(column: string): string | undefined;
+  /** The header (or key) a column has in the file, as written, when it has one. */
+  header(column: string): string | undefined;
 }
 
 /** Turns converted rows into a table; shared by the CSV and JSON readers so both obey one contract. */
@@ -64,9 +66,9 @@ export class TableBuilder {
     return kept;
   }
 
-  finish(columns: readonly string[]): Table {
+  finish(columns: readonly string[], ignored: readonly IgnoredColumn[] = []): Table {
     this.collector.progress(this.file, this.rows, true);
-    return { name: this.model.name, file: this.file, columns, records: this.records };
+    return { name: this.model.name, file: this.file, columns, records: this.records, ...(ignored.length > 0 ? { ignored } : {}) };
   }
 
   private checkKey(row: RowSource, values: Record<string, unknown>): InputError | undefined {
@@ -82,7 +84,8 @@ export class TableBuilder {
   private error(row: RowSource, column: string, code: string, params: Readonly<Record<string, string | number>>): InputError {
     const position = row.position(column);
     const value = row.written(column);
-    const error = { file: this.file, line: position.line, column: position.column, code, params: { column, ...params } };
+    const header = row.header(column);
+    const error = { file: this.file, line: position.line, column: position.column, code, params: { column, ...(header === undefined ? {} : { header }), ...params } };
     return value === undefined ? error : { ...error, value };
   }
 }

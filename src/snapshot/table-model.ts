@@ -1,3 +1,4 @@
+import { closestName, type NameCandidate } from './closest-name.js';
 import { compileConverter, type Converter } from './compile-converter.js';
 import { normalizeHeader } from './normalize-header.js';
 import { compileSchemaValidator, type SchemaValidator } from './schema-validator.js';
@@ -21,8 +22,27 @@ export interface TableModel {
   /** Values set when a column is absent or empty (`default` in the schema). */
   readonly defaults: readonly (readonly [string, unknown])[];
   readonly validate: SchemaValidator;
-  /** The canonical column a header stands for (canonical name or French alias, any case or accent). */
+  /** The canonical column a header stands for (canonical name or French alias, any case or accent, a `(unit)` or `[format]` suffix aside). */
   resolveHeader(header: string): string | undefined;
+  /** The known header closest to an unknown one, among the columns not in `present`, as a user writes it. */
+  closestHeader(header: string, present?: ReadonlySet<string>): { readonly column: string; readonly name: string } | undefined;
+  /** The first French header of a column as a user writes it (`Date de départ`), or its canonical name. */
+  frenchHeader(column: string): string;
+}
+
+/** A trailing `(jj/mm/aaaa)`, `(nb)` or `[€]`: a unit or format a spreadsheet adds to its header. */
+const SUFFIX = /\s*(?:\([^()]*\)|\[[^[\]]*\])\s*$/u;
+
+/** A header without its trailing units or formats (`Date de départ (jj/mm/aaaa)` → `Date de départ`). */
+export function withoutSuffix(header: string): string {
+  let text = header;
+  for (let stripped = text.replace(SUFFIX, ''); stripped !== text && stripped.trim() !== ''; stripped = text.replace(SUFFIX, '')) text = stripped;
+  return text;
+}
+
+/** An alias as a header is written: the schema lists them in lower case. */
+function asWritten(alias: string): string {
+  return alias.charAt(0).toUpperCase() + alias.slice(1);
 }
 
 const models = new Map<string, TableModel>();
@@ -33,11 +53,15 @@ function buildModel(name: string): TableModel {
   const columns = new Map<string, ColumnModel>();
   const headers = new Map<string, string>();
   const defaults: [string, unknown][] = [];
+  const candidates: NameCandidate<string>[] = [];
   for (const [column, property] of Object.entries(schema.properties)) {
     columns.set(column, { name: column, schema: property, required: required.has(column), convert: compileConverter(property) });
     for (const header of [column, ...(property['x-aliases'] ?? [])]) headers.set(normalizeHeader(header), column);
+    for (const alias of property['x-aliases'] ?? []) candidates.push({ name: asWritten(alias), target: column });
+    candidates.push({ name: column, target: column });
     if (property.default !== undefined) defaults.push([column, property.default]);
   }
+  const resolveHeader = (header: string): string | undefined => headers.get(normalizeHeader(header)) ?? headers.get(normalizeHeader(withoutSuffix(header)));
   return {
     name,
     schema,
@@ -45,7 +69,15 @@ function buildModel(name: string): TableModel {
     columns,
     defaults,
     validate: compileSchemaValidator(schema),
-    resolveHeader: (header) => headers.get(normalizeHeader(header)),
+    resolveHeader,
+    closestHeader: (header, present = new Set()) => {
+      const found = closestName(withoutSuffix(header), candidates.filter((candidate) => !present.has(candidate.target)));
+      return found && { column: found.target, name: found.name };
+    },
+    frenchHeader: (column) => {
+      const alias = schema.properties[column]?.['x-aliases']?.[0];
+      return alias === undefined ? column : asWritten(alias);
+    },
   };
 }
 

@@ -36,14 +36,18 @@ golden('there are golden cases', () => {
 for (const name of cases) {
   golden(name, async () => {
     const folder = join(root, name);
-    const expected = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf8')) as { errors: ExpectedError[] };
+    // `warnings` (unknown columns and keys) are compared too: a case that lists none expects none.
+    const expected = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf8')) as { errors: ExpectedError[]; warnings?: ExpectedError[] };
     const loaded = await loadSnapshot(folder);
     // Streamed tables (traces) are read when evaluated, or at load when other files are broken.
     const streamed = loaded.snapshot ? (await checkStreamedTables(loaded.snapshot)).errors : [];
     const errors = [...loaded.errors, ...streamed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
     assert.equal(errors.map((error, index) => comparable(error, expected.errors[index])), expected.errors);
-    assert.ok(loaded.snapshot === undefined || streamed.length > 0, 'no usable snapshot when there are errors');
-    for (const error of errors) {
+    const warnings = expected.warnings ?? [];
+    assert.equal(loaded.warnings.map((warning, index) => comparable(warning, warnings[index])), warnings);
+    if (expected.errors.length > 0) assert.ok(loaded.snapshot === undefined || streamed.length > 0, 'no usable snapshot when there are errors');
+    else assert.ok(loaded.snapshot, 'a case with warnings only loads');
+    for (const error of [...errors, ...loaded.warnings]) {
       assert.ok(INPUT_ERROR_CODES.includes(error.code), `${error.code} has a message`);
       assert.not.match(formatInputError(error, 'fr'), /undefined/);
       assert.not.match(formatInputError(error, 'en'), /undefined/);

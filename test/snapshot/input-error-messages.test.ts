@@ -15,12 +15,41 @@ messages('French by default, English on request', () => {
 
 messages('names the first occurrence of a duplicate key, the expected values of an enum', () => {
   assert.is(
-    formatInputError({ ...at, code: 'duplicate-key', value: 'U001', params: { column: 'user_id', firstLine: 2 } }),
-    'user_id en double : déjà présent à la ligne 2',
+    formatInputError({ ...at, code: 'duplicate-key', value: 'U001', params: { column: 'user_id', header: 'Identifiant', firstLine: 2 } }),
+    'valeur en double dans la colonne « Identifiant » (user_id) : déjà présente à la ligne 2',
   );
   assert.is(
     formatInputError({ ...at, code: 'unknown-value', value: 'D7', params: { column: 'profile', expected: 'D1, D2, D3, D4' } }, 'en'),
     'unknown value in column "profile": expected D1, D2, D3, D4',
+  );
+});
+
+messages('a cell is named by its header as written, the canonical name after it when it differs', () => {
+  const params = { column: 'profile', header: 'Profil', expected: 'D1, D2', labels: 'Consultant, Approbateur' };
+  assert.is(
+    formatInputError({ ...at, code: 'unknown-value', value: 'D7', params }),
+    'valeur inconnue dans la colonne « Profil » (profile) : attendu D1, D2 ou leurs libellés : Consultant, Approbateur',
+  );
+  assert.is(formatInputError({ ...at, code: 'unknown-value', value: 'D7', params }, 'en'), 'unknown value in column "Profil" (profile): expected D1, D2 or their labels: Consultant, Approbateur');
+  assert.is(formatInputError({ ...at, code: 'required', params: { column: 'user_id', header: 'user_id' } }), 'valeur obligatoire absente dans la colonne « user_id »');
+  assert.is(
+    formatInputError({ ...at, code: 'missing-column', params: { column: 'user_id', header: 'Identifiant', table: 'users' } }),
+    'colonne obligatoire « Identifiant » (user_id) absente de la table users',
+  );
+});
+
+messages('unknown headers and keys are said with the closest known name, or as ignored', () => {
+  const near = { header: 'Date depart', suggestion: 'Date de départ', near: 'left_on' };
+  assert.is(formatInputError({ ...at, code: 'unknown-column', value: 'Date depart', params: near }), 'colonne « Date depart » inconnue : vouliez-vous dire « Date de départ » ?');
+  assert.is(formatInputError({ ...at, code: 'unknown-column', value: 'Date depart', params: near }, 'en'), 'unknown column "Date depart": did you mean "Date de départ"?');
+  assert.is(formatInputError({ ...at, code: 'unknown-column', value: 'Note', params: { header: 'Note' } }), 'colonne « Note » inconnue : ignorée');
+  assert.is(
+    formatInputError({ ...at, code: 'unknown-key', value: 'telephone', params: { key: 'contacts.0.telephone', suggestion: 'phone' } }),
+    'clé « contacts.0.telephone » inconnue : vouliez-vous dire « phone » ?',
+  );
+  assert.is(
+    formatInputError({ ...at, code: 'unnamed-column', value: 'x', params: { position: 5, firstLine: 3 } }),
+    "la colonne 5 n'a pas d'en-tête mais la ligne 3 la remplit : nommer la colonne ou la vider",
   );
 });
 

@@ -77,7 +77,7 @@ headers('headers match case-, accent- and space-insensitively, aliases included'
 headers('two headers for the same column are an error at the second', () => {
   const result = read('users', 'user_id,Identifiant\nU1,U1\n');
   assert.equal(result.errors, [
-    { file: 'users.csv', line: 1, column: 2, code: 'duplicate-column', value: 'Identifiant', params: { column: 'user_id', firstColumn: 1 } },
+    { file: 'users.csv', line: 1, column: 2, code: 'duplicate-column', value: 'Identifiant', params: { column: 'user_id', header: 'Identifiant', firstColumn: 1 } },
   ]);
 });
 
@@ -111,17 +111,17 @@ values('empty cells are absent, defaults apply, cells are trimmed', () => {
   ]);
 });
 
-values('errors carry the value as written and the field index', () => {
-  const result = read('incidents', 'incident_id;kind;opened_on;urgent\nI1;sécurité;31/02/2024;peut-être\n');
+values('errors carry the value as written, the field index and the header as written', () => {
+  const result = read('incidents', "incident_id;kind;Date d'ouverture;urgent\nI1;sécurité;31/02/2024;peut-être\n");
   assert.equal(result.errors, [
-    { file: 'incidents.csv', line: 2, column: 3, code: 'invalid-date', value: '31/02/2024', params: { column: 'opened_on' } },
-    { file: 'incidents.csv', line: 2, column: 4, code: 'invalid-boolean', value: 'peut-être', params: { column: 'urgent' } },
+    { file: 'incidents.csv', line: 2, column: 3, code: 'invalid-date', value: '31/02/2024', params: { column: 'opened_on', header: "Date d'ouverture" } },
+    { file: 'incidents.csv', line: 2, column: 4, code: 'invalid-boolean', value: 'peut-être', params: { column: 'urgent', header: 'urgent' } },
   ]);
 });
 
 values('a required value left empty', () => {
-  const result = read('habilitations', 'user_id,profile,scope_level,scope_id,granted_on\nU1,D1,site,,2024-01-01\n');
-  assert.equal(result.errors, [{ file: 'habilitations.csv', line: 2, column: 4, code: 'required', params: { column: 'scope_id' } }]);
+  const result = read('habilitations', 'user_id,profile,scope_level,Code lieu ou équipement,granted_on\nU1,D1,site,,2024-01-01\n');
+  assert.equal(result.errors, [{ file: 'habilitations.csv', line: 2, column: 4, code: 'required', params: { column: 'scope_id', header: 'Code lieu ou équipement' } }]);
 });
 
 values('schema constraints beyond conversion are checked (country code)', () => {
