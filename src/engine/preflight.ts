@@ -1,5 +1,5 @@
 import type { Lang, Rule } from '../rules/rule-types.js';
-import type { Snapshot } from '../snapshot/snapshot-types.js';
+import type { IgnoredColumn, Snapshot } from '../snapshot/snapshot-types.js';
 import type { EvaluationContext } from '../facts/scope.js';
 import { partnerKeyPresent } from '../facts/expressions.js';
 import { t } from '../i18n/messages.js';
@@ -18,6 +18,20 @@ export async function preflight(rule: Rule, context: EvaluationContext): Promise
   return undefined;
 }
 
+/** Spreadsheet letters of a 1-based column (1 → A, 27 → AA): where a user looks for a header cell. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** « la colonne « Date depart » (C1) est-elle « Date de départ » ? »: the header the user may have meant for a missing column. */
+function nearText(ignored: IgnoredColumn, file: string, lang: Lang): string {
+  const name = ignored.near!.name;
+  if (file.toLowerCase().endsWith('.csv')) return t('columnNear', lang, { header: ignored.header, place: `${columnLetters(ignored.column)}${ignored.line}`, name });
+  return t('keyNear', lang, { header: ignored.header, line: ignored.line, name });
+}
+
 /** Reasons a rule cannot be evaluated: absent tables, columns or partner keys. */
 function missingData(rule: Rule, snapshot: Snapshot, lang: Lang): string[] {
   const reasons: string[] = [];
@@ -31,11 +45,12 @@ function missingData(rule: Rule, snapshot: Snapshot, lang: Lang): string[] {
     for (const column of columns) {
       const alternatives = typeof column === 'string' ? [column] : column;
       if (alternatives.some((name) => table.columns.includes(name))) continue;
-      reasons.push(
+      const absent =
         typeof column === 'string'
           ? t('columnAbsent', lang, { column, file: table.file })
-          : t('columnsAbsent', lang, { columns: alternatives.join(' », « '), file: table.file }),
-      );
+          : t('columnsAbsent', lang, { columns: alternatives.join(' », « '), file: table.file });
+      const near = (table.ignored ?? []).filter((ignored) => ignored.near !== undefined && alternatives.includes(ignored.near.column));
+      reasons.push([absent, ...near.map((ignored) => nearText(ignored, table.file, lang))].join(' ; '));
     }
   }
   for (const key of rule.needs.partner ?? []) {

@@ -5,6 +5,8 @@ const MESSAGES = {
   tableAbsent: { fr: 'table « {table} » absente du snapshot', en: 'table “{table}” is absent from the snapshot' },
   columnAbsent: { fr: 'colonne « {column} » absente de {file}', en: 'column “{column}” is absent from {file}' },
   columnsAbsent: { fr: 'aucune des colonnes « {columns} » dans {file}', en: 'none of the columns “{columns}” in {file}' },
+  columnNear: { fr: 'la colonne « {header} » ({place}) est-elle « {name} » ?', en: 'is column “{header}” ({place}) “{name}”?' },
+  keyNear: { fr: 'la clé « {header} » (ligne {line}) est-elle « {name} » ?', en: 'is key “{header}” (line {line}) “{name}”?' },
   partnerKeyAbsent: { fr: 'clé « {key} » absente de {file}', en: 'key “{key}” is absent from {file}' },
   evaluationFailed: { fr: "échec de l'évaluation : {detail}", en: 'evaluation failed: {detail}' },
   tracesOutOfOrder: {
