@@ -17,11 +17,11 @@ const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention
 
   vigie check <snapshot...> [--as-of DATE] [--format text|json|sarif|junit|markdown [--output FILE]]...
               [--fail-on error|warning|info|never] [--rules DIR]... [--config FILE]
-              [--waivers FILE] [--baseline FILE] [--redact] [--lang fr|en] [--lenient]
-  vigie validate <snapshot> [--format text|json]
-  vigie bilan <snapshot> [--previous SNAPSHOT] [--format markdown|html] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en]
-  vigie review <snapshot> [--format csv|markdown] [--delimiter ';'|','] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en]
-  vigie deadlines <snapshot> [--ics FILE] [--format text|json [--output FILE]] [--waivers FILE] [--as-of DATE] [--lang fr|en]
+              [--waivers FILE] [--baseline FILE] [--redact] [--lang fr|en] [--lenient] [--strict]
+  vigie validate <snapshot> [--format text|json] [--strict]
+  vigie bilan <snapshot> [--previous SNAPSHOT] [--format markdown|html] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en] [--strict]
+  vigie review <snapshot> [--format csv|markdown] [--delimiter ';'|','] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en] [--strict]
+  vigie deadlines <snapshot> [--ics FILE] [--format text|json [--output FILE]] [--waivers FILE] [--as-of DATE] [--lang fr|en] [--strict]
   vigie rules list | show ID | test [DIR]
   vigie --help | --version
 
@@ -40,6 +40,7 @@ const OPTIONS = {
   config: { type: 'string' },
   lang: { type: 'string' },
   lenient: { type: 'boolean' },
+  strict: { type: 'boolean' },
   waivers: { type: 'string' },
   baseline: { type: 'string' },
   redact: { type: 'boolean' },
@@ -101,6 +102,7 @@ async function main(argv: readonly string[]): Promise<number> {
             targets: outputs.targets,
             failOn,
             lenient,
+            strict: values.strict ?? false,
             waivers: values.waivers,
             baseline: values.baseline,
             redactKey: values.redact ? redactKey(process.env.VIGIE_REDACT_KEY) : undefined,
@@ -116,7 +118,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'validate': {
       if (args.length !== 1) return emit(invalid([usageError('vigie validate <snapshot>')], format));
       const { validateCommand } = await import('./commands/validate-command.js');
-      return emit(await validateCommand({ ...common, snapshot: args[0] }));
+      return emit(await validateCommand({ ...common, snapshot: args[0], strict: values.strict ?? false }));
     }
     case 'bilan': {
       if (args.length !== 1) return emit(invalid([usageError('vigie bilan <snapshot> [--previous SNAPSHOT] [--format markdown|html] [--output FILE]')], format));
@@ -128,6 +130,7 @@ async function main(argv: readonly string[]): Promise<number> {
           previous: values.previous,
           asOf,
           lenient: values.lenient ?? false,
+          strict: values.strict ?? false,
           formats: values.format ?? [],
           outputs: values.output ?? [],
           redactKey: values.redact ? redactKey(process.env.VIGIE_REDACT_KEY) : undefined,
@@ -143,6 +146,7 @@ async function main(argv: readonly string[]): Promise<number> {
           snapshot: args[0],
           asOf,
           lenient: values.lenient ?? false,
+          strict: values.strict ?? false,
           formats: values.format ?? [],
           outputs: values.output ?? [],
           delimiter: values.delimiter,
@@ -154,7 +158,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (args.length !== 1) return emit(invalid([usageError('vigie deadlines <snapshot> [--ics FILE]')], format));
       const { deadlinesCommand } = await import('./commands/deadlines-command.js');
       return emit(
-        await deadlinesCommand({ ...common, snapshot: args[0], asOf, lenient: values.lenient ?? false, waivers: values.waivers, targets: outputs.targets, ics: values.ics }),
+        await deadlinesCommand({ ...common, snapshot: args[0], asOf, lenient: values.lenient ?? false, strict: values.strict ?? false, waivers: values.waivers, targets: outputs.targets, ics: values.ics }),
       );
     }
     case 'rules': {

@@ -15,12 +15,14 @@ export interface ValidateOptions {
   readonly format: string;
   readonly rulesDirs?: readonly string[];
   readonly config?: string;
+  /** `--strict`: input warnings are errors. */
+  readonly strict?: boolean;
 }
 
 /** `vigie validate`: input checks only (snapshot, rules, configuration); no evaluation. */
 export async function validateCommand(options: ValidateOptions): Promise<CommandResult> {
   const catalogue = loadCatalogue(options);
-  const loaded = await loadSnapshot(options.snapshot);
+  const loaded = await loadSnapshot(options.snapshot, { strict: options.strict });
   const root = statSync(options.snapshot, { throwIfNoEntry: false })?.isDirectory() ? options.snapshot : undefined;
   // A check reads the traces row by row; validating them means reading them once here.
   const streamed = loaded.snapshot ? (await checkStreamedTables(loaded.snapshot)).errors : [];

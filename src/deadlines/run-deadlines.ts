@@ -14,6 +14,8 @@ import { isFolder } from '../util/is-folder.js';
 export interface DeadlinesOptions extends CatalogueOptions {
   readonly asOf?: string;
   readonly lenient?: boolean;
+  /** `--strict`: input warnings are errors. */
+  readonly strict?: boolean;
   /** `--waivers FILE`: their expiry dates are deadlines too. */
   readonly waivers?: string;
 }
@@ -32,7 +34,7 @@ export async function runDeadlines(path: string, options: DeadlinesOptions): Pro
   if (setupErrors.length > 0 || !loaded.definitions) return { kind: 'invalid', errors: setupErrors };
   const definitions = loaded.definitions;
 
-  const snapshot = await loadSnapshot(path, { lenient: options.lenient });
+  const snapshot = await loadSnapshot(path, { lenient: options.lenient, strict: options.strict });
   const root = isFolder(path) ? path : undefined;
   if (snapshot.errors.length > 0 || !snapshot.snapshot) {
     return { kind: 'invalid', errors: snapshot.errors.map((error) => fromInputError(error, root, options.lang)) };

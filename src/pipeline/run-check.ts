@@ -26,6 +26,8 @@ export interface CatalogueOptions {
 export interface CheckOptions extends CatalogueOptions {
   readonly asOf?: string;
   readonly lenient?: boolean;
+  /** `--strict`: input warnings are errors. */
+  readonly strict?: boolean;
   readonly onProgress?: LoadOptions['onProgress'];
   /** Stream the traces on this thread too (a portfolio run already checks one snapshot per core). */
   readonly singleThread?: boolean;
@@ -72,7 +74,7 @@ async function checkLoaded(
   options: CheckOptions,
   worker: TraceWorker | undefined,
 ): Promise<SnapshotOutcome> {
-  const loaded = await loadSnapshot(path, { lenient: options.lenient, onProgress: options.onProgress });
+  const loaded = await loadSnapshot(path, { lenient: options.lenient, strict: options.strict, onProgress: options.onProgress });
   const root = isFolder(path) ? path : undefined;
   if (loaded.errors.length > 0 || !loaded.snapshot) {
     return { kind: 'invalid', errors: loaded.errors.map((error) => fromInputError(error, root, options.lang)) };
