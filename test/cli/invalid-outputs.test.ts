@@ -50,8 +50,8 @@ function allOutputs(name: string): { args: string[]; read: (format: string) => s
   };
 }
 
-const DATE_LINE = 'bad/users.csv:3:8: date impossible dans la colonne « left_on » : attendu AAAA-MM-JJ ou JJ/MM/AAAA (31/02/2024)';
-const PROFILE_LINE = 'bad/habilitations.csv:2:3: valeur inconnue dans la colonne « profile » : attendu D1, D2, D3, D4 (Grand Manitou)';
+const DATE_LINE = 'bad/users.csv:3:8: date impossible dans la colonne « Date de départ » (left_on) : attendu AAAA-MM-JJ ou JJ/MM/AAAA (31/02/2024)';
+const PROFILE_LINE = 'bad/habilitations.csv:2:3: valeur inconnue dans la colonne « Profil » (profile) : attendu D1, D2, D3, D4 ou leurs libellés : Fournisseur de données d\'activité, Fournisseur de données financières, Approbateur des données, Consultant (Grand Manitou)';
 
 type Notification = { message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number } } }[] };
 
@@ -75,8 +75,8 @@ invalid('an invalid snapshot: SARIF, JUnit, Markdown, JSON and text files, each 
   assert.equal(
     (invocation.toolExecutionNotifications as Notification[]).map((item) => [item.locations?.[0].physicalLocation, item.message.text]),
     [
-      [{ artifactLocation: { uri: 'bad/habilitations.csv' }, region: { startLine: 2, startColumn: 3 } }, 'valeur inconnue dans la colonne « profile » : attendu D1, D2, D3, D4 (Grand Manitou)'],
-      [{ artifactLocation: { uri: 'bad/users.csv' }, region: { startLine: 3, startColumn: 8 } }, 'date impossible dans la colonne « left_on » : attendu AAAA-MM-JJ ou JJ/MM/AAAA (31/02/2024)'],
+      [{ artifactLocation: { uri: 'bad/habilitations.csv' }, region: { startLine: 2, startColumn: 3 } }, 'valeur inconnue dans la colonne « Profil » (profile) : attendu D1, D2, D3, D4 ou leurs libellés : Fournisseur de données d\'activité, Fournisseur de données financières, Approbateur des données, Consultant (Grand Manitou)'],
+      [{ artifactLocation: { uri: 'bad/users.csv' }, region: { startLine: 3, startColumn: 8 } }, 'date impossible dans la colonne « Date de départ » (left_on) : attendu AAAA-MM-JJ ou JJ/MM/AAAA (31/02/2024)'],
     ],
   );
   assert.equal(sarif.runs[0].results, []);
@@ -88,15 +88,15 @@ invalid('an invalid snapshot: SARIF, JUnit, Markdown, JSON and text files, each 
   assert.equal(
     junit.cases.map((item) => [item.name, item.failure?.message]),
     [
-      ['bad/habilitations.csv:2:3', 'valeur inconnue dans la colonne « profile » : attendu D1, D2, D3, D4 (Grand Manitou)'],
-      ['bad/users.csv:3:8', 'date impossible dans la colonne « left_on » : attendu AAAA-MM-JJ ou JJ/MM/AAAA (31/02/2024)'],
+      ['bad/habilitations.csv:2:3', 'valeur inconnue dans la colonne « Profil » (profile) : attendu D1, D2, D3, D4 ou leurs libellés : Fournisseur de données d\'activité, Fournisseur de données financières, Approbateur des données, Consultant (Grand Manitou)'],
+      ['bad/users.csv:3:8', 'date impossible dans la colonne « Date de départ » (left_on) : attendu AAAA-MM-JJ ou JJ/MM/AAAA (31/02/2024)'],
     ],
   );
 
   const markdown = outputs.read('markdown');
   assert.match(markdown, '**2** erreur(s) dans 2 fichier(s)');
-  assert.match(markdown, '| `bad/habilitations.csv:2:3` | valeur inconnue dans la colonne « profile » : attendu D1, D2, D3, D4 | Grand Manitou |');
-  assert.match(markdown, '| `bad/users.csv:3:8` | date impossible dans la colonne « left\\_on » : attendu AAAA-MM-JJ ou JJ/MM/AAAA | 31/02/2024 |');
+  assert.match(markdown, '| `bad/habilitations.csv:2:3` | valeur inconnue dans la colonne « Profil » (profile) : attendu D1, D2, D3, D4 ou leurs libellés : Fournisseur de données d\'activité, Fournisseur de données financières, Approbateur des données, Consultant | Grand Manitou |');
+  assert.match(markdown, '| `bad/users.csv:3:8` | date impossible dans la colonne « Date de départ » (left\\_on) : attendu AAAA-MM-JJ ou JJ/MM/AAAA | 31/02/2024 |');
 
   assert.equal(
     JSON.parse(outputs.read('json')).errors.map((error: { file: string; line: number; column: number; value: string }) => [error.file, error.line, error.column, error.value]),
@@ -114,7 +114,7 @@ invalid('one --format without --output: its document on stdout (JSON as before, 
   assert.is(JSON.parse(json.stdout).errors.length, 2);
   const sarif = vigie(['check', 'bad', '--format', 'sarif', '--lang', 'en']);
   assert.is(sarif.code, 2);
-  assert.match(JSON.parse(sarif.stdout).runs[0].invocations[0].toolExecutionNotifications[1].message.text, 'invalid date in column "left_on"');
+  assert.match(JSON.parse(sarif.stdout).runs[0].invocations[0].toolExecutionNotifications[1].message.text, 'invalid date in column "Date de départ" (left_on)');
   const text = vigie(['check', 'bad']);
   assert.is(text.code, 2);
   assert.is(text.stdout, '');
