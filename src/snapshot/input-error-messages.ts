@@ -27,6 +27,18 @@ const REASONS: Readonly<Record<string, readonly [fr: string, en: string]>> = {
   EPERM: ['accès refusé', 'permission denied'],
   EISDIR: ["c'est un dossier", 'it is a folder'],
   ENOTDIR: ["ce n'est pas un dossier", 'not a folder'],
+  // Files (#15): links followed, and what is not a regular file.
+  DANGLING_LINK: ['lien symbolique vers un fichier absent', 'symbolic link to a missing file'],
+  ELOOP: ['boucle de liens symboliques', 'symbolic link loop'],
+};
+
+/** What a path that is not a regular file is (`NOT_REGULAR`'s `kind`). */
+const KINDS: Readonly<Record<string, readonly [fr: string, en: string]>> = {
+  folder: ['un dossier', 'a folder'],
+  fifo: ['un tube nommé (FIFO)', 'a named pipe (FIFO)'],
+  socket: ['une socket', 'a socket'],
+  device: ['un périphérique', 'a device'],
+  other: ['un fichier spécial', 'a special file'],
 };
 
 const TYPE_NAMES: Readonly<Record<string, readonly [fr: string, en: string]>> = {
@@ -51,6 +63,10 @@ export function reasonText(code: string, lang: Lang): string | undefined {
 
 function reason(params: Params, lang: Lang): string {
   const code = String(params.reason ?? '');
+  if (code === 'NOT_REGULAR') {
+    const kind = pick(KINDS[String(params.kind)] ?? KINDS.other, lang, String(params.kind));
+    return lang === 'fr' ? `ce n'est pas un fichier ordinaire mais ${kind}` : `not a regular file but ${kind}`;
+  }
   return pick(REASONS[code], lang, code);
 }
 
