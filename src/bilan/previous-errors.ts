@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { DisplayError } from '../diagnostics/display-error.js';
 import type { Report } from '../report/report-types.js';
 import type { Snapshot } from '../snapshot/snapshot-types.js';
-import { isIsoDate } from '../util/dates.js';
+import { formatDate, isIsoDate } from '../util/dates.js';
 import { isFolder } from '../util/is-folder.js';
 
 /** A checked snapshot: its report and what it was read from. */
@@ -33,7 +33,7 @@ export function previousErrors(current: CheckedSnapshot, previous: CheckedSnapsh
     const place = previous.snapshot.partner.locate(['extracted_on']) ?? { line: 1, column: 1 };
     const message =
       lang === 'fr'
-        ? `--previous : export du ${thenDate}, postérieur à celui du bilan (${currentDate}) : le précédent doit être plus ancien`
+        ? `--previous : export du ${formatDate(thenDate, lang)}, postérieur à celui du bilan (${formatDate(currentDate, lang)}) : le précédent doit être plus ancien`
         : `--previous: export of ${thenDate}, after the bilan's (${currentDate}): the previous one must be older`;
     errors.push({ file: partnerFileShown(path, previous.snapshot), ...place, code: 'previous-after-current', message });
   }

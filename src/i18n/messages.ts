@@ -6,6 +6,10 @@ const MESSAGES = {
   columnAbsent: { fr: 'colonne « {column} » absente de {file}', en: 'column “{column}” is absent from {file}' },
   columnsAbsent: { fr: 'aucune des colonnes « {columns} » dans {file}', en: 'none of the columns “{columns}” in {file}' },
   partnerKeyAbsent: { fr: 'clé « {key} » absente de {file}', en: 'key “{key}” is absent from {file}' },
+  tracesAfterExport: {
+    fr: "la date d'évaluation ({asOf}) est postérieure à l'export ({extractedOn}) : les traces après cette date ne sont pas connues",
+    en: 'the as-of date ({asOf}) is after the export ({extractedOn}): the traces after that date are not known',
+  },
   evaluationFailed: { fr: "échec de l'évaluation : {detail}", en: 'evaluation failed: {detail}' },
   tracesOutOfOrder: {
     fr: 'traces non triées par date pour un même utilisateur ({place}) : la règle suppose chaque utilisateur lu dans l’ordre chronologique',

@@ -1,3 +1,4 @@
+import { formatDate } from '../util/dates.js';
 import type { InputError } from './snapshot-types.js';
 
 type Lang = 'fr' | 'en';
@@ -96,6 +97,9 @@ function schemaDetail(params: Params, lang: Lang): string {
   }
 }
 
+/** A date parameter as people read it (`30/06/2024` in French). */
+const day = (value: string | number | undefined, lang: Lang): string => formatDate(String(value ?? ''), lang);
+
 const fixed = (fr: string, en: string): Template => (_params, lang) => (lang === 'fr' ? fr : en);
 
 const TEMPLATES: Readonly<Record<string, Template>> = {
@@ -149,6 +153,15 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   'not-an-array': (p, l) =>
     l === 'fr' ? `la table ${p.table} doit être une liste JSON d'objets` : `table ${p.table} must be a JSON array of objects`,
   'not-an-object': fixed('un objet JSON (clé : valeur) est attendu ici', 'a JSON object (key: value) is expected here'),
+  // Files (#15), warnings: an --as-of the data cannot speak for (as-of-warnings.ts).
+  'as-of-after-export': (p, l) =>
+    l === 'fr'
+      ? `la date d'évaluation (--as-of ${day(p.asOf, l)}) est ${p.days} jours après l'export (extracted_on ${day(p.extractedOn, l)}) : les traces après cette date ne sont pas connues, les règles qui les jugent jusqu'à la date d'évaluation ne sont pas évaluées`
+      : `the as-of date (--as-of ${day(p.asOf, l)}) is ${p.days} days after the export (extracted_on ${day(p.extractedOn, l)}): traces after the export are not known, the rules that judge them up to the as-of date are not evaluated`,
+  'as-of-before-data': (p, l) =>
+    l === 'fr'
+      ? `la date d'évaluation (--as-of ${day(p.asOf, l)}) précède le début des données, la signature de la convention (${day(p.signedOn, l)}) : aucune obligation ne courait encore`
+      : `the as-of date (--as-of ${day(p.asOf, l)}) is before the data begins, the signature of the convention (${day(p.signedOn, l)}): no obligation ran yet`,
 };
 
 /** Every input error code the snapshot reader produces. */

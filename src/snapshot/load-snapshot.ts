@@ -3,6 +3,7 @@ import { open, readlink } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { kindOf } from '../util/read-bounded-text.js';
 import { isMap, isScalar } from 'yaml';
+import { asOfWarnings } from './as-of-warnings.js';
 import { decodeText } from './decode-text.js';
 import { LoadCollector } from './load-collector.js';
 import { parseYamlText } from './parse-yaml-text.js';
@@ -183,6 +184,7 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
       collector.skipped.push(...result.skipped);
     }
   }
+  if (loaded.partner) for (const warning of asOfWarnings(loaded.partner, options.asOf)) collector.warning(warning);
   // A single file's errors, warnings and manifest name it as the command line did (`dir/snap.json`);
   // its records keep the bare name, which the reports resolve against the snapshot path.
   const named = kind === 'file' ? asGiven(path) : <T extends { file: string }>(item: T) => item;

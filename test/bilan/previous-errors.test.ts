@@ -12,7 +12,7 @@ previous('a --previous exported after the current snapshot is an error at its ex
   assert.is(run.stdout, '');
   assert.is(
     run.stderr.trim(),
-    'test/fixtures/bilan/2024/partner.yaml:2:1: --previous : export du 2024-06-30, postérieur à celui du bilan (2023-06-30) : le précédent doit être plus ancien',
+    'test/fixtures/bilan/2024/partner.yaml:2:1: --previous : export du 30/06/2024, postérieur à celui du bilan (30/06/2023) : le précédent doit être plus ancien',
   );
   const english = runCli(['bilan', Y2023, '--previous', Y2024, '--lang', 'en']);
   assert.match(english.stderr, "partner.yaml:2:1: --previous: export of 2024-06-30, after the bilan's (2023-06-30): the previous one must be older");
@@ -21,7 +21,7 @@ previous('a --previous exported after the current snapshot is an error at its ex
 previous('an --as-of before the previous export is the date compared', () => {
   const run = runCli(['bilan', Y2024, '--previous', Y2023, '--as-of', '2023-01-01']);
   assert.is(run.code, 2, run.stderr);
-  assert.match(run.stderr, 'test/fixtures/bilan/2023/partner.yaml:2:1: --previous : export du 2023-06-30, postérieur à celui du bilan (2023-01-01)');
+  assert.match(run.stderr, 'test/fixtures/bilan/2023/partner.yaml:2:1: --previous : export du 30/06/2023, postérieur à celui du bilan (01/01/2023)');
   assert.is(runCli(['bilan', Y2024, '--previous', Y2023]).code, 0, 'last year before this year is the normal case');
 });
 
@@ -30,7 +30,7 @@ previous('another partner and a later date: both errors in one run', () => {
   assert.is(run.code, 2);
   assert.match(run.stderr, "samples/ca2c-2023:1:1: --previous : SIRET 20003063300198, celui d'un autre partenaire que 21590999900017");
   assert.match(run.stderr, 'samples/ca2c-2023/partner.yaml:');
-  assert.match(run.stderr, ': --previous : export du 2024-06-30, postérieur à celui du bilan (2023-06-30)');
+  assert.match(run.stderr, ': --previous : export du 30/06/2024, postérieur à celui du bilan (30/06/2023)');
 });
 
 previous.run();
