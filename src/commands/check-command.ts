@@ -14,7 +14,9 @@ import { applyBaseline, previousReportFor } from '../baseline/apply-baseline.js'
 import { otherPartnerBaseline, otherPartnerError } from '../baseline/other-partner-baseline.js';
 import { redactReport } from '../redact/redact-report.js';
 import { createPseudonymizer } from '../redact/pseudonymizer.js';
-import { findSnapshots } from '../portfolio/find-snapshots.js';
+import { findSnapshots, type SnapshotList } from '../portfolio/find-snapshots.js';
+import { skippedLine } from '../portfolio/skipped-messages.js';
+import { terminalText } from '../util/terminal-text.js';
 import { checkInWorkers } from '../portfolio/check-in-workers.js';
 import { orderByRisk } from '../portfolio/order-by-risk.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
@@ -48,10 +50,17 @@ interface RunInputs {
 
 /** `vigie check`: evaluate (a portfolio in workers), apply waivers and baseline, then write every format. */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
+  const found = await findSnapshots(options.snapshots);
+  const result = await checkFound(found, options);
+  // What was left out is said first, whatever the run's outcome: never a partner silently missing.
+  const notes = found.skipped.map((skipped) => `${terminalText(skippedLine(skipped, options.lang))}\n`).join('');
+  return notes === '' ? result : { ...result, stderr: notes + result.stderr };
+}
+
+async function checkFound(found: SnapshotList, options: CheckCommandOptions): Promise<CommandResult> {
   const catalogue = loadCatalogue(options);
   const waivers = options.waivers === undefined ? undefined : loadWaivers(options.waivers, options.lang);
   const baseline = options.baseline === undefined ? undefined : loadBaseline(options.baseline, options.lang);
-  const found = await findSnapshots(options.snapshots);
   // Before anything is evaluated or written: no output may destroy what the run reads, and a
   // clash writes nothing at all (not even the error documents of an invalid run).
   const clashes = await runOutputClashes(
@@ -63,7 +72,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   const setupErrors = [...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
   if (setupErrors.length > 0) return invalidRun(setupErrors, catalogue, options);
   const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports, waiverHorizon: catalogue.waiverHorizon };
-  if (found.portfolio) return portfolioCheck(found.paths, catalogue, inputs, options);
+  if (found.portfolio) return portfolioCheck(found, catalogue, inputs, options);
   const path = found.paths[0];
   if (options.interactive) return interactiveCheck(path, catalogue, inputs, options);
 
@@ -77,7 +86,8 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
 }
 
 /** One summary per partner, most at risk first; an unreadable snapshot makes the exit code 2. */
-async function portfolioCheck(paths: readonly string[], catalogue: Catalogue, inputs: RunInputs, options: CheckCommandOptions): Promise<CommandResult> {
+async function portfolioCheck(found: SnapshotList, catalogue: Catalogue, inputs: RunInputs, options: CheckCommandOptions): Promise<CommandResult> {
+  const paths = found.paths;
   const outcomes = await checkInWorkers(paths, options);
   const otherPartner = baselineErrors(outcomes.flatMap((outcome) => (outcome.kind === 'report' ? [outcome.report] : [])), inputs, options, false);
   if (otherPartner.length > 0) return invalidRun(otherPartner, catalogue, options);
@@ -93,7 +103,7 @@ async function portfolioCheck(paths: readonly string[], catalogue: Catalogue, in
   const ordered = orderByRisk(entries).map((entry) =>
     options.redactKey && !isInvalidSnapshot(entry) ? redactReport(entry, options.redactKey, options.lang) : entry,
   );
-  return writeRun((format, formatOptions) => render('portfolio', format, ordered, formatOptions), exitCode, errors, options);
+  return writeRun((format, formatOptions) => render('portfolio', format, { entries: ordered, skipped: found.skipped }, formatOptions), exitCode, errors, options);
 }
 
 /** A single-file snapshot's errors shown from the working directory, as folder snapshots' are. */
