@@ -7,6 +7,10 @@ const MESSAGES = {
     fr: "la référence n'est pas une sortie --format json de vigie : {detail}",
     en: 'the baseline is not a vigie --format json output: {detail}',
   },
+  'baseline-other-partner': {
+    fr: "--baseline : SIRET d'un autre partenaire que celui de {path} ({siret})",
+    en: '--baseline: SIRET of another partner than that of {path} ({siret})',
+  },
 } as const;
 
 /** The codes of these messages (also the `code` of the errors they word). */

@@ -13,6 +13,8 @@ import { baselineMessage, type BaselineMessageCode } from './baseline-messages.j
 export interface BaselineReport {
   readonly snapshot?: { readonly path?: string; readonly siret?: string };
   readonly findings: readonly ResolvedFinding[];
+  /** Where the report is in the file (`[]`, or `['partners', 3]`), to locate an error about it. */
+  readonly at?: readonly (string | number)[];
 }
 
 // Only what the comparison reads is required, so that outputs of older versions still serve.
@@ -79,8 +81,10 @@ export function loadBaseline(path: string, lang: Lang): { reports: BaselineRepor
     return fail(errors);
   }
   const reports = Object.hasOwn(data as object, 'partners')
-    ? (data as { partners: BaselineReport[] }).partners.filter((previous) => Object.hasOwn(previous, 'findings'))
-    : [data as BaselineReport];
+    ? (data as { partners: BaselineReport[] }).partners
+        .map((previous, index) => ({ ...previous, at: ['partners', index] }))
+        .filter((previous) => Object.hasOwn(previous, 'findings'))
+    : [{ ...(data as BaselineReport), at: [] }];
   return { reports, errors: [] };
 }
 

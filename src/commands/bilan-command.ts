@@ -2,6 +2,7 @@ import type { Report } from '../report/report-types.js';
 import { checkSnapshot, loadCatalogue, type CheckOptions } from '../pipeline/run-check.js';
 import type { DisplayError } from '../diagnostics/display-error.js';
 import { buildBilan } from '../bilan/build-bilan.js';
+import { previousErrors } from '../bilan/previous-errors.js';
 import { redactReport } from '../redact/redact-report.js';
 import { render } from '../format/registry.js';
 import { planOutputs } from '../format/plan-outputs.js';
@@ -42,8 +43,8 @@ export async function bilanCommand(options: BilanCommandOptions): Promise<Comman
   if (current.kind === 'invalid' || previous?.kind === 'invalid') return invalid(errors, 'text');
 
   const before = previous?.kind === 'report' ? previous.report : undefined;
-  const mismatch = before && otherPartner(current.report, before, options.previous as string, options.lang);
-  if (mismatch) return invalid([mismatch], 'text');
+  const mismatch = previous?.kind === 'report' ? previousErrors(current, previous, options.previous as string, options.lang) : [];
+  if (mismatch.length > 0) return invalid(mismatch, 'text');
   // Redaction keeps fingerprints, so last year's findings still match this year's.
   const shown = (report: Report) => (options.redactKey ? redactReport(report, options.redactKey, options.lang) : report);
   const bilan = buildBilan(shown(current.report), before && shown(before));
@@ -52,15 +53,4 @@ export async function bilanCommand(options: BilanCommandOptions): Promise<Comman
     options.lang,
   );
   return withErrors(written.stdout, written.errors, EXIT.ok);
-}
-
-/** Comparing two partners would list every finding as appeared and resolved: refuse it. */
-function otherPartner(current: Report, previous: Report, path: string, lang: CheckOptions['lang']): DisplayError | undefined {
-  const [now, then] = [current.snapshot.siret, previous.snapshot.siret];
-  if (!now || !then || now === then) return undefined;
-  const message =
-    lang === 'fr'
-      ? `--previous : SIRET ${then}, celui d'un autre partenaire que ${now}`
-      : `--previous: SIRET ${then} is another partner's than ${now}`;
-  return { file: path, line: 1, column: 1, code: 'previous-other-partner', message };
 }

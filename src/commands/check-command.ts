@@ -11,9 +11,12 @@ import { loadWaivers } from '../waivers/load-waivers.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
 import { loadBaseline, type BaselineReport } from '../baseline/load-baseline.js';
 import { applyBaseline, previousReportFor } from '../baseline/apply-baseline.js';
+import { otherPartnerBaseline, otherPartnerError } from '../baseline/other-partner-baseline.js';
 import { redactReport } from '../redact/redact-report.js';
 import { createPseudonymizer } from '../redact/pseudonymizer.js';
-import { findSnapshots } from '../portfolio/find-snapshots.js';
+import { findSnapshots, type SnapshotList } from '../portfolio/find-snapshots.js';
+import { skippedLine } from '../portfolio/skipped-messages.js';
+import { terminalText } from '../util/terminal-text.js';
 import { checkInWorkers } from '../portfolio/check-in-workers.js';
 import { orderByRisk } from '../portfolio/order-by-risk.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
@@ -47,10 +50,17 @@ interface RunInputs {
 
 /** `vigie check`: evaluate (a portfolio in workers), apply waivers and baseline, then write every format. */
 export async function checkCommand(options: CheckCommandOptions): Promise<CommandResult> {
+  const found = await findSnapshots(options.snapshots);
+  const result = await checkFound(found, options);
+  // What was left out is said first, whatever the run's outcome: never a partner silently missing.
+  const notes = found.skipped.map((skipped) => `${terminalText(skippedLine(skipped, options.lang))}\n`).join('');
+  return notes === '' ? result : { ...result, stderr: notes + result.stderr };
+}
+
+async function checkFound(found: SnapshotList, options: CheckCommandOptions): Promise<CommandResult> {
   const catalogue = loadCatalogue(options);
   const waivers = options.waivers === undefined ? undefined : loadWaivers(options.waivers, options.lang);
   const baseline = options.baseline === undefined ? undefined : loadBaseline(options.baseline, options.lang);
-  const found = await findSnapshots(options.snapshots);
   // Before anything is evaluated or written: no output may destroy what the run reads, and a
   // clash writes nothing at all (not even the error documents of an invalid run).
   const clashes = await runOutputClashes(
@@ -62,20 +72,25 @@ export async function checkCommand(options: CheckCommandOptions): Promise<Comman
   const setupErrors = [...catalogue.errors, ...(waivers?.errors ?? []), ...(baseline?.errors ?? [])];
   if (setupErrors.length > 0) return invalidRun(setupErrors, catalogue, options);
   const inputs: RunInputs = { waivers: waivers?.waivers, baseline: baseline?.reports, waiverHorizon: catalogue.waiverHorizon };
-  if (found.portfolio) return portfolioCheck(found.paths, inputs, options);
+  if (found.portfolio) return portfolioCheck(found, catalogue, inputs, options);
   const path = found.paths[0];
   if (options.interactive) return interactiveCheck(path, catalogue, inputs, options);
 
   const outcome = await checkSnapshot(path, catalogue, options);
   if (outcome.kind === 'invalid') return invalidRun(outcome.errors.map((error) => fromWorkingDirectory(error, path)), catalogue, options);
+  const otherPartner = baselineErrors([outcome.report], inputs, options, true);
+  if (otherPartner.length > 0) return invalidRun(otherPartner, catalogue, options);
   const report = withRunInputs(outcome.report, inputs, options, true);
   const shown = options.redactKey ? redactReport(report, options.redactKey, options.lang) : report;
   return writeRun((format, formatOptions) => render('check', format, shown, formatOptions), exitCodeFor(report, options.failOn), [], options);
 }
 
 /** One summary per partner, most at risk first; an unreadable snapshot makes the exit code 2. */
-async function portfolioCheck(paths: readonly string[], inputs: RunInputs, options: CheckCommandOptions): Promise<CommandResult> {
+async function portfolioCheck(found: SnapshotList, catalogue: Catalogue, inputs: RunInputs, options: CheckCommandOptions): Promise<CommandResult> {
+  const paths = found.paths;
   const outcomes = await checkInWorkers(paths, options);
+  const otherPartner = baselineErrors(outcomes.flatMap((outcome) => (outcome.kind === 'report' ? [outcome.report] : [])), inputs, options, false);
+  if (otherPartner.length > 0) return invalidRun(otherPartner, catalogue, options);
   const errors: DisplayError[] = [];
   const entries = outcomes.map((outcome, index): PortfolioEntry => {
     if (outcome.kind === 'report') return withRunInputs(outcome.report, inputs, options, false);
@@ -88,7 +103,7 @@ async function portfolioCheck(paths: readonly string[], inputs: RunInputs, optio
   const ordered = orderByRisk(entries).map((entry) =>
     options.redactKey && !isInvalidSnapshot(entry) ? redactReport(entry, options.redactKey, options.lang) : entry,
   );
-  return writeRun((format, formatOptions) => render('portfolio', format, ordered, formatOptions), exitCode, errors, options);
+  return writeRun((format, formatOptions) => render('portfolio', format, { entries: ordered, skipped: found.skipped }, formatOptions), exitCode, errors, options);
 }
 
 /** A single-file snapshot's errors shown from the working directory, as folder snapshots' are. */
@@ -112,6 +127,17 @@ function writeRun(
   return withErrors(written.stdout, redactErrors([...inputErrors, ...written.errors], options), exitCode);
 }
 
+/** A `--baseline` of another partner than a report's is an error (exit 2), not a run where every finding is new. */
+function baselineErrors(reports: readonly Report[], inputs: RunInputs, options: CheckCommandOptions, singleRun: boolean): DisplayError[] {
+  if (!inputs.baseline || options.baseline === undefined) return [];
+  const errors: DisplayError[] = [];
+  for (const report of reports) {
+    const other = otherPartnerBaseline(report, inputs.baseline, singleRun);
+    if (other) errors.push(otherPartnerError(options.baseline, other, report, options.lang));
+  }
+  return errors;
+}
+
 /** Waivers, then baseline: a waived finding is still new or existing. */
 function withRunInputs(report: Report, inputs: RunInputs, options: CheckCommandOptions, singleRun: boolean): Report {
   const waived = inputs.waivers ? applyWaivers(report, inputs.waivers, options.lang, inputs.waiverHorizon) : report;
@@ -130,6 +156,8 @@ async function interactiveCheck(path: string, catalogue: Catalogue, inputs: RunI
         errors = outcome.errors;
         return undefined;
       }
+      errors = baselineErrors([outcome.report], inputs, options, true);
+      if (errors.length > 0) return undefined;
       const report = withRunInputs(outcome.report, inputs, options, true);
       return options.redactKey ? redactReport(report, options.redactKey, options.lang) : report;
     },

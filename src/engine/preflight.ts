@@ -3,6 +3,8 @@ import type { IgnoredColumn, Snapshot } from '../snapshot/snapshot-types.js';
 import type { EvaluationContext } from '../facts/scope.js';
 import { partnerKeyPresent } from '../facts/expressions.js';
 import { t } from '../i18n/messages.js';
+import { asOfBeyondExport } from '../util/as-of.js';
+import { formatDate } from '../util/dates.js';
 import { conditionsHold, resolveParams } from './rules-engine.js';
 import { ruleStatus, type RuleOutcome } from './rule-outcome.js';
 
@@ -13,7 +15,7 @@ export async function preflight(rule: Rule, context: EvaluationContext): Promise
     const applies = await conditionsHold(resolveParams(rule.applies_when.conditions, rule.params), { ...context.sharedFacts, as_of: context.asOf });
     if (!applies) return { status: ruleStatus(rule, lang, 'passed', 0, rule.applies_when.otherwise[lang]), findings: [] };
   }
-  const missing = missingData(rule, context.snapshot, lang);
+  const missing = [...missingData(rule, context.snapshot, lang), ...staleTraces(rule, context)];
   if (missing.length > 0) return { status: ruleStatus(rule, lang, 'not_evaluated', 0, missing.join(' ; ')), findings: [] };
   return undefined;
 }
@@ -30,6 +32,14 @@ function nearText(ignored: IgnoredColumn, file: string, lang: Lang): string {
   const name = ignored.near!.name;
   if (file.toLowerCase().endsWith('.csv')) return t('columnNear', lang, { header: ignored.header, place: `${columnLetters(ignored.column)}${ignored.line}`, name });
   return t('keyNear', lang, { header: ignored.header, line: ignored.line, name });
+}
+
+/** A rule judging the traces up to D, when D is beyond the export: the traces since are not known. */
+function staleTraces(rule: Rule, context: EvaluationContext): string[] {
+  const extractedOn = context.snapshot.partner.data.extracted_on;
+  if (!rule.needs.traces_up_to_as_of || !asOfBeyondExport(context.asOf, extractedOn)) return [];
+  const { lang } = context;
+  return [t('tracesAfterExport', lang, { asOf: formatDate(context.asOf, lang), extractedOn: formatDate(extractedOn, lang) })];
 }
 
 /** Reasons a rule cannot be evaluated: absent tables, columns or partner keys. */

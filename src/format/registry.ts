@@ -1,5 +1,5 @@
 import type { Report } from '../report/report-types.js';
-import type { PortfolioEntry } from '../report/portfolio-types.js';
+import type { PortfolioRun } from '../report/portfolio-types.js';
 import type { Bilan } from '../bilan/bilan-types.js';
 import type { ReviewList } from '../review/review-types.js';
 import type { DeadlinesReport } from '../deadlines/deadline-types.js';
@@ -31,8 +31,8 @@ export type { FormatOptions } from './format-options.js';
 /** Each document vigie renders, and the options its renderers take. */
 interface Documents {
   readonly check: { readonly document: Report; readonly options: FormatOptions };
-  /** Several snapshots, in risk order; the unreadable ones with their errors (a SARIF run, a JUnit suite of their own). */
-  readonly portfolio: { readonly document: readonly PortfolioEntry[]; readonly options: FormatOptions };
+  /** Several snapshots, in risk order; the unreadable ones with their errors (a SARIF run, a JUnit suite of their own); the paths left out. */
+  readonly portfolio: { readonly document: PortfolioRun; readonly options: FormatOptions };
   /** A check stopped by input errors: the errors in each of check's formats, so that every requested output is written. */
   readonly errors: { readonly document: InvalidRun; readonly options: FormatOptions };
   readonly bilan: { readonly document: Bilan; readonly options: FormatOptions };
@@ -71,11 +71,11 @@ const REGISTRY: { readonly [K in DocumentKind]: DocumentFormats<K> } = {
   portfolio: {
     outputs: 'pairs',
     renderers: {
-      text: formatPortfolioText,
-      json: (entries) => formatJsonPortfolio(entries),
-      sarif: formatSarifEntries,
-      junit: formatJunitEntries,
-      markdown: formatPortfolioMarkdown,
+      text: (run, options) => formatPortfolioText(run.entries, options, run.skipped),
+      json: (run) => formatJsonPortfolio(run.entries, run.skipped),
+      sarif: (run, options) => formatSarifEntries(run.entries, options),
+      junit: (run, options) => formatJunitEntries(run.entries, options),
+      markdown: (run, options) => formatPortfolioMarkdown(run.entries, options, run.skipped),
     },
   },
   errors: {

@@ -8,6 +8,10 @@ const MESSAGES = {
   columnNear: { fr: 'la colonne « {header} » ({place}) est-elle « {name} » ?', en: 'is column “{header}” ({place}) “{name}”?' },
   keyNear: { fr: 'la clé « {header} » (ligne {line}) est-elle « {name} » ?', en: 'is key “{header}” (line {line}) “{name}”?' },
   partnerKeyAbsent: { fr: 'clé « {key} » absente de {file}', en: 'key “{key}” is absent from {file}' },
+  tracesAfterExport: {
+    fr: "la date d'évaluation ({asOf}) est postérieure à l'export ({extractedOn}) : les traces après cette date ne sont pas connues",
+    en: 'the as-of date ({asOf}) is after the export ({extractedOn}): the traces after that date are not known',
+  },
   evaluationFailed: { fr: "échec de l'évaluation : {detail}", en: 'evaluation failed: {detail}' },
   tracesOutOfOrder: {
     fr: 'traces non triées par date pour un même utilisateur ({place}) : la règle suppose chaque utilisateur lu dans l’ordre chronologique',

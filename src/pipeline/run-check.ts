@@ -74,7 +74,7 @@ async function checkLoaded(
   options: CheckOptions,
   worker: TraceWorker | undefined,
 ): Promise<SnapshotOutcome> {
-  const loaded = await loadSnapshot(path, { lenient: options.lenient, strict: options.strict, onProgress: options.onProgress });
+  const loaded = await loadSnapshot(path, { lenient: options.lenient, strict: options.strict, onProgress: options.onProgress, asOf: options.asOf });
   const root = isFolder(path) ? path : undefined;
   if (loaded.errors.length > 0 || !loaded.snapshot) {
     return { kind: 'invalid', errors: loaded.errors.map((error) => fromInputError(error, root, options.lang)) };

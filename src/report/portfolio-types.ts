@@ -19,3 +19,23 @@ export function isInvalidSnapshot(entry: PortfolioEntry): entry is InvalidSnapsh
 export function reportsOf(entries: readonly PortfolioEntry[]): Report[] {
   return entries.filter((entry): entry is Report => !isInvalidSnapshot(entry));
 }
+
+/** Why an entry of a folder of snapshots, or a path of the command line, is not checked. */
+export type SkipReason = 'hidden' | 'no-snapshot-files' | 'not-a-snapshot-file' | 'duplicate' | 'unreadable';
+
+/** A path left out of a run, with the reason: named in the portfolio report and on stderr. */
+export interface SkippedPath {
+  readonly path: string;
+  readonly reason: SkipReason;
+  /** For `duplicate`: the path, as given, of the same folder or file already in the run. */
+  readonly sameAs?: string;
+  /** For `unreadable`: `DANGLING_LINK`, `ELOOP`, `NOT_REGULAR` or a Node error code, and what the path is. */
+  readonly code?: string;
+  readonly kind?: string;
+}
+
+/** A portfolio run as the formats render it: the partners in risk order, and what was left out. */
+export interface PortfolioRun {
+  readonly entries: readonly PortfolioEntry[];
+  readonly skipped: readonly SkippedPath[];
+}

@@ -29,6 +29,8 @@ export interface RuleNeeds {
   readonly columns?: Readonly<Record<string, readonly (string | readonly string[])[]>>;
   /** Partner keys (dotted paths) that must be written, `null` included. */
   readonly partner?: readonly string[];
+  /** The rule judges the traces up to D: not evaluated when D is beyond the export (src/util/as-of.ts). */
+  readonly traces_up_to_as_of?: boolean;
 }
 
 /** Which entities the rule visits: the records of a table or partner list, optionally grouped. */

@@ -1,3 +1,4 @@
+import { formatDate } from '../util/dates.js';
 import type { InputError } from './snapshot-types.js';
 
 type Lang = 'fr' | 'en';
@@ -27,6 +28,18 @@ const REASONS: Readonly<Record<string, readonly [fr: string, en: string]>> = {
   EPERM: ['accès refusé', 'permission denied'],
   EISDIR: ["c'est un dossier", 'it is a folder'],
   ENOTDIR: ["ce n'est pas un dossier", 'not a folder'],
+  // Files (#15): links followed, and what is not a regular file.
+  DANGLING_LINK: ['lien symbolique vers un fichier absent', 'symbolic link to a missing file'],
+  ELOOP: ['boucle de liens symboliques', 'symbolic link loop'],
+};
+
+/** What a path that is not a regular file is (`NOT_REGULAR`'s `kind`). */
+const KINDS: Readonly<Record<string, readonly [fr: string, en: string]>> = {
+  folder: ['un dossier', 'a folder'],
+  fifo: ['un tube nommé (FIFO)', 'a named pipe (FIFO)'],
+  socket: ['une socket', 'a socket'],
+  device: ['un périphérique', 'a device'],
+  other: ['un fichier spécial', 'a special file'],
 };
 
 const TYPE_NAMES: Readonly<Record<string, readonly [fr: string, en: string]>> = {
@@ -51,6 +64,10 @@ export function reasonText(code: string, lang: Lang): string | undefined {
 
 function reason(params: Params, lang: Lang): string {
   const code = String(params.reason ?? '');
+  if (code === 'NOT_REGULAR') {
+    const kind = pick(KINDS[String(params.kind)] ?? KINDS.other, lang, String(params.kind));
+    return lang === 'fr' ? `ce n'est pas un fichier ordinaire mais ${kind}` : `not a regular file but ${kind}`;
+  }
   return pick(REASONS[code], lang, code);
 }
 
@@ -95,6 +112,9 @@ function schemaDetail(params: Params, lang: Lang): string {
       return lang === 'fr' ? `contrainte « ${params.keyword} » non respectée` : `"${params.keyword}" constraint not met`;
   }
 }
+
+/** A date parameter as people read it (`30/06/2024` in French). */
+const day = (value: string | number | undefined, lang: Lang): string => formatDate(String(value ?? ''), lang);
 
 const fixed = (fr: string, en: string): Template => (_params, lang) => (lang === 'fr' ? fr : en);
 
@@ -163,6 +183,15 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     l === 'fr'
       ? `la colonne ${p.position} n'a pas d'en-tête mais la ligne ${p.firstLine} la remplit : nommer la colonne ou la vider`
       : `column ${p.position} has no header but line ${p.firstLine} fills it: name the column or empty it`,
+  // Files (#15), warnings: an --as-of the data cannot speak for (as-of-warnings.ts).
+  'as-of-after-export': (p, l) =>
+    l === 'fr'
+      ? `la date d'évaluation (--as-of ${day(p.asOf, l)}) est ${p.days} jours après l'export (extracted_on ${day(p.extractedOn, l)}) : les traces après cette date ne sont pas connues, les règles qui les jugent jusqu'à la date d'évaluation ne sont pas évaluées`
+      : `the as-of date (--as-of ${day(p.asOf, l)}) is ${p.days} days after the export (extracted_on ${day(p.extractedOn, l)}): traces after the export are not known, the rules that judge them up to the as-of date are not evaluated`,
+  'as-of-before-data': (p, l) =>
+    l === 'fr'
+      ? `la date d'évaluation (--as-of ${day(p.asOf, l)}) précède le début des données, la signature de la convention (${day(p.signedOn, l)}) : aucune obligation ne courait encore`
+      : `the as-of date (--as-of ${day(p.asOf, l)}) is before the data begins, the signature of the convention (${day(p.signedOn, l)}): no obligation ran yet`,
 };
 
 /** Every input error code the snapshot reader produces. */

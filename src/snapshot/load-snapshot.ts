@@ -1,6 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readlink } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { kindOf } from '../util/read-bounded-text.js';
 import { isMap, isScalar } from 'yaml';
+import { asOfWarnings } from './as-of-warnings.js';
 import { decodeText } from './decode-text.js';
 import { LoadCollector } from './load-collector.js';
 import { parseYamlText } from './parse-yaml-text.js';
@@ -8,7 +11,7 @@ import { readCsvTable } from './read-csv.js';
 import { readJsonTable, readJsonTableFile } from './read-json-table.js';
 import { readPartner } from './read-partner.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
-import { listSnapshotFiles } from './snapshot-files.js';
+import { listSnapshotFiles, statFollowing, type SnapshotFileProblem } from './snapshot-files.js';
 import type { DataRecord, InputError, LoadOptions, LoadResult, PartnerDocument, ScanOptions, ScanResult, SkippedRow, Snapshot, Table } from './snapshot-types.js';
 import { getTableModel, type TableModel } from './table-model.js';
 import { readCsvHeader, scanCsvTable } from './scan-csv-table.js';
@@ -44,13 +47,37 @@ function reasonOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? 'EIO';
 }
 
+/**
+ * A file's bytes, opened non-blocking and checked on the open descriptor: the path listed as a
+ * regular file may have become a FIFO since, which a plain open would wait on forever.
+ */
 async function readBytes(path: string, file: string, collector: LoadCollector): Promise<Buffer | undefined> {
+  let handle;
   try {
-    return await readFile(path);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = await handle.stat();
+    if (stats.isFile()) return await handle.readFile();
+    collector.fileError({ file, line: 1, column: 1, code: 'unreadable', params: { reason: 'NOT_REGULAR', kind: kindOf(stats) } });
+    return undefined;
   } catch (error) {
     collector.fileError({ file, line: 1, column: 1, code: 'unreadable', params: { reason: reasonOf(error) } });
     return undefined;
+  } finally {
+    await handle?.close();
   }
+}
+
+/** A snapshot name that is not a regular file: an error at its name, the link's target as its value. */
+async function reportProblem(folder: string, problem: SnapshotFileProblem, collector: LoadCollector): Promise<void> {
+  const target = problem.reason === 'DANGLING_LINK' || problem.reason === 'ELOOP' ? await readlink(join(folder, problem.name)).catch(() => undefined) : undefined;
+  collector.fileError({
+    file: problem.name,
+    line: 1,
+    column: 1,
+    code: 'unreadable',
+    ...(target === undefined ? {} : { value: target }),
+    params: problem.kind === undefined ? { reason: problem.reason } : { reason: problem.reason, kind: problem.kind },
+  });
 }
 
 async function loadFolder(folder: string, collector: LoadCollector, options: LoadOptions): Promise<Loaded> {
@@ -61,9 +88,12 @@ async function loadFolder(folder: string, collector: LoadCollector, options: Loa
     return undefined;
   });
   if (!files) return { tables };
+  for (const problem of files.problems) await reportProblem(folder, problem, collector);
   let partner: PartnerDocument | undefined;
+  const partnerProblem = files.problems.some((problem) => problem.table === undefined);
   if (files.partner.length === 0) {
-    collector.fileError({ file: 'partner.yaml', line: 1, column: 1, code: 'missing-partner' });
+    // A partner.yaml that is a dangling link or a folder has its own error: it is not « absent ».
+    if (!partnerProblem) collector.fileError({ file: 'partner.yaml', line: 1, column: 1, code: 'missing-partner' });
   } else if (files.partner.length > 1) {
     collector.fileError({ file: files.partner[1], line: 1, column: 1, code: 'conflicting-files', params: { files: files.partner.join(', ') } });
   } else {
@@ -131,16 +161,19 @@ function compareRows(a: SkippedRow, b: SkippedRow): number {
   return compareStrings(a.file, b.file) || a.line - b.line;
 }
 
+/** Renames what the single file `path` reports under its bare name to the path as given. */
+function asGiven(path: string): <T extends { file: string }>(item: T) => T {
+  const name = basename(path);
+  return (item) => (item.file === name && name !== path ? { ...item, file: path } : item);
+}
+
 /** Reads a snapshot (folder or JSON file), reporting every input error, sorted; no snapshot on error. */
 export async function loadSnapshot(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const collector = new LoadCollector(options);
-  const kind = await stat(path).then(
-    (stats) => (stats.isDirectory() ? 'folder' : 'file'),
-    (error: unknown) => {
-      collector.fileError({ file: path, line: 1, column: 1, code: 'unreadable', params: { reason: reasonOf(error) } });
-      return 'none';
-    },
-  );
+  const found = await statFollowing(path);
+  const kind = 'reason' in found ? 'none' : found.stats.isDirectory() ? 'folder' : found.stats.isFile() ? 'file' : 'none';
+  if ('reason' in found) collector.fileError({ file: path, line: 1, column: 1, code: 'unreadable', params: { reason: found.reason } });
+  else if (kind === 'none') collector.fileError({ file: path, line: 1, column: 1, code: 'unreadable', params: { reason: 'NOT_REGULAR', kind: kindOf(found.stats) } });
   const loaded: Loaded =
     kind === 'folder' ? await loadFolder(path, collector, options) : kind === 'file' ? await loadSingleFile(path, collector) : { tables: new Map() };
   if (collector.errors.length > 0 || !loaded.partner) {
@@ -152,11 +185,15 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
       collector.skipped.push(...result.skipped);
     }
   }
+  if (loaded.partner) for (const warning of asOfWarnings(loaded.partner, options.asOf)) collector.warning(warning);
+  // A single file's errors, warnings and manifest name it as the command line did (`dir/snap.json`);
+  // its records keep the bare name, which the reports resolve against the snapshot path.
+  const named = kind === 'file' ? asGiven(path) : <T extends { file: string }>(item: T) => item;
   // With --strict a pipeline stops on anything vigie would otherwise only warn about.
-  const errors = [...collector.errors, ...(options.strict ? collector.warnings : [])].sort(compareErrors);
+  const errors = [...collector.errors, ...(options.strict ? collector.warnings : [])].map(named).sort(compareErrors);
   const skipped = [...collector.skipped].sort(compareRows);
-  const warnings = options.strict ? [] : [...collector.warnings].sort(compareErrors);
-  const inputs = [...collector.inputs.values()].sort((a, b) => compareStrings(a.file, b.file));
+  const warnings = options.strict ? [] : collector.warnings.map(named).sort(compareErrors);
+  const inputs = [...collector.inputs.values()].map(named).sort((a, b) => compareStrings(a.file, b.file));
   if (errors.length > 0 || !loaded.partner) return { errors, skipped, warnings, inputs };
   return { snapshot: { path, partner: loaded.partner, tables: loaded.tables }, errors, skipped, warnings, inputs };
 }

@@ -110,6 +110,8 @@ export interface LoadOptions {
   /** Columns kept in held records; rows are still checked whole, so the same rows are rejected. */
   readonly columns?: ReadonlySet<string>;
   readonly onProgress?: (event: { file: string; rows: number; done: boolean }) => void;
+  /** `--as-of` when given: checked against `extracted_on` and the convention's signature (warnings). */
+  readonly asOf?: string;
 }
 
 /** A snapshot, or none when errors prevent building one. */

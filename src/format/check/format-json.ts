@@ -1,5 +1,5 @@
 import type { Finding, Report, RuleStatus } from '../../report/report-types.js';
-import { isInvalidSnapshot, type InvalidSnapshot, type PortfolioEntry } from '../../report/portfolio-types.js';
+import { isInvalidSnapshot, type InvalidSnapshot, type PortfolioEntry, type SkippedPath } from '../../report/portfolio-types.js';
 import { sortErrors } from '../../diagnostics/display-error.js';
 import { VERSION } from '../../util/version.js';
 
@@ -8,9 +8,10 @@ export function formatJson(report: Report): string {
   return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
 }
 
-/** A portfolio as `{"partners": [...]}` in risk order; an unreadable snapshot is `{tool, snapshot, errors}`. */
-export function formatJsonPortfolio(entries: readonly PortfolioEntry[]): string {
-  return `${JSON.stringify({ partners: entries.map((entry) => (isInvalidSnapshot(entry) ? jsonInvalid(entry) : jsonReport(entry))) }, null, 2)}\n`;
+/** A portfolio as `{"partners": [...]}` in risk order; an unreadable snapshot is `{tool, snapshot, errors}`; the paths left out as `skipped`. */
+export function formatJsonPortfolio(entries: readonly PortfolioEntry[], skipped: readonly SkippedPath[] = []): string {
+  const partners = entries.map((entry) => (isInvalidSnapshot(entry) ? jsonInvalid(entry) : jsonReport(entry)));
+  return `${JSON.stringify({ partners, ...(skipped.length > 0 ? { skipped } : {}) }, null, 2)}\n`;
 }
 
 function jsonInvalid(entry: InvalidSnapshot): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { fill, SEVERITY_SYMBOL } from '../../report/labels.js';
 import { errorLine } from '../../diagnostics/display-error.js';
-import type { PortfolioEntry } from '../../report/portfolio-types.js';
+import type { PortfolioEntry, SkippedPath } from '../../report/portfolio-types.js';
+import { skippedReason } from '../../portfolio/skipped-messages.js';
 import type { FormatOptions } from '../format-options.js';
 import { code, escapeMarkdown } from '../markdown-text.js';
 import { portfolioLabels } from './portfolio-labels.js';
@@ -10,7 +11,7 @@ import { portfolioTable } from './portfolio-table.js';
 const ERRORS_SHOWN = 10;
 
 /** A portfolio for a merge request, with unreadable snapshots' first errors, as there is no stderr there. */
-export function formatPortfolioMarkdown(entries: readonly PortfolioEntry[], options: FormatOptions): string {
+export function formatPortfolioMarkdown(entries: readonly PortfolioEntry[], options: FormatOptions, skipped: readonly SkippedPath[] = []): string {
   const words = portfolioLabels(options.lang);
   const table = portfolioTable(entries, options);
   const lines = [`### vigie — ${fill(words.title, { n: entries.length })}`, ''];
@@ -34,6 +35,11 @@ export function formatPortfolioMarkdown(entries: readonly PortfolioEntry[], opti
       for (const error of entry.errors.slice(0, ERRORS_SHOWN)) lines.push(`  - ${code(errorLine(error))}`);
       if (entry.errors.length > ERRORS_SHOWN) lines.push(`  - ${fill(words.more, { n: entry.errors.length - ERRORS_SHOWN })}`);
     }
+    lines.push('');
+  }
+  if (skipped.length > 0) {
+    lines.push(`#### ${fill(words.skippedTitle, { n: skipped.length })}`, '');
+    for (const entry of skipped) lines.push(`- ${code(entry.path)} — ${escapeMarkdown(skippedReason(entry, options.lang))}`);
     lines.push('');
   }
   lines.push(table.total);

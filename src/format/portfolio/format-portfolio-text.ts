@@ -1,6 +1,7 @@
 import type { Severity } from '../../rules/rule-types.js';
 import { fill, SEVERITY_SYMBOL } from '../../report/labels.js';
-import type { PortfolioEntry } from '../../report/portfolio-types.js';
+import type { PortfolioEntry, SkippedPath } from '../../report/portfolio-types.js';
+import { skippedReason } from '../../portfolio/skipped-messages.js';
 import type { FormatOptions } from '../format-options.js';
 import { portfolioLabels } from './portfolio-labels.js';
 import { portfolioTable, type PortfolioCell } from './portfolio-table.js';
@@ -10,7 +11,7 @@ import { terminalSafe } from '../../util/terminal-text.js';
 const COLORS: Record<Severity | 'bold', [number, number]> = { error: [31, 39], warning: [33, 39], info: [36, 39], bold: [1, 22] };
 
 /** A portfolio for a terminal: a row per partner, most at risk first, then unreadable ones and a total; data shown, never obeyed. */
-export function formatPortfolioText(input: readonly PortfolioEntry[], options: FormatOptions): string {
+export function formatPortfolioText(input: readonly PortfolioEntry[], options: FormatOptions, skipped: readonly SkippedPath[] = []): string {
   const entries = terminalSafe(input);
   const words = portfolioLabels(options.lang);
   const paint = (style: keyof typeof COLORS, text: string) => (options.color ? `\u001b[${COLORS[style][0]}m${text}\u001b[${COLORS[style][1]}m` : text);
@@ -39,6 +40,11 @@ export function formatPortfolioText(input: readonly PortfolioEntry[], options: F
   if (table.invalid.length > 0) {
     lines.push(paint('bold', fill(words.invalidTitle, { n: table.invalid.length })), `  ${words.invalidHint}`);
     for (const entry of table.invalid) lines.push(`  ${paint('error', SEVERITY_SYMBOL.error)} ${entry.snapshot.path} — ${fill(words.invalidRow, { n: entry.errors.length })}`);
+    lines.push('');
+  }
+  if (skipped.length > 0) {
+    lines.push(paint('bold', fill(words.skippedTitle, { n: skipped.length })));
+    for (const entry of terminalSafe(skipped)) lines.push(`  ${entry.path} — ${skippedReason(entry, options.lang)}`);
     lines.push('');
   }
   lines.push(table.total);

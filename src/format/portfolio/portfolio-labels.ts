@@ -12,6 +12,7 @@ const PORTFOLIO_LABELS = {
     invalidRow: '{n} erreur(s) de données',
     invalidHint: 'les erreurs sont écrites sur la sortie d’erreur, au format FICHIER:LIGNE:COLONNE',
     more: '… et {n} autre(s)',
+    skippedTitle: 'Chemins ignorés ({n})',
     total: 'Total : {partners} partenaire(s) · {errors} avec erreurs · {warnings} avec avertissements seulement · {clean} sans constat · {invalid} invalide(s)',
   },
   en: {
@@ -24,6 +25,7 @@ const PORTFOLIO_LABELS = {
     invalidRow: '{n} input error(s)',
     invalidHint: 'the errors are written to standard error, as FILE:LINE:COLUMN',
     more: '… and {n} more',
+    skippedTitle: 'Paths left out ({n})',
     total: 'Total: {partners} partner(s) · {errors} with errors · {warnings} with warnings only · {clean} with no finding · {invalid} invalid',
   },
 };
