@@ -51,7 +51,10 @@ export type RuleStatusKind = 'failed' | 'passed' | 'not_evaluated' | 'waived';
 /** One rule of the catalogue and how it ended in the run. */
 export interface RuleStatus {
   readonly id: string;
+  /** The breach (« SIRET invalide »), as findings are titled. */
   readonly title: string;
+  /** The obligation (« SIRET valide »), as compliance is stated. */
+  readonly obligation: string;
   readonly severity: Severity;
   readonly category: 'obligation' | 'recommendation';
   readonly source: RuleSource;

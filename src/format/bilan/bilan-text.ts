@@ -45,6 +45,11 @@ export function statusText(rule: BilanRule, words: BilanLabels): string {
   return rule.notApplicable ? `${status} (${words.notApplicable})` : status;
 }
 
+/** The heading of a rule's details: the breach its findings are (« ✖ SIRET invalide »), or the obligation when only last year's findings are listed, resolved (« ✔ SIRET valide »). */
+export function ruleHeading(rule: BilanRule): string {
+  return rule.findings.length > 0 ? rule.title : rule.obligation;
+}
+
 /** The symbol of a rule's status, `–` for a rule that does not apply. */
 export function statusSymbol(rule: BilanRule): string {
   return STATUS_SYMBOL[rule.notApplicable ? 'not_applicable' : rule.status];

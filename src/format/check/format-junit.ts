@@ -77,7 +77,8 @@ function ruleCases(report: Report, rule: RuleStatus, options: FormatOptions): Te
   const words = ciLabels(options.lang);
   if (rule.status === 'not_evaluated') return [{ classname: rule.id, name: rule.title, skipped: fill(words.notEvaluatedCase, { reason: rule.reason ?? '' }) }];
   const findings = report.findings.filter((finding) => finding.ruleId === rule.id);
-  if (findings.length === 0) return [{ classname: rule.id, name: rule.title, ...(rule.reason ? { output: rule.reason } : {}) }];
+  // A passing case states the obligation kept (« SIRET valide »), not the breach it did not find.
+  if (findings.length === 0) return [{ classname: rule.id, name: rule.obligation, ...(rule.reason ? { output: rule.reason } : {}) }];
   return findings.map((finding) => findingCase(report, finding, options));
 }
 
