@@ -1,5 +1,5 @@
 import type { Finding, Report, ResolvedFinding, RuleStatus } from '../../report/report-types.js';
-import { fill, labels } from '../../report/labels.js';
+import { fill, labels, subjectText } from '../../report/labels.js';
 import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { evidencePath } from './evidence-path.js';
@@ -85,7 +85,7 @@ function ruleCases(report: Report, rule: RuleStatus, options: FormatOptions): Te
 function findingCase(report: Report, finding: Finding, options: FormatOptions): TestCase {
   const common = labels(options.lang);
   const words = ciLabels(options.lang);
-  const name = `${common.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}`;
+  const name = subjectText(finding.subject, options.lang);
   const reference = `${common.document[finding.source.document] ?? finding.source.document} (${finding.source.document}) ${common.article} ${finding.source.article}`;
   const evidence = finding.evidence.map((item) => `${evidencePath(report, item.file, options.baseDir)}:${item.line}${item.path ? ` (${item.path})` : ''}`);
   const body = [
@@ -104,9 +104,8 @@ function findingCase(report: Report, finding: Finding, options: FormatOptions): 
 }
 
 function resolvedCase(finding: ResolvedFinding, options: FormatOptions): TestCase {
-  const common = labels(options.lang);
   const words = ciLabels(options.lang);
-  const subject = finding.subject ? `${common.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}` : finding.fingerprint;
+  const subject = finding.subject ? subjectText(finding.subject, options.lang) : finding.fingerprint;
   return { classname: finding.ruleId, name: `${subject} (${words.resolvedCase})`, output: `${words.resolved} : ${finding.message ?? finding.ruleId}` };
 }
 
