@@ -15,18 +15,21 @@ import { terminalText } from './util/terminal-text.js';
 
 const USAGE = `vigie ${VERSION} — conformité des partenaires à la convention « Mon Compte Partenaire »
 
-  vigie check <snapshot...> [--as-of DATE] [--format text|json|sarif|junit|markdown [--output FILE]]...
+  vigie check <instantané...> [--as-of DATE] [--format text|json|sarif|junit|markdown [--output FILE]]...
               [--fail-on error|warning|info|never] [--rules DIR]... [--config FILE]
               [--waivers FILE] [--baseline FILE] [--redact] [--lang fr|en] [--lenient] [--strict]
-  vigie validate <snapshot> [--format text|json] [--strict]
-  vigie bilan <snapshot> [--previous SNAPSHOT] [--format markdown|html] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en] [--strict]
-  vigie review <snapshot> [--format csv|markdown] [--delimiter ';'|','] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en] [--strict]
-  vigie deadlines <snapshot> [--ics FILE] [--format text|json [--output FILE]] [--waivers FILE] [--as-of DATE] [--lang fr|en] [--strict]
+  vigie validate <instantané> [--format text|json] [--strict]
+  vigie bilan <instantané> [--previous INSTANTANÉ] [--format markdown|html] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en] [--strict]
+  vigie review <instantané> [--format csv|markdown] [--delimiter ';'|','] [--output FILE] [--as-of DATE] [--redact] [--lang fr|en] [--strict]
+  vigie deadlines <instantané> [--ics FILE] [--format text|json [--output FILE]] [--waivers FILE] [--as-of DATE] [--lang fr|en] [--strict]
   vigie rules list | show ID | test [DIR]
   vigie --help | --version
 
 Codes de sortie : 0 rien au niveau de --fail-on, 1 constats à ce niveau, 2 données, règles ou usage invalides.
 `;
+
+/** The word for the partner's data in each language: French text says « instantané », never « snapshot ». */
+const SNAPSHOT_WORD: Record<Lang, string> = { fr: 'instantané', en: 'snapshot' };
 
 /** The language of the run, once the command line is read: the stdout error handler speaks it too. */
 let runLang: Lang = 'fr';
@@ -86,7 +89,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Each command's code is loaded when it runs: `vigie check` starts its trace worker first.
   switch (command) {
     case 'check': {
-      if (args.length === 0) return emit(await invalidCheckOutputs([usageError('vigie check <snapshot...>')], outputs.targets, runInputs, lang));
+      if (args.length === 0) return emit(await invalidCheckOutputs([usageError(`vigie check <${SNAPSHOT_WORD[lang]}...>`)], outputs.targets, runInputs, lang));
       // Only an interactive terminal opens the Ink app; pipes, CI and --format print and exit.
       const interactive = values.format === undefined && !values.output && Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI;
       const lenient = values.lenient ?? false;
@@ -116,12 +119,12 @@ async function main(argv: readonly string[]): Promise<number> {
       }
     }
     case 'validate': {
-      if (args.length !== 1) return emit(invalid([usageError('vigie validate <snapshot>')], format));
+      if (args.length !== 1) return emit(invalid([usageError(`vigie validate <${SNAPSHOT_WORD[lang]}>`)], format));
       const { validateCommand } = await import('./commands/validate-command.js');
       return emit(await validateCommand({ ...common, snapshot: args[0], strict: values.strict ?? false }));
     }
     case 'bilan': {
-      if (args.length !== 1) return emit(invalid([usageError('vigie bilan <snapshot> [--previous SNAPSHOT] [--format markdown|html] [--output FILE]')], format));
+      if (args.length !== 1) return emit(invalid([usageError(`vigie bilan <${SNAPSHOT_WORD[lang]}> [--previous ${SNAPSHOT_WORD[lang].toUpperCase()}] [--format markdown|html] [--output FILE]`)], format));
       const { bilanCommand } = await import('./commands/bilan-command.js');
       return emit(
         await bilanCommand({
@@ -138,7 +141,7 @@ async function main(argv: readonly string[]): Promise<number> {
       );
     }
     case 'review': {
-      if (args.length !== 1) return emit(invalid([usageError("vigie review <snapshot> [--format csv|markdown] [--delimiter ';'|','] [--output FILE]")], format));
+      if (args.length !== 1) return emit(invalid([usageError(`vigie review <${SNAPSHOT_WORD[lang]}> [--format csv|markdown] [--delimiter ';'|','] [--output FILE]`)], format));
       const { reviewCommand } = await import('./commands/review-command.js');
       return emit(
         await reviewCommand({
@@ -155,7 +158,7 @@ async function main(argv: readonly string[]): Promise<number> {
       );
     }
     case 'deadlines': {
-      if (args.length !== 1) return emit(invalid([usageError('vigie deadlines <snapshot> [--ics FILE]')], format));
+      if (args.length !== 1) return emit(invalid([usageError(`vigie deadlines <${SNAPSHOT_WORD[lang]}> [--ics FILE]`)], format));
       const { deadlinesCommand } = await import('./commands/deadlines-command.js');
       return emit(
         await deadlinesCommand({ ...common, snapshot: args[0], asOf, lenient: values.lenient ?? false, strict: values.strict ?? false, waivers: values.waivers, targets: outputs.targets, ics: values.ics }),

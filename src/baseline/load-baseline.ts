@@ -33,7 +33,15 @@ const baselineFinding = {
       required: ['document', 'article', 'quote'],
       properties: { document: { type: 'string' }, article: { type: 'string' }, quote: { type: 'string' } },
     },
-    subject: { type: 'object', required: ['type', 'id'], properties: { type: { type: 'string' }, id: { type: 'string' } } },
+    subject: {
+      type: 'object',
+      required: ['type', 'id'],
+      properties: {
+        type: { type: 'string' },
+        id: { type: 'string' },
+        label: { type: 'object', required: ['fr', 'en'], properties: { fr: { type: 'string' }, en: { type: 'string' } } },
+      },
+    },
     evidence: {
       type: 'array',
       items: { type: 'object', required: ['file', 'line'], properties: { file: { type: 'string' }, line: { type: 'integer' } } },

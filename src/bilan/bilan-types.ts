@@ -26,7 +26,10 @@ export interface PreviousRuleState {
 /** One rule of the catalogue as the bilan shows it. */
 export interface BilanRule {
   readonly id: string;
+  /** The breach (« SIRET invalide »): heads the rule's findings. */
   readonly title: string;
+  /** The obligation (« SIRET valide »): what the rule's status is stated about. */
+  readonly obligation: string;
   readonly severity: Severity;
   readonly category: 'obligation' | 'recommendation';
   readonly source: RuleSource;

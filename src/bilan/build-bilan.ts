@@ -17,6 +17,7 @@ export function buildBilan(report: Report, previous?: Report): Bilan {
     return {
       id: status.id,
       title: status.title,
+      obligation: status.obligation,
       severity: status.severity,
       category: status.category,
       source: status.source,

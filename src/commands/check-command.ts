@@ -188,5 +188,5 @@ function invalidRun(errors: readonly DisplayError[], catalogue: Catalogue, optio
 }
 
 function ruleSummary(rule: Rule, lang: Lang): RuleSummary {
-  return { id: rule.id, title: rule.title[lang], severity: rule.severity, category: rule.category, source: rule.source };
+  return { id: rule.id, title: rule.title[lang], obligation: rule.obligation[lang], severity: rule.severity, category: rule.category, source: rule.source };
 }

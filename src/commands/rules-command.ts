@@ -42,7 +42,7 @@ export async function rulesCommand(options: RulesCommandOptions): Promise<Comman
 function listRules(rules: readonly Rule[], options: RulesCommandOptions): string {
   const sorted = [...rules].sort((a, b) => compareSources(a.source, b.source) || (a.id < b.id ? -1 : 1));
   if (options.format === 'json') {
-    const rows = sorted.map((rule) => ({ id: rule.id, severity: rule.severity, category: rule.category, source: rule.source, title: rule.title[options.lang] }));
+    const rows = sorted.map((rule) => ({ id: rule.id, severity: rule.severity, category: rule.category, source: rule.source, title: rule.title[options.lang], obligation: rule.obligation[options.lang] }));
     return `${JSON.stringify(rows, null, 2)}\n`;
   }
   const words = labels(options.lang);
@@ -60,6 +60,7 @@ function showRule(rule: Rule, options: RulesCommandOptions): string {
   const words = labels(lang);
   const lines = [
     `${rule.id} — ${rule.title[lang]}`,
+    `${lang === 'fr' ? 'Obligation : ' : 'Obligation: '}${rule.obligation[lang]}`,
     `${words.severity[rule.severity]} · ${rule.source.document} ${words.article} ${rule.source.article} · ${rule.file}`,
     '',
     `« ${rule.source.quote} »`,

@@ -4,7 +4,7 @@ import { SEVERITIES } from '../rules/rule-types.js';
 import { PARTNER_SOURCE } from '../facts/record-sources.js';
 import type { Scope } from '../facts/scope.js';
 import { STREAMED_SOURCES } from '../snapshot/table-schemas.js';
-import type { Evidence, Finding } from '../report/report-types.js';
+import type { Evidence, Finding, FindingSubject } from '../report/report-types.js';
 import { fingerprint } from './fingerprint.js';
 import { renderMessage } from './render-template.js';
 import { recordIdentity } from './record-identity.js';
@@ -25,13 +25,20 @@ export function buildFinding(rule: Rule, scope: Scope, records: readonly DataRec
     title: rule.title[lang],
     message: renderMessage(rule.message[lang], scope, lang, extra),
     source: rule.source,
-    subject: scope.subject!,
+    subject: withLabel(rule, scope),
     evidence,
     ...(total > evidence.length ? { evidenceTotal: total } : {}),
     remediation: renderMessage(rule.remediation[lang], scope, lang, extra),
     fingerprint: fingerprint(rule.id, scope.subject!, keys),
     waived: false,
   };
+}
+
+/** The subject with its id in words in both languages (`administrator` → « administrateur »), when the words differ from the codes. */
+function withLabel(rule: Rule, scope: Scope): FindingSubject {
+  const subject = scope.subject!;
+  const label = { fr: renderMessage(rule.subject.id, scope, 'fr'), en: renderMessage(rule.subject.id, scope, 'en') };
+  return label.fr === subject.id && label.en === subject.id ? subject : { ...subject, label };
 }
 
 /** Evidence: the entity's and the facts' records, and for findings about the partner's declarations the partner.yaml keys read, sorted by file and line. */

@@ -12,6 +12,7 @@ export function ruleStatus(rule: Rule, lang: Lang, kind: RuleStatus['status'], f
   return {
     id: rule.id,
     title: rule.title[lang],
+    obligation: rule.obligation[lang],
     severity: rule.severity,
     category: rule.category,
     source: rule.source,

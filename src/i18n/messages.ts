@@ -2,7 +2,7 @@ import type { Lang } from './lang.js';
 
 /** User-facing strings of the machinery (rule texts live in the rule files). */
 const MESSAGES = {
-  tableAbsent: { fr: 'table « {table} » absente du snapshot', en: 'table “{table}” is absent from the snapshot' },
+  tableAbsent: { fr: 'table « {table} » absente de l’instantané', en: 'table “{table}” is absent from the snapshot' },
   columnAbsent: { fr: 'colonne « {column} » absente de {file}', en: 'column “{column}” is absent from {file}' },
   columnsAbsent: { fr: 'aucune des colonnes « {columns} » dans {file}', en: 'none of the columns “{columns}” in {file}' },
   columnNear: { fr: 'la colonne « {header} » ({place}) est-elle « {name} » ?', en: 'is column “{header}” ({place}) “{name}”?' },

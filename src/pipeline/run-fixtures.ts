@@ -55,7 +55,7 @@ const WORDS = {
     reasonDiffers: 'raison « {actual} » sans « {expected} »',
     messageMissing: 'aucun message ne contient « {expected} » : {actual}',
     evidenceDiffers: '{actual} preuve(s), attendu {expected}',
-    invalidSnapshot: 'snapshot invalide : {line}:{column} {message}',
+    invalidSnapshot: 'instantané invalide : {line}:{column} {message}',
     notTheRule: 'règle inconnue ou différente du nom du fichier',
   },
   en: {

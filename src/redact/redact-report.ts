@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
-import type { Evidence, Finding, Notice, Report, ResolvedFinding, RuleStatus } from '../report/report-types.js';
+import type { Evidence, Finding, FindingSubject, Notice, Report, ResolvedFinding, RuleStatus } from '../report/report-types.js';
 import { collectPersonalValues, isPersonalField } from './personal-values.js';
 import { createPseudonymizer, type Pseudonymize } from './pseudonymizer.js';
 
@@ -25,7 +25,7 @@ function redactFinding(finding: Finding, redact: Pseudonymize): Finding {
     ...finding,
     title: redact(finding.title),
     message: redact(finding.message),
-    subject: { ...finding.subject, id: redact(finding.subject.id) },
+    subject: redactSubject(finding.subject, redact),
     evidence: finding.evidence.map((item) => redactEvidence(item, redact)),
     remediation: redact(finding.remediation),
     ...(finding.waiver ? { waiver: { ...finding.waiver, reason: redact(finding.waiver.reason), approvedBy: redact.whole(finding.waiver.approvedBy) } } : {}),
@@ -46,9 +46,15 @@ function redactResolved(finding: ResolvedFinding, redact: Pseudonymize): Resolve
     ...finding,
     ...(finding.title === undefined ? {} : { title: redact(finding.title) }),
     ...(finding.message === undefined ? {} : { message: redact(finding.message) }),
-    ...(finding.subject ? { subject: { ...finding.subject, id: redact(finding.subject.id) } } : {}),
+    ...(finding.subject ? { subject: redactSubject(finding.subject, redact) } : {}),
     ...(finding.evidence ? { evidence: finding.evidence.map((item) => redactEvidence(item, redact)) } : {}),
   };
+}
+
+/** The id and its words: an e-mail in `administrator chuygen@…` is in the label too. */
+function redactSubject(subject: FindingSubject, redact: Pseudonymize): FindingSubject {
+  const label = subject.label ? { label: { fr: redact(subject.label.fr), en: redact(subject.label.en) } } : {};
+  return { ...subject, id: redact(subject.id), ...label };
 }
 
 function redactEvidence(item: Evidence, redact: Pseudonymize): Evidence {

@@ -2,7 +2,7 @@ import type { DisplayError } from '../diagnostics/display-error.js';
 import type { RuleStatus } from './report-types.js';
 
 /** A rule as the outputs of a failed run describe it: what the catalogue says, no status. */
-export type RuleSummary = Pick<RuleStatus, 'id' | 'title' | 'severity' | 'category' | 'source'>;
+export type RuleSummary = Pick<RuleStatus, 'id' | 'title' | 'obligation' | 'severity' | 'category' | 'source'>;
 
 /**
  * A `vigie check` stopped by input errors (snapshot, rules, config, waivers, baseline or usage):

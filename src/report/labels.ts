@@ -1,4 +1,5 @@
 import type { Lang, Severity } from '../rules/rule-types.js';
+import type { FindingSubject } from './report-types.js';
 
 /** Words of the reports: severities, subject kinds, section titles. */
 const LABELS = {
@@ -60,6 +61,16 @@ export type Labels = (typeof LABELS)['fr'];
 /** The report words of a language. */
 export function labels(lang: Lang): Labels {
   return LABELS[lang];
+}
+
+/** A subject's id as the reports word it: its label in `lang` (`administrateur chuygen@…`), else the id itself. */
+export function subjectWords(subject: FindingSubject, lang: Lang): string {
+  return subject.label?.[lang] ?? subject.id;
+}
+
+/** A subject as the reports show it, its kind first: `interlocuteur administrateur chuygen@…`, `utilisateur U004`. */
+export function subjectText(subject: FindingSubject, lang: Lang): string {
+  return `${labels(lang).subject[subject.type] ?? subject.type} ${subjectWords(subject, lang)}`;
 }
 
 /** Fills `{name}` placeholders of a label. */

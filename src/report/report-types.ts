@@ -1,5 +1,5 @@
 import type { DisplayError } from '../diagnostics/display-error.js';
-import type { RuleSource, Severity } from '../rules/rule-types.js';
+import type { Lang, RuleSource, Severity } from '../rules/rule-types.js';
 import type { InputManifestEntry } from '../snapshot/snapshot-types.js';
 
 /** One record a finding rests on: a table row, a partner list item or a partner.yaml key. */
@@ -24,6 +24,17 @@ export interface AppliedWaiver {
   readonly line: number;
 }
 
+/**
+ * What a finding is about. `id` keeps the codes (`administrator chuygen@…`): fingerprints,
+ * baselines and fixtures rest on it. `label` is the id in words, as the reports show it
+ * (`administrateur chuygen@…`), in both languages; present only when it differs from `id`.
+ */
+export interface FindingSubject {
+  readonly type: string;
+  readonly id: string;
+  readonly label?: Readonly<Record<Lang, string>>;
+}
+
 /** One breach of a rule by one subject, with the records it rests on. */
 export interface Finding {
   readonly ruleId: string;
@@ -32,7 +43,7 @@ export interface Finding {
   readonly title: string;
   readonly message: string;
   readonly source: RuleSource;
-  readonly subject: { readonly type: string; readonly id: string };
+  readonly subject: FindingSubject;
   readonly evidence: readonly Evidence[];
   /** How many records the finding rests on when `evidence` lists only the first ones (trace rules). */
   readonly evidenceTotal?: number;
@@ -51,7 +62,10 @@ export type RuleStatusKind = 'failed' | 'passed' | 'not_evaluated' | 'waived';
 /** One rule of the catalogue and how it ended in the run. */
 export interface RuleStatus {
   readonly id: string;
+  /** The breach (« SIRET invalide »), as findings are titled. */
   readonly title: string;
+  /** The obligation (« SIRET valide »), as compliance is stated. */
+  readonly obligation: string;
   readonly severity: Severity;
   readonly category: 'obligation' | 'recommendation';
   readonly source: RuleSource;
@@ -105,7 +119,7 @@ export interface ResolvedFinding {
   readonly title?: string;
   readonly message?: string;
   readonly source?: RuleSource;
-  readonly subject?: { readonly type: string; readonly id: string };
+  readonly subject?: FindingSubject;
   readonly evidence?: readonly Evidence[];
 }
 

@@ -58,7 +58,10 @@ export interface RuleDefinition {
   readonly id: string;
   readonly severity: Severity;
   readonly category: 'obligation' | 'recommendation';
+  /** The breach: what a finding is (« SIRET invalide »). */
   readonly title: Localized;
+  /** The obligation kept when nothing is found (« SIRET valide »): what « Conforme » stands beside. */
+  readonly obligation: Localized;
   readonly source: RuleSource;
   readonly params: Readonly<Record<string, unknown>>;
   readonly needs: RuleNeeds;

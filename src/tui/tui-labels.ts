@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 /** Words only the interactive view uses; report words come from `src/i18n/labels.ts`. */
 const TUI_LABELS = {
   fr: {
-    loading: 'Lecture du snapshot…',
+    loading: 'Lecture de l’instantané…',
     rows: '{n} ligne(s)',
     evaluating: 'Évaluation des règles…',
     rulesLine: 'règles : {failed} en échec · {passed} respectée(s) · {notEvaluated} non évaluée(s) · {waived} dérogée(s)',

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
-import type { Finding, Notice, Report, RuleStatus } from '../report/report-types.js';
+import type { Finding, FindingSubject, Notice, Report, RuleStatus } from '../report/report-types.js';
+import { labels, subjectWords } from '../report/labels.js';
 import { summarize } from '../report/summarize.js';
 import { formatValue } from '../engine/render-template.js';
 import { formatDate, parseDuration, shiftDate } from '../util/dates.js';
@@ -57,8 +58,33 @@ export function applyWaivers(report: Report, waivers: readonly Waiver[], lang: L
 }
 
 function covers(waiver: Waiver, finding: Finding): boolean {
-  return waiver.rule === finding.ruleId && (waiver.subject === undefined || waiver.subject === finding.subject.id);
+  return waiver.rule === finding.ruleId && (waiver.subject === undefined || subjectNames(finding.subject).has(spaced(waiver.subject)));
 }
+
+/**
+ * What a waiver's `subject` may say to name a finding's: its id (the codes, `administrator
+ * chuygen@…`, as JSON's `subject.id` and earlier reports have it), or the subject as the reports
+ * word it in either language (`administrateur chuygen@…`), each with or without its kind
+ * (`interlocuteur administrateur chuygen@…`), so that what a report shows can be copied.
+ */
+function subjectNames(subject: FindingSubject): Set<string> {
+  const names = new Set([spaced(subject.id)]);
+  for (const lang of LANGS) {
+    const kind = labels(lang).subject[subject.type] ?? subject.type;
+    for (const words of [subjectWords(subject, lang), subject.id]) {
+      names.add(spaced(words));
+      names.add(spaced(`${kind} ${words}`));
+    }
+  }
+  return names;
+}
+
+/** Spaces as a person retypes them: none at the ends, one between words. */
+function spaced(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+const LANGS: readonly Lang[] = ['fr', 'en'];
 
 function notice(code: Notice['code'], severity: Notice['severity'], waiver: Waiver, lang: Lang, extra: Readonly<Record<string, string | number>> = {}): Notice {
   const subject = waiver.subject === undefined ? '' : waiverMessage('subject', lang, { subject: waiver.subject });

@@ -1,7 +1,7 @@
 /** One entry of a `--waivers` file, read and checked. */
 export interface Waiver {
   readonly rule: string;
-  /** The finding's subject id; undefined covers every finding of the rule. */
+  /** The finding's subject: its id, or as the reports word it (apply-waivers.ts); undefined covers every finding of the rule. */
   readonly subject?: string;
   readonly reason: string;
   readonly approvedBy: string;

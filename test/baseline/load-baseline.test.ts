@@ -28,6 +28,23 @@ load('a previous --format json output, single or portfolio', async () => {
   }
 });
 
+load('a subject label of the wrong shape is refused at its place: the resolved findings show it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-baseline-'));
+  try {
+    const finding = (label: unknown) => ({ ruleId: 'GOV-CONTACT-INCOMPLETE', fingerprint: 'f1', subject: { type: 'contact', id: 'administrator a@b.fr', label } });
+    writeFileSync(join(dir, 'good.json'), JSON.stringify({ findings: [finding({ fr: 'administrateur a@b.fr', en: 'administrator a@b.fr' })] }, null, 2));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ findings: [finding('administrateur a@b.fr')] }, null, 2));
+    const good = loadBaseline(join(dir, 'good.json'), 'fr');
+    assert.equal(good.errors, []);
+    assert.equal(good.reports[0].findings[0].subject?.label, { fr: 'administrateur a@b.fr', en: 'administrator a@b.fr' });
+    const bad = loadBaseline(join(dir, 'bad.json'), 'en').errors.map(errorLine);
+    assert.is(bad.length, 1, bad.join('\n'));
+    assert.is(bad[0], `${join(dir, 'bad.json')}:9:18: the baseline is not a vigie --format json output: "label" must be an object (key: value) (administrateur a@b.fr)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 load('not a report: positioned errors in vigie words', () => {
   assert.equal(loadBaseline(fixture('no-fingerprint'), 'en').errors.map(errorLine), [
     `${fixture('no-fingerprint')}:4:5: the baseline is not a vigie --format json output: required key "fingerprint" missing`,

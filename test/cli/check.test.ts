@@ -85,6 +85,20 @@ check('bad usage exits 2 with a message and no stack trace', () => {
   }
 });
 
+check('French help and usage errors say « instantané », never « snapshot »; English keeps snapshot', () => {
+  const help = runCli(['--help']);
+  assert.match(help.stdout, 'vigie check <instantané...>');
+  assert.match(help.stdout, '[--previous INSTANTANÉ]');
+  assert.not.match(help.stdout.toLowerCase(), 'snapshot');
+  for (const command of ['check', 'validate', 'bilan', 'review', 'deadlines']) {
+    const french = runCli([command]);
+    assert.is(french.code, 2, command);
+    assert.match(french.stderr, `vigie ${command} <instantané`, command);
+    assert.not.match(french.stderr.toLowerCase(), 'snapshot', command);
+    assert.match(runCli([command, '--lang', 'en']).stderr, `vigie ${command} <snapshot`, command);
+  }
+});
+
 check('--format json never loads ink or react', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-imports-'));
   try {

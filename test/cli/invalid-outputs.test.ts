@@ -171,7 +171,7 @@ invalid('usage errors: written when the outputs are known, nothing written when 
   assert.is(notification.locations, undefined);
   const missing = allOutputs('no-snapshot');
   assert.is(vigie(['check', ...missing.args]).code, 2);
-  assert.match(missing.read('markdown'), 'vigie check &lt;snapshot...&gt;');
+  assert.match(missing.read('markdown'), 'vigie check &lt;instantané...&gt;');
 
   // Unpaired: which format goes where is unknown, so nothing is written.
   mkdirSync(join(dir, 'unpaired'));

@@ -120,6 +120,7 @@ function probe(kind: string, source: 'users' | 'traces' | undefined, claimed: bo
     conditions: { all: claimed ? conditions : listed },
     message: { fr: '{probe}', en: '{probe}' },
     remediation: { fr: '—', en: '—' },
+    obligation: { fr: id, en: id },
   };
   const expect = { status: 'failed' };
   const snapshot = { partner: { name: 'Test' }, users: USERS, traces: TRACES };

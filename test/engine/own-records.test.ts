@@ -13,6 +13,7 @@ function ruleWith(id: string, fact: string, condition: string): string {
   return `id: ${id}
 severity: error
 title: {fr: Règle ${id}, en: Rule ${id}}
+obligation: {fr: Obligation ${id}, en: Obligation ${id}}
 source: {document: CONV, article: "6", quote: "Une citation suffisamment longue pour passer."}
 for_each: {from: habilitations, group_by: [user_id]}
 subject: {type: user, id: "{record.user_id}"}

@@ -37,6 +37,7 @@ function contactRule(id: string, texts: { message?: string; label?: string; subj
     `  fr: "${texts.message ?? '{record.first_name} {record.role} : {matched} ({management_mode}, {data.countries}, {as_of}, {subject.type})'}"`,
     '  en: "{record.first_name}: {matched}"',
     'remediation: {fr: "Compléter {partner.name}.", en: "Complete it."}',
+    `obligation: {fr: ${id}, en: ${id}}`,
     '',
   ].join('\n');
 }
@@ -93,6 +94,7 @@ templates('grouped entities show their group_by fields only; a table rule its ta
       'conditions: {all: [{fact: record, operator: isPresent, value: true}]}',
       `message: {fr: "${message}", en: "x"}`,
       'remediation: {fr: "—", en: "—"}',
+      `obligation: {fr: ${id}, en: ${id}}`,
       '',
     ].join('\n');
   const { errors } = load({

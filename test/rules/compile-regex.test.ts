@@ -62,6 +62,7 @@ function contactRule(id: string, pattern: string, remove = '[ .\\\\-]'): string 
     '    - {fact: phone_digits, operator: matchesPattern, value: "^[0-9]+$"}',
     'message: {fr: "{record.last_name}", en: "{record.last_name}"}',
     'remediation: {fr: "—", en: "—"}',
+    `obligation: {fr: ${id}, en: ${id}}`,
     '',
   ].join('\n');
 }

@@ -303,7 +303,7 @@ app('loading shows each file and its rows, then the evaluation', async () => {
       progress = onProgress;
       finish = resolve;
     });
-  const { frame } = await open(undefined, { load, readyText: 'Lecture du snapshot' });
+  const { frame } = await open(undefined, { load, readyText: 'Lecture de l’instantané' });
   progress!({ file: 'users.csv', rows: 120, done: true });
   progress!({ file: 'traces.csv', rows: 10_000, done: false });
   await tick();

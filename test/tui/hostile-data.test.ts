@@ -58,7 +58,7 @@ hostile('the loading view shows a file name with controls', async () => {
       progress = onProgress;
       void resolve;
     });
-  const app = await renderApp(undefined, { load, readyText: 'Lecture du snapshot' });
+  const app = await renderApp(undefined, { load, readyText: 'Lecture de l’instantané' });
   progress!({ file: 'users\u001b]0;pwned\u0007.csv', rows: 3, done: false });
   await tick();
   assertShown(app.rawFrame(), 'loading');

@@ -459,6 +459,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Trop de fournisseurs de données d'activité (D1) sur un équipement",
+      obligation: "Fournisseurs de données d'activité (D1) dans la limite par équipement",
       source: {
         document: 'AFAS',
         article: '1.1',
@@ -472,6 +473,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Trop de fournisseurs de données d'activité (D1) sur un lieu d'implantation",
+      obligation: "Fournisseurs de données d'activité (D1) dans la limite par lieu d'implantation",
       source: {
         document: 'AFAS',
         article: '1.1',
@@ -485,6 +487,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Trop de fournisseurs de données financières (D2) sur un équipement',
+      obligation: 'Fournisseurs de données financières (D2) dans la limite par équipement',
       source: {
         document: 'AFAS',
         article: '1.1',
@@ -498,6 +501,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Plus d'un approbateur des données (D3) sur un équipement",
+      obligation: 'Un approbateur des données (D3) au plus par équipement',
       source: {
         document: 'AFAS',
         article: '1.1',
@@ -511,6 +515,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Trop de consultants (D4) sur un équipement',
+      obligation: 'Consultants (D4) dans la limite par équipement',
       source: {
         document: 'AFAS',
         article: '1.1',
@@ -524,6 +529,7 @@ export const REPORT: Report = {
       severity: 'warning',
       category: 'obligation',
       title: 'Habilitation en double',
+      obligation: 'Aucune habilitation en double',
       source: {
         document: 'CS',
         article: '2.2.1',
@@ -537,6 +543,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Nombre maximal d'utilisateurs du service AFAS dépassé",
+      obligation: 'Utilisateurs du service AFAS dans la limite souscrite',
       source: { document: 'AFAS', article: '1.1', quote: 'Le service est mis à la disposition de 50 utilisateurs maximum (tous profils confondus)' },
       findings: 0,
     },
@@ -546,6 +553,7 @@ export const REPORT: Report = {
       severity: 'warning',
       category: 'obligation',
       title: 'Équipement sans approbateur des données (D3)',
+      obligation: 'Un approbateur des données (D3) sur chaque équipement',
       source: {
         document: 'AFAS',
         article: '1.1',
@@ -559,6 +567,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Profil D2, D3 ou D4 attribué au niveau d'un lieu d'implantation",
+      obligation: "Profils D2, D3 et D4 attribués au niveau d'un équipement",
       source: {
         document: 'AFAS',
         article: '1.1',
@@ -572,6 +581,7 @@ export const REPORT: Report = {
       severity: 'info',
       category: 'recommendation',
       title: 'Une même personne saisit et approuve les données',
+      obligation: 'Saisie et approbation des données par des personnes distinctes',
       source: { document: 'AFAS', article: '1.1', quote: 'Une même personne peut se voir attribuer un ou plusieurs profils.' },
       findings: 1,
     },
@@ -581,6 +591,7 @@ export const REPORT: Report = {
       severity: 'info',
       category: 'recommendation',
       title: 'SIRET invalide',
+      obligation: 'SIRET valide',
       source: { document: 'CONV', article: 'parties', quote: 'Numéro de SIRET du siège social : 20003063300198' },
       findings: 0,
     },
@@ -591,6 +602,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Accès ouvert avant les formalités RGPD',
+      obligation: 'Accès ouvert après les formalités RGPD',
       source: {
         document: 'CONV',
         article: '17.1',
@@ -604,6 +616,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Administrateur ou suppléant parti',
+      obligation: 'Administrateur et suppléant toujours chez le partenaire',
       source: {
         document: 'AFAS',
         article: '1.21',
@@ -617,6 +630,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Aucun administrateur (gestionnaire principal) désigné',
+      obligation: 'Administrateur (gestionnaire principal) désigné',
       source: {
         document: 'CS',
         article: '2.2.2',
@@ -630,6 +644,7 @@ export const REPORT: Report = {
       severity: 'warning',
       category: 'obligation',
       title: 'Interlocuteur incomplet (nom, courriel ou téléphone)',
+      obligation: 'Interlocuteurs complets (nom, courriel, téléphone)',
       source: {
         document: 'AFAS',
         article: '1.21',
@@ -643,6 +658,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Aucun administrateur suppléant désigné',
+      obligation: 'Administrateur suppléant désigné',
       source: {
         document: 'CONV',
         article: '9.1',
@@ -656,6 +672,7 @@ export const REPORT: Report = {
       severity: 'warning',
       category: 'obligation',
       title: 'Changement de mode de gestion sans avenant',
+      obligation: 'Changement de mode de gestion par avenant',
       source: {
         document: 'CS',
         article: '2.2',
@@ -669,6 +686,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Résultat de la revue inverse non transmis à la Caf',
+      obligation: 'Résultat de la revue inverse transmis à la Caf',
       source: {
         document: 'CS',
         article: '2.2.2',
@@ -682,6 +700,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Revue inverse annuelle des habilitations non réalisée',
+      obligation: 'Revue inverse annuelle des habilitations réalisée',
       source: {
         document: 'CS',
         article: '2.2.2',
@@ -695,6 +714,7 @@ export const REPORT: Report = {
       severity: 'warning',
       category: 'obligation',
       title: 'Aucun responsable sécurité désigné',
+      obligation: 'Responsable sécurité désigné',
       source: {
         document: 'CS',
         article: '5.1',
@@ -709,6 +729,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Départ ou changement de fonction non signalé à la Caf',
+      obligation: 'Départs et changements de fonction signalés à la Caf',
       source: {
         document: 'CONV',
         article: '9.2',
@@ -722,6 +743,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Habilitation active d'une personne partie",
+      obligation: 'Habilitations clôturées au départ de la personne',
       source: {
         document: 'CONV',
         article: '9.2',
@@ -735,6 +757,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Habilitation active après la fin de la convention ou du bulletin d'adhésion",
+      obligation: "Habilitations clôturées à la fin de la convention ou du bulletin d'adhésion",
       source: {
         document: 'AFAS',
         article: '3',
@@ -749,6 +772,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Habilitation antérieure à l'ouverture du service",
+      obligation: "Habilitations postérieures à l'ouverture du service",
       source: {
         document: 'CS',
         article: '2.1',
@@ -762,6 +786,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Habilitation d'une personne extérieure au partenaire",
+      obligation: 'Habilitations réservées aux personnels relevant du partenaire',
       source: { document: 'CONV', article: '9.2', quote: 'Ne pas créer d’habilitations pour des personnels ne relevant pas de sa responsabilité ;' },
       findings: 1,
     },
@@ -771,6 +796,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Habilitation sur un service sans bulletin d'adhésion signé",
+      obligation: 'Habilitations sur les seuls services souscrits',
       source: {
         document: 'CONV',
         article: '3',
@@ -784,6 +810,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Compte technique habilité',
+      obligation: 'Aucun compte technique habilité',
       source: {
         document: 'CONV',
         article: '9.2',
@@ -797,6 +824,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: 'Habilitation sur un lieu ou un équipement non déclaré',
+      obligation: 'Habilitations sur des lieux et équipements déclarés',
       source: {
         document: 'CS',
         article: '2.2.1',
@@ -810,6 +838,7 @@ export const REPORT: Report = {
       severity: 'error',
       category: 'obligation',
       title: "Habilitation d'un identifiant absent de la liste des utilisateurs",
+      obligation: "Habilitations d'utilisateurs déclarés",
       source: { document: 'AFAS', article: '1', quote: "L’utilisation du service n'est autorisée qu'aux personnes expressément habilitées." },
       findings: 0,
     },

@@ -119,6 +119,36 @@ apply('with a subject, only that finding; the rule still fails', async () => {
   assert.is(statusOf(waived, 'GOV-CONTACT-INCOMPLETE'), 'failed');
 });
 
+apply('a subject as the reports word it matches, in either language, with or without its kind; so does the id with its codes', async () => {
+  const report = await ca2cReport();
+  const admin = ofRule(report, 'GOV-CONTACT-INCOMPLETE').find((finding) => finding.subject.id === 'administrator chuygen@caudresis-catesis.fr');
+  assert.ok(admin, 'the CA2C administrator is an incomplete contact');
+  assert.equal(admin!.subject.label, { fr: 'administrateur chuygen@caudresis-catesis.fr', en: 'administrator chuygen@caudresis-catesis.fr' });
+  const written = [
+    'administrateur chuygen@caudresis-catesis.fr',
+    'interlocuteur administrateur chuygen@caudresis-catesis.fr',
+    '  interlocuteur  administrateur chuygen@caudresis-catesis.fr ',
+    'administrator chuygen@caudresis-catesis.fr',
+    'interlocuteur administrator chuygen@caudresis-catesis.fr',
+    'contact administrator chuygen@caudresis-catesis.fr',
+  ];
+  for (const subject of written) {
+    for (const lang of ['fr', 'en'] as const) {
+      const waived = applyWaivers(report, [waiver({ rule: 'GOV-CONTACT-INCOMPLETE', subject })], lang);
+      const covered = ofRule(waived, 'GOV-CONTACT-INCOMPLETE').filter((finding) => finding.waived).map((finding) => finding.subject.id);
+      assert.equal(covered, [admin!.subject.id], `${subject} (${lang})`);
+      assert.equal(waived.notices, [], `${subject} (${lang})`);
+    }
+  }
+  // The habilitation manager's words in English (« habilitation manager », not the code) name it too.
+  const manager = applyWaivers(report, [waiver({ rule: 'GOV-CONTACT-INCOMPLETE', subject: 'habilitation manager chuygen@caudresis-catesis.fr' })], 'fr');
+  assert.equal(ofRule(manager, 'GOV-CONTACT-INCOMPLETE').filter((finding) => finding.waived).map((finding) => finding.subject.id), ['habilitation_manager chuygen@caudresis-catesis.fr']);
+  // Another role is another subject: nothing covered, and the waiver is reported as matching nothing.
+  const other = applyWaivers(report, [waiver({ rule: 'GOV-CONTACT-INCOMPLETE', subject: 'administrateur suppléant chuygen@caudresis-catesis.fr' })], 'fr');
+  assert.ok(ofRule(other, 'GOV-CONTACT-INCOMPLETE').every((finding) => !finding.waived));
+  assert.equal(other.notices?.map((notice) => notice.code), ['waiver-unmatched']);
+});
+
 apply('expiry is judged at the as-of date: the waiver still applies on its expiry day, not the day after', async () => {
   const report = await ca2cReport();
   assert.is(report.asOf, '2024-06-30');

@@ -1,6 +1,6 @@
 import type { Lang } from '../../i18n/lang.js';
-import type { Evidence, Finding } from '../../report/report-types.js';
-import { fill, labels } from '../../report/labels.js';
+import type { Evidence, Finding, FindingSubject } from '../../report/report-types.js';
+import { fill, labels, subjectText } from '../../report/labels.js';
 import type { BilanLabels } from './bilan-labels.js';
 import type { BilanCounts, BilanRule, BilanStatus } from '../../bilan/bilan-types.js';
 
@@ -23,9 +23,9 @@ export function documentName(document: string, lang: Lang): string {
   return name ? `${name} (${document})` : document;
 }
 
-/** `utilisateur U004`. */
-export function subjectName(subject: { readonly type: string; readonly id: string }, lang: Lang): string {
-  return `${labels(lang).subject[subject.type] ?? subject.type} ${subject.id}`;
+/** `utilisateur U004`, `interlocuteur administrateur chuygen@…`: the subject in words, as every report shows it. */
+export function subjectName(subject: FindingSubject, lang: Lang): string {
+  return subjectText(subject, lang);
 }
 
 /** `habilitations.csv:7`, or `partner.yaml:13 (convention.signed_on)` for a declaration. */
@@ -43,6 +43,11 @@ export function evidenceShare(finding: Finding, words: BilanLabels): string | un
 export function statusText(rule: BilanRule, words: BilanLabels): string {
   const status = words.status[rule.status];
   return rule.notApplicable ? `${status} (${words.notApplicable})` : status;
+}
+
+/** The heading of a rule's details: the breach its findings are (« ✖ SIRET invalide »), or the obligation when only last year's findings are listed, resolved (« ✔ SIRET valide »). */
+export function ruleHeading(rule: BilanRule): string {
+  return rule.findings.length > 0 ? rule.title : rule.obligation;
 }
 
 /** The symbol of a rule's status, `–` for a rule that does not apply. */

@@ -15,6 +15,7 @@ import {
   evidenceShare,
   hasDetails,
   previousText,
+  ruleHeading,
   statusSymbol,
   statusText,
   subjectName,
@@ -171,7 +172,8 @@ function ruleTable(rules: readonly BilanRule[], bilan: Bilan, lang: Lang): strin
     return [
       '<tr>',
       `<td>${badge(status, `${statusSymbol(rule)} ${statusText(rule, words)}`)}</td>`,
-      `<td>${h(rule.title)}<span class="rule-id">${h(rule.id)}</span>${reason}</td>`,
+      // The status is said of the obligation (« ✔ Conforme · SIRET valide »), never of the breach.
+      `<td>${h(rule.obligation)}<span class="rule-id">${h(rule.id)}</span>${reason}</td>`,
       `<td class="number">${rule.status === 'not_verifiable' ? '—' : rule.findings.length}</td>`,
       withPrevious ? `<td>${h(previousText(rule, words))}</td>` : '',
       '</tr>',
@@ -196,7 +198,7 @@ function ruleDetails(rule: BilanRule, lang: Lang): string {
     '<div class="rule-detail">',
     // A rule's title and clause never end a page: they stay with its first finding.
     '<div class="keep">',
-    `<h4>${h(`${statusSymbol(rule)} ${rule.id} — ${rule.title}`)}</h4>`,
+    `<h4>${h(`${statusSymbol(rule)} ${rule.id} — ${ruleHeading(rule)}`)}</h4>`,
     `<blockquote>${h(`${words.clause} ${articleName(rule.source.document, rule.source.article, lang)}${words.colon} « ${rule.source.quote} »`)}</blockquote>`,
     ...(first === undefined ? [] : [first]),
     '</div>',

@@ -13,6 +13,7 @@ import {
   evidenceShare,
   hasDetails,
   previousText,
+  ruleHeading,
   statusSymbol,
   statusText,
   subjectName,
@@ -106,7 +107,8 @@ function ruleTable(rules: readonly BilanRule[], bilan: Bilan, lang: Lang): strin
     const reason = rule.reason ? `<br>*${escapeMarkdown(rule.reason)}*` : '';
     const cells = [
       `${statusSymbol(rule)} ${statusText(rule, words)}`,
-      `${code(rule.id)} ${escapeMarkdown(rule.title)}${reason}`,
+      // The status is said of the obligation (« ✔ Conforme · SIRET valide »), never of the breach.
+      `${code(rule.id)} ${escapeMarkdown(rule.obligation)}${reason}`,
       rule.status === 'not_verifiable' ? '—' : String(rule.findings.length),
       ...(bilan.previous ? [escapeMarkdown(previousText(rule, words))] : []),
     ];
@@ -118,7 +120,7 @@ function ruleTable(rules: readonly BilanRule[], bilan: Bilan, lang: Lang): strin
 /** The clause, each finding with its evidence and what to do, and last year's findings now gone. */
 function ruleDetails(rule: BilanRule, lang: Lang): string[] {
   const words = bilanLabels(lang);
-  const lines = [`#### ${statusSymbol(rule)} ${code(rule.id)} — ${escapeMarkdown(rule.title)}`, ''];
+  const lines = [`#### ${statusSymbol(rule)} ${code(rule.id)} — ${escapeMarkdown(ruleHeading(rule))}`, ''];
   lines.push(`> ${words.clause} ${escapeMarkdown(articleName(rule.source.document, rule.source.article, lang))}${words.colon} « ${escapeMarkdown(rule.source.quote)} »`, '');
   for (const finding of rule.findings) lines.push(...findingItem(finding, lang));
   if (rule.resolved.length > 0) {

@@ -61,6 +61,7 @@ function jsonRule(rule: RuleStatus): Record<string, unknown> {
     severity: rule.severity,
     category: rule.category,
     title: rule.title,
+    obligation: rule.obligation,
     source: rule.source,
     findings: rule.findings,
   };

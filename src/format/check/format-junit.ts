@@ -1,5 +1,5 @@
 import type { Finding, Report, ResolvedFinding, RuleStatus } from '../../report/report-types.js';
-import { fill, labels } from '../../report/labels.js';
+import { fill, labels, subjectText } from '../../report/labels.js';
 import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { evidencePath } from './evidence-path.js';
@@ -77,14 +77,15 @@ function ruleCases(report: Report, rule: RuleStatus, options: FormatOptions): Te
   const words = ciLabels(options.lang);
   if (rule.status === 'not_evaluated') return [{ classname: rule.id, name: rule.title, skipped: fill(words.notEvaluatedCase, { reason: rule.reason ?? '' }) }];
   const findings = report.findings.filter((finding) => finding.ruleId === rule.id);
-  if (findings.length === 0) return [{ classname: rule.id, name: rule.title, ...(rule.reason ? { output: rule.reason } : {}) }];
+  // A passing case states the obligation kept (« SIRET valide »), not the breach it did not find.
+  if (findings.length === 0) return [{ classname: rule.id, name: rule.obligation, ...(rule.reason ? { output: rule.reason } : {}) }];
   return findings.map((finding) => findingCase(report, finding, options));
 }
 
 function findingCase(report: Report, finding: Finding, options: FormatOptions): TestCase {
   const common = labels(options.lang);
   const words = ciLabels(options.lang);
-  const name = `${common.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}`;
+  const name = subjectText(finding.subject, options.lang);
   const reference = `${common.document[finding.source.document] ?? finding.source.document} (${finding.source.document}) ${common.article} ${finding.source.article}`;
   const evidence = finding.evidence.map((item) => `${evidencePath(report, item.file, options.baseDir)}:${item.line}${item.path ? ` (${item.path})` : ''}`);
   const body = [
@@ -103,9 +104,8 @@ function findingCase(report: Report, finding: Finding, options: FormatOptions): 
 }
 
 function resolvedCase(finding: ResolvedFinding, options: FormatOptions): TestCase {
-  const common = labels(options.lang);
   const words = ciLabels(options.lang);
-  const subject = finding.subject ? `${common.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}` : finding.fingerprint;
+  const subject = finding.subject ? subjectText(finding.subject, options.lang) : finding.fingerprint;
   return { classname: finding.ruleId, name: `${subject} (${words.resolvedCase})`, output: `${words.resolved} : ${finding.message ?? finding.ruleId}` };
 }
 

@@ -1,6 +1,6 @@
 import type { Finding, Report } from '../../report/report-types.js';
 import { code, escapeMarkdown } from '../markdown-text.js';
-import { fill, labels, SEVERITY_SYMBOL } from '../../report/labels.js';
+import { fill, labels, SEVERITY_SYMBOL, subjectText } from '../../report/labels.js';
 import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { evidencePath } from './evidence-path.js';
@@ -56,7 +56,7 @@ export function formatMarkdown(report: Report, options: FormatOptions): string {
   if (report.resolved && report.resolved.length > 0) {
     lines.push(`#### ${words.resolved} (${report.resolved.length})`, '');
     for (const finding of report.resolved) {
-      const subject = finding.subject ? ` — ${escapeMarkdown(`${common.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}`)}` : '';
+      const subject = finding.subject ? ` — ${escapeMarkdown(subjectText(finding.subject, options.lang))}` : '';
       lines.push(`- ✔ ${code(finding.ruleId)}${subject}${finding.message ? ` : ${escapeMarkdown(finding.message)}` : ''}`);
     }
     lines.push('');
@@ -90,7 +90,7 @@ function findingRow(finding: Finding, options: FormatOptions, withBaseline: bool
     finding.waived ? `~~${severity}~~ ${common.waived}` : severity,
     code(finding.ruleId),
     `${finding.source.document} ${common.article} ${escapeMarkdown(finding.source.article)}`,
-    escapeMarkdown(`${common.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}`),
+    escapeMarkdown(subjectText(finding.subject, options.lang)),
     `${escapeMarkdown(finding.message)}${waiver}`,
     shown.join(', '),
     ...(withBaseline ? [finding.baseline ? words.baseline[finding.baseline] : ''] : []),

@@ -2,7 +2,7 @@ import type { Severity } from '../../rules/rule-types.js';
 import type { Evidence, Finding, Notice, Report } from '../../report/report-types.js';
 import type { RuleSummary } from '../../report/invalid-run.js';
 import { fingerprint } from '../../engine/fingerprint.js';
-import { labels } from '../../report/labels.js';
+import { labels, subjectText } from '../../report/labels.js';
 import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { evidencePath, partnerFile } from './evidence-path.js';
@@ -82,7 +82,6 @@ function noticeDescriptor(code: Notice['code'], options: FormatOptions): Json {
 }
 
 function findingResult(report: Report, finding: Finding, ruleIndex: ReadonlyMap<string, number>, options: FormatOptions): Json {
-  const words = labels(options.lang);
   const evidence = finding.evidence.length > 0 ? finding.evidence : [{ file: partnerFile(report), line: 1 }];
   const [primary, ...others] = evidence;
   const index = ruleIndex.get(finding.ruleId);
@@ -114,7 +113,7 @@ function findingResult(report: Report, finding: Finding, ruleIndex: ReadonlyMap<
       severity: finding.severity,
       category: finding.category,
       subject: finding.subject,
-      subjectLabel: `${words.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}`,
+      subjectLabel: subjectText(finding.subject, options.lang),
       remediation: finding.remediation,
       waived: finding.waived,
       evidenceCount: finding.evidenceTotal ?? finding.evidence.length,

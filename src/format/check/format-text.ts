@@ -1,6 +1,6 @@
 import type { Lang, Severity } from '../../rules/rule-types.js';
 import type { Finding, Report } from '../../report/report-types.js';
-import { fill, labels, SEVERITY_SYMBOL } from '../../report/labels.js';
+import { fill, labels, SEVERITY_SYMBOL, subjectText } from '../../report/labels.js';
 import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { compareSources } from '../../report/source-order.js';
@@ -76,7 +76,7 @@ export function formatText(input: Report, options: TextOptions): string {
   if (report.resolved && report.resolved.length > 0) {
     lines.push(paint('bold', `${ciLabels(options.lang).resolved} (${report.resolved.length})`));
     for (const finding of report.resolved) {
-      const subject = finding.subject ? `  ${words.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}` : '';
+      const subject = finding.subject ? `  ${subjectText(finding.subject, options.lang)}` : '';
       lines.push(`  ✔ ${finding.ruleId}${subject}${finding.message ? ` — ${finding.message}` : ''}`);
     }
     lines.push('');
@@ -108,7 +108,7 @@ export function formatText(input: Report, options: TextOptions): string {
 function findingLines(finding: Finding, options: TextOptions, paint: (style: keyof typeof COLORS, text: string) => string): string[] {
   const words = labels(options.lang);
   const severity = `${SEVERITY_SYMBOL[finding.severity]} ${words.severity[finding.severity].toUpperCase()}`;
-  const subject = `${words.subject[finding.subject.type] ?? finding.subject.type} ${finding.subject.id}`;
+  const subject = subjectText(finding.subject, options.lang);
   const ci = ciLabels(options.lang);
   const waived = finding.waived ? ` [${words.waived}]` : '';
   const baseline = finding.baseline ? ` [${ci.baseline[finding.baseline]}]` : '';

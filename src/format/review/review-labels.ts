@@ -27,7 +27,7 @@ const REVIEW_LABELS = {
       scope: 'périmètre',
       account: 'compte (aucune trace sur ce périmètre)',
       none: 'aucune trace',
-      no_traces: 'traces absentes du snapshot',
+      no_traces: 'traces absentes de l’instantané',
     } satisfies Record<ActivityBasis, string>,
     onAccount: 'sur le compte',
     decisionBoxes: '☐ conserver ☐ révoquer',

@@ -50,6 +50,16 @@ html('header, chart per article, sections, signature block', async () => {
   assert.match(page, '<div class="sign-area">Signature</div>');
 });
 
+html('a status is said of the obligation; the breach heads the findings', async () => {
+  const report = await ca2cReport();
+  const page = formatBilanHtml(buildBilan(report), fr);
+  assert.match(page, '<th>Obligation</th>');
+  assert.match(page, '<span class="badge compliant">✔ Conforme</span></td><td>Habilitations sur les seuls services souscrits<span class="rule-id">HAB-SERVICE-NOT-SUBSCRIBED</span>');
+  assert.match(page, '<span class="badge non_compliant">✖ Non conforme</span></td><td>Administrateur suppléant désigné<span class="rule-id">GOV-DEPUTY-MISSING</span>');
+  assert.match(page, '<h4>✖ GOV-DEPUTY-MISSING — Aucun administrateur suppléant désigné</h4>');
+  for (const rule of report.rules) assert.not.match(page, `</span></td><td>${rule.title}<span class="rule-id">`, rule.id);
+});
+
 html('--previous: tiles and table show then → now, findings marked new', async () => {
   const page = formatBilanHtml(await fixtureBilan(), fr);
   assert.match(page, `<dt>Bilan précédent</dt><dd><code>${bilanFixture('2023')}</code>, situation au 30/06/2023</dd>`);

@@ -27,7 +27,16 @@ markdown('identification, synthesis per article, documents then articles in cont
   assert.equal(headings.slice(-2), ['## Recommandations (hors obligations contractuelles)', '## Signatures']);
   const conv = text.slice(text.indexOf('## Convention (CONV)'), text.indexOf('## Contrat de services (CS)'));
   assert.ok(conv.indexOf('### Article 9.1') < conv.indexOf('### Article 9.2') && conv.indexOf('### Article 9.2') < conv.indexOf('### Article 14'));
-  assert.match(text, '| ✖ Non conforme | `GOV-DEPUTY-MISSING` Aucun administrateur suppléant désigné | 1 |');
+  // The status is said of the obligation, in the table's « Obligation » column; the breach heads the findings.
+  assert.match(text, '| Statut | Obligation | Constats |');
+  assert.match(text, '| ✖ Non conforme | `GOV-DEPUTY-MISSING` Administrateur suppléant désigné | 1 |');
+  assert.match(text, '#### ✖ `GOV-DEPUTY-MISSING` — Aucun administrateur suppléant désigné\n');
+  assert.match(text, "| ✔ Conforme | `HAB-SERVICE-NOT-SUBSCRIBED` Habilitations sur les seuls services souscrits | 0 |");
+  // No « Conforme » stands beside a breach title.
+  for (const rule of report.rules) {
+    assert.not.match(text, `Conforme | \`${rule.id}\` ${rule.title} |`, rule.id);
+    assert.not.match(text, `Non vérifiable | \`${rule.id}\` ${rule.title}`, rule.id);
+  }
   assert.match(text, '| – Conforme (sans objet) | `HAB-CHANGE-NOT-REPORTED`');
   const notVerifiable = report.rules.find((rule) => rule.status === 'not_evaluated');
   assert.ok(notVerifiable);
@@ -52,7 +61,9 @@ markdown('--previous: trend per article (then → now), new findings marked, res
   assert.match(text, '| **Total** | **24** | **2** | **22** | **2 → 2** |');
   assert.match(text, '- ✖ **erreur** · utilisateur U003 · *nouveau* — ');
   assert.match(text, '- ▲ **avertissement** · partenaire 21590999900017 · *déjà relevé* — ');
-  assert.match(text, "| ✔ Conforme | `AFAS-D3-QUOTA` Plus d'un approbateur des données (D3) sur un équipement | 0 | non conforme, 1 constat(s) |");
+  assert.match(text, '| ✔ Conforme | `AFAS-D3-QUOTA` Un approbateur des données (D3) au plus par équipement | 0 | non conforme, 1 constat(s) |');
+  // A compliant rule whose details list only last year's findings, resolved, is headed by its obligation.
+  assert.match(text, '#### ✔ `AFAS-D3-QUOTA` — Un approbateur des données (D3) au plus par équipement\n');
   assert.match(text, "Résolus depuis le bilan précédent :\n\n- ✔ `AFAS-D3-QUOTA` · équipement EQ-A — 2 approbateurs (D3) actifs sur l'équipement EQ-A ; 1 au plus.");
 });
 

@@ -52,6 +52,19 @@ junit('a failure carries the message, the clause and the evidence', async () => 
   assert.match(gdpr?.skipped?.message ?? '', 'convention.gdpr_formalities_on');
 });
 
+junit('a passing case is named after the obligation kept, never after the breach', async () => {
+  const report = await ca2cReport();
+  const cases = parse(formatJunit(report, options)).testsuites.testsuite.flatMap((item) => item.testcase);
+  const passed = report.rules.filter((rule) => rule.status === 'passed');
+  assert.ok(passed.length > 0);
+  for (const rule of passed) {
+    const testCase = cases.find((item) => item.classname === rule.id);
+    assert.is(testCase?.name, rule.obligation, rule.id);
+    assert.is.not(rule.obligation, rule.title, rule.id);
+  }
+  assert.is(cases.find((item) => item.classname === 'HAB-SERVICE-NOT-SUBSCRIBED')?.name, 'Habilitations sur les seuls services souscrits');
+});
+
 junit('markup and control characters are escaped, text comes back intact', async () => {
   const report = await ca2cReport();
   const nasty = `a <b> & "c" 'd' ]]> \u0001 e\nf`;

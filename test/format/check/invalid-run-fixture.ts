@@ -20,6 +20,7 @@ export const RUN: InvalidRun = {
     {
       id: 'FIXTURE-RULE',
       title: 'Une règle de démonstration',
+      obligation: 'Une obligation de démonstration',
       severity: 'error',
       category: 'obligation',
       source: { document: 'CS', article: '4.2', quote: 'Le partenaire désigne un suppléant.' },
