@@ -27,8 +27,8 @@ export function factColumns(definition: FactDefinition, compiled: CompiledFact):
   const columns = [...whereColumns(compiled.where), ...fieldsOfReferences(compiled.references)];
   for (const lookup of Object.values(definition.lookups ?? {})) columns.push(...whereColumns(lookup.where));
   if (typeof compiled.field === 'string') columns.push(compiled.field);
-  const sequence = definition.close_pairs ?? definition.busiest_window;
-  for (const field of [sequence?.order_by, definition.close_pairs?.differ]) if (typeof field === 'string') columns.push(field);
+  const sequence = definition.close_pairs ?? definition.close_returns ?? definition.busiest_window;
+  for (const field of [sequence?.order_by, (definition.close_pairs ?? definition.close_returns)?.differ]) if (typeof field === 'string') columns.push(field);
   return columns;
 }
 

@@ -30,6 +30,7 @@ export const FACT_KINDS: readonly FactKindInfo[] = [
   { kind: 'min', held: true, streamed: true, readsRecords: true, yields: 'the least value of a field' },
   { kind: 'max', held: true, streamed: true, readsRecords: true, yields: 'the greatest value of a field' },
   { kind: 'close_pairs', held: false, streamed: true, readsRecords: true, yields: 'the number of close consecutive rows that differ' },
+  { kind: 'close_returns', held: false, streamed: true, readsRecords: true, yields: 'the number of rows that go back to the value left less than a duration before' },
   { kind: 'busiest_window', held: false, streamed: true, readsRecords: true, yields: 'the most rows within a sliding window' },
   { kind: 'records', held: true, streamed: false, readsRecords: true, yields: "the records' values" },
 ];

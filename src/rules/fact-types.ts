@@ -17,6 +17,7 @@ export type FactKindKey =
   | 'min'
   | 'max'
   | 'close_pairs'
+  | 'close_returns'
   | 'busiest_window';
 
 /** The kind of a fact: its kind key, or `records` for the list of records without aggregate. */
@@ -91,6 +92,11 @@ export interface ClosePairsFact extends Source, Only<'close_pairs'> {
   readonly from: string;
   readonly close_pairs: { readonly order_by: string; readonly differ: string; readonly within: string };
 }
+/** Streamed, per group in time order: the rows that go back to the value of the run before the current one less than `within` after it (A, B, A). */
+export interface CloseReturnsFact extends Source, Only<'close_returns'> {
+  readonly from: string;
+  readonly close_returns: { readonly order_by: string; readonly differ: string; readonly within: string };
+}
 /** Streamed, per group in time order: the most rows within a sliding window of length `within`. */
 export interface BusiestWindowFact extends Source, Only<'busiest_window'> {
   readonly from: string;
@@ -116,5 +122,6 @@ export type TypedFactDefinition =
   | MinFact
   | MaxFact
   | ClosePairsFact
+  | CloseReturnsFact
   | BusiestWindowFact
   | RecordsFact;

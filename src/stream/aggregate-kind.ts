@@ -8,6 +8,7 @@ export const enum AggregateKind {
   Min,
   Max,
   Pairs,
+  Returns,
   Window,
 }
 
@@ -17,6 +18,8 @@ export function aggregateKind(definition: FactDefinition): AggregateKind {
   switch (kind) {
     case 'close_pairs':
       return AggregateKind.Pairs;
+    case 'close_returns':
+      return AggregateKind.Returns;
     case 'busiest_window':
       return AggregateKind.Window;
     case 'min':

@@ -21,6 +21,12 @@ export type StateField =
   // The rows that belong to a close pair, and the last of them.
   | 'involved'
   | 'pairedLine'
+  // close_returns: the first row of the current run, the last row of the run before it.
+  | 'runAt'
+  | 'runLine'
+  | 'prevAt'
+  | 'prevDiffer'
+  | 'prevLine'
   // busiest_window: the current window's rows (from windowStart to windowEnd), the busiest so far and its first rows.
   | 'window'
   | 'windowStart'
@@ -34,7 +40,15 @@ export type StateField =
   | 'headRecord'
   | 'headPaired'
   | 'headRows'
-  | 'headEnd';
+  | 'headEnd'
+  // A later part's first switch (close_returns), the last row before it, and whether the part cited either.
+  | 'switchAt'
+  | 'switchLine'
+  | 'switchDiffer'
+  | 'switchRecord'
+  | 'headEndLine'
+  | 'headCitedEnd'
+  | 'headCitedSwitch';
 
 /** The value a field of a new group starts with. */
 export const INITIAL: Readonly<Record<StateField, unknown>> = {
@@ -47,6 +61,11 @@ export const INITIAL: Readonly<Record<StateField, unknown>> = {
   lastLine: 0,
   involved: 0,
   pairedLine: 0,
+  runAt: Number.NaN,
+  runLine: 0,
+  prevAt: Number.NaN,
+  prevDiffer: undefined,
+  prevLine: 0,
   window: undefined,
   windowStart: 0,
   windowEnd: 0,
@@ -59,6 +78,13 @@ export const INITIAL: Readonly<Record<StateField, unknown>> = {
   headPaired: false,
   headRows: undefined,
   headEnd: 0,
+  switchAt: Number.NaN,
+  switchLine: 0,
+  switchDiffer: undefined,
+  switchRecord: undefined,
+  headEndLine: 0,
+  headCitedEnd: false,
+  headCitedSwitch: false,
 };
 
 /** The fields of a state that merging reads, the others being left out of an exported part. */
@@ -82,6 +108,7 @@ export const FIELDS: Readonly<Record<AggregateKind, readonly StateField[]>> = {
   [AggregateKind.Min]: ['count', 'extreme', 'extremeLine'],
   [AggregateKind.Max]: ['count', 'extreme', 'extremeLine'],
   [AggregateKind.Pairs]: ['count', 'involved', 'records', 'lastAt', 'lastDiffer', 'lastLine', 'pairedLine'],
+  [AggregateKind.Returns]: ['count', 'involved', 'records', 'lastAt', 'lastDiffer', 'lastLine', 'pairedLine', 'runAt', 'runLine', 'prevAt', 'prevDiffer', 'prevLine'],
   [AggregateKind.Window]: ['count', 'lastAt', 'window', 'windowStart', 'windowEnd', 'best', 'bestRows'],
 };
 
@@ -92,6 +119,7 @@ export const HEAD_FIELDS: Readonly<Record<AggregateKind, readonly StateField[]>>
   [AggregateKind.Min]: [],
   [AggregateKind.Max]: [],
   [AggregateKind.Pairs]: ['headLine', 'headAt', 'headDiffer', 'headRecord', 'headPaired'],
+  [AggregateKind.Returns]: ['headLine', 'headAt', 'headDiffer', 'headRecord', 'switchAt', 'switchLine', 'switchDiffer', 'switchRecord', 'headEndLine', 'headCitedEnd', 'headCitedSwitch'],
   [AggregateKind.Window]: ['headLine', 'headAt', 'headRows', 'headEnd'],
 };
 
@@ -125,6 +153,11 @@ export class ConsumerColumns {
   readonly lastLine: number[] = [];
   readonly involved: number[] = [];
   readonly pairedLine: number[] = [];
+  readonly runAt: number[] = [];
+  readonly runLine: number[] = [];
+  readonly prevAt: number[] = [];
+  readonly prevDiffer: unknown[] = [];
+  readonly prevLine: number[] = [];
   readonly window: (number[] | undefined)[] = [];
   readonly windowStart: number[] = [];
   readonly windowEnd: number[] = [];
@@ -137,11 +170,18 @@ export class ConsumerColumns {
   readonly headPaired: boolean[] = [];
   readonly headRows: (number[] | undefined)[] = [];
   readonly headEnd: number[] = [];
+  readonly switchAt: number[] = [];
+  readonly switchLine: number[] = [];
+  readonly switchDiffer: unknown[] = [];
+  readonly switchRecord: (DataRecord | undefined)[] = [];
+  readonly headEndLine: number[] = [];
+  readonly headCitedEnd: boolean[] = [];
+  readonly headCitedSwitch: boolean[] = [];
   /** The numbering of the join field's keys, shared with the other consumers joined on it. */
   slots?: KeySlots;
   readonly kind: AggregateKind;
   readonly withinMs: number = 0;
-  /** The ordering field of a sequence, the field whose change makes a pair, the field of a min/max. */
+  /** The ordering field of a sequence, the field whose change makes a pair (or a run), the field of a min/max. */
   readonly orderBy: string = '';
   readonly differ: string = '';
   readonly extremeField: string = '';
@@ -154,7 +194,7 @@ export class ConsumerColumns {
   /** Reading a later part of the file (from its middle): groups keep their head (the head… fields). */
   readonly later: boolean;
   readonly fields: readonly StateField[];
-  /** In a later part, the instant of the first row taken (close_pairs): only a group whose first row comes less than `within` after it can pair across the cut. */
+  /** In a later part, the instant of the first row taken (close_pairs, close_returns): only a group whose first rows come less than `within` after it can pair or return across the cut. */
   partStart = Number.NaN;
   /** Set by the first row out of order: the consumer takes no more rows. */
   failure?: ConsumerFailure;
@@ -171,12 +211,12 @@ export class ConsumerColumns {
     this.table = String(definition.from);
     this.file = baseScope.context.snapshot.tables.get(this.table)?.file ?? this.table;
     this.keyField = join?.rowField ?? 'key';
-    const sequence = definition.close_pairs ?? definition.busiest_window;
+    const sequence = definition.close_pairs ?? definition.close_returns ?? definition.busiest_window;
     this.kind = entityKeys ? AggregateKind.Keys : aggregateKind(definition);
     this.fields = later ? [...FIELDS[this.kind], ...HEAD_FIELDS[this.kind]] : FIELDS[this.kind];
     if (sequence) {
       this.orderBy = sequence.order_by;
-      this.differ = definition.close_pairs?.differ ?? '';
+      this.differ = (definition.close_pairs ?? definition.close_returns)?.differ ?? '';
       const duration = parseDuration(resolveValue(sequence.within, baseScope));
       if (!duration) throw new Error(`durée invalide : ${String(sequence.within)}`);
       this.withinMs = duration.as('milliseconds');
@@ -192,6 +232,11 @@ export class ConsumerColumns {
       lastLine: this.lastLine,
       involved: this.involved,
       pairedLine: this.pairedLine,
+      runAt: this.runAt,
+      runLine: this.runLine,
+      prevAt: this.prevAt,
+      prevDiffer: this.prevDiffer,
+      prevLine: this.prevLine,
       window: this.window,
       windowStart: this.windowStart,
       windowEnd: this.windowEnd,
@@ -204,6 +249,13 @@ export class ConsumerColumns {
       headPaired: this.headPaired,
       headRows: this.headRows,
       headEnd: this.headEnd,
+      switchAt: this.switchAt,
+      switchLine: this.switchLine,
+      switchDiffer: this.switchDiffer,
+      switchRecord: this.switchRecord,
+      headEndLine: this.headEndLine,
+      headCitedEnd: this.headCitedEnd,
+      headCitedSwitch: this.headCitedSwitch,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { InputError, SkippedRow } from '../snapshot/snapshot-types.js';
 import { AggregateKind } from './aggregate-kind.js';
 import { crosses, joinPairs } from './close-pairs.js';
+import { canJoinReturns, joinReturns } from './close-returns.js';
 import { joinWindows } from './busiest-window.js';
 import { FIELDS, isPartField, type ConsumerColumns, type PartColumns, type PartField } from './consumer-columns.js';
 import { joinCounts } from './count-aggregates.js';
@@ -42,18 +43,19 @@ export function exportPart(state: ConsumerColumns): ConsumerPart {
 
 /** Whether a consumer's parts must pass canMerge before they are merged. */
 export function checksMerge(state: ConsumerColumns): boolean {
-  return state.kind === AggregateKind.Pairs && state.keepsEvidence;
+  return (state.kind === AggregateKind.Pairs || state.kind === AggregateKind.Returns) && state.keepsEvidence;
 }
 
-/** Whether a part can be merged: every group whose first row pairs with the consumer's last row kept it as evidence (see partStart). */
+/** Whether a part can be merged: every group whose first rows pair (or return) with the consumer's last ones kept them as evidence (see partStart). */
 export function canMerge(state: ConsumerColumns, part: ConsumerPart): boolean {
   if (!checksMerge(state) || state.failure || part.failure) return true;
   const later = part.columns as PartColumns;
   return part.keys.every((key, index) => {
-    if (later.headRecord[index] !== undefined) return true;
+    if (state.kind === AggregateKind.Pairs && later.headRecord[index] !== undefined) return true;
     const slot = state.slots ? state.slots.find(key) : 0;
     if (slot === undefined || !(slot < state.known.length && state.known[slot])) return true;
     const headAt = later.headAt[index] as number;
+    if (state.kind === AggregateKind.Returns) return headAt < state.lastAt[slot] || canJoinReturns(state, slot, later, index);
     // A first row older than the group's last one makes the merge fail anyway (out of order).
     return headAt < state.lastAt[slot] || !crosses(state, slot, headAt, later.headDiffer[index]);
   });
@@ -66,7 +68,7 @@ export function mergeLater(state: ConsumerColumns, part: ConsumerPart): void {
   const slots = part.keys.map((key) => state.slotFor(key));
   const later = part.columns as PartColumns;
   let failure = part.failure;
-  if (kind === AggregateKind.Pairs || kind === AggregateKind.Window) {
+  if (kind === AggregateKind.Pairs || kind === AggregateKind.Returns || kind === AggregateKind.Window) {
     slots.forEach((slot, index) => {
       const line = later.headLine[index] as number;
       const known = slot < state.known.length && state.known[slot];
@@ -88,6 +90,7 @@ export function mergeLater(state: ConsumerColumns, part: ConsumerPart): void {
       return;
     }
     if (kind === AggregateKind.Pairs) joinPairs(state, slot, later, index);
+    else if (kind === AggregateKind.Returns) joinReturns(state, slot, later, index);
     else if (kind === AggregateKind.Window) joinWindows(state, slot, later, index);
     else if (kind !== AggregateKind.Keys) joinCounts(state, slot, later, index);
   });

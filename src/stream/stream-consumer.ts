@@ -7,6 +7,7 @@ import { selectRecords } from '../facts/where.js';
 import { AggregateKind } from './aggregate-kind.js';
 import { updateWindow, windowResult } from './busiest-window.js';
 import { pairsResult, updatePairs } from './close-pairs.js';
+import { returnsResult, updateReturns } from './close-returns.js';
 import { ConsumerColumns, setAt } from './consumer-columns.js';
 import { countResult, extremeResult, updateCount, updateExtreme } from './count-aggregates.js';
 import { compileLookups, compileRowTests, type RowLookup, type RowTest } from './row-filters.js';
@@ -75,6 +76,8 @@ export class StreamConsumer extends ConsumerColumns {
         return;
       case AggregateKind.Pairs:
         return updatePairs(this, record, slot);
+      case AggregateKind.Returns:
+        return updateReturns(this, record, slot);
       case AggregateKind.Window:
         return updateWindow(this, record, slot);
       case AggregateKind.Min:
@@ -94,6 +97,9 @@ export class StreamConsumer extends ConsumerColumns {
       switch (this.kind) {
         case AggregateKind.Pairs:
           results.set(key, pairsResult(this, slot));
+          break;
+        case AggregateKind.Returns:
+          results.set(key, returnsResult(this, slot));
           break;
         case AggregateKind.Window:
           results.set(key, windowResult(this, slot, key));

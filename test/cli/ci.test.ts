@@ -59,10 +59,11 @@ ci('unpaired --format / --output, or an unknown format: exit 2', () => {
 
 ci('waivers: active ones waive, expired and unused ones are reported in every format', () => {
   const waivers = join(dir, 'waivers.yaml');
-  const errors = (JSON.parse(runCli(['check', SAMPLE, '--format', 'json']).stdout).findings as { ruleId: string; severity: string }[])
+  const errors = (JSON.parse(runCli(['check', SAMPLE, '--format', 'json']).stdout).findings as { ruleId: string; severity: string; subject: { id: string } }[])
     .filter((finding) => finding.severity === 'error')
-    .map((finding) => finding.ruleId);
-  const entries = [...new Set(errors)].map((rule) => `  - {rule: ${rule}, reason: en cours, approved_by: Caf du Nord, expires_on: 2024-06-30}`);
+    .map((finding) => [finding.ruleId, finding.subject.id]);
+  // One waiver per finding, naming its subject: a waiver without one covering several findings is itself a notice (waiver-broad).
+  const entries = errors.map(([rule, subject]) => `  - {rule: ${rule}, subject: ${JSON.stringify(subject)}, reason: en cours, approved_by: Caf du Nord, expires_on: 2024-06-30}`);
   writeFileSync(
     waivers,
     ['waivers:', ...entries, '  - {rule: GOV-SECURITY-OFFICER-MISSING, reason: ancien, approved_by: Caf du Nord, expires_on: 2024-06-29}', '  - {rule: AFAS-D2-QUOTA, reason: rien, approved_by: Caf du Nord, expires_on: 2025-01-01}', ''].join('\n'),

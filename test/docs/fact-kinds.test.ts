@@ -90,6 +90,7 @@ const RECORD_PROBES: Readonly<Record<string, { held: [unknown, Condition[]]; tra
   min: { held: ['user_id', [is('U1')]], traces: ['at_date', [is('2024-06-01')]] },
   max: { held: ['user_id', [is('U3')]], traces: ['user_id', [is('U2')]] },
   close_pairs: { held: [{ order_by: 'at', differ: 'origin', within: 'PT10M' }, [is(1)]], traces: [{ order_by: 'at', differ: 'origin', within: 'PT10M' }, [is(1)]] },
+  close_returns: { held: [{ order_by: 'at', differ: 'origin', within: 'PT30M' }, [is(1)]], traces: [{ order_by: 'at', differ: 'origin', within: 'PT30M' }, [is(1)]] },
   busiest_window: { held: [{ order_by: 'at', within: 'PT10M' }, [is(2)]], traces: [{ order_by: 'at', within: 'PT10M' }, [is(2)]] },
 };
 

@@ -92,7 +92,7 @@ kinds('an aggregate the traces cannot compute row by row is an error at its plac
 });
 
 kinds('a sequence aggregate over a held table is an error at its place', () => {
-  const { error, lines } = brokenRule('habilitations/HAB-SHARED-ACCOUNT.yaml', '  switches:\n    from: traces', '  switches:\n    from: users');
+  const { error, lines } = brokenRule('habilitations/HAB-ORIGIN-SWITCH.yaml', '  switches:\n    from: traces', '  switches:\n    from: users');
   assert.equal({ line: error.line, column: error.column, code: error.code, value: error.value }, { line: lines.findIndex((line) => line.startsWith('    close_pairs:')) + 1, column: '    close_pairs: '.length + 1, code: 'rule-fact-held', value: 'switches' });
   assert.is(formatRuleFileError(error, 'en'), 'aggregate « close_pairs » is computed only over a streamed table (traces)');
 });

@@ -6,7 +6,7 @@ import type { Rule } from '../../src/rules/rule-types.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 
 // A fact over the traces is aggregated row by row in one pass: only the aggregates that pass
-// can compute (count, exists, min, max, close_pairs, busiest_window). Any other makes its rule
+// can compute (count, exists, min, max, close_pairs, close_returns, busiest_window). Any other makes its rule
 // not evaluated, with the reason: read as a plain count, it would pass or fail on a wrong number.
 
 const aggregates = suite('aggregates over the traces');

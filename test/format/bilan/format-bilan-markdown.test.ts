@@ -56,9 +56,9 @@ markdown('--previous: trend per article (then → now), new findings marked, res
   assert.match(text, `| Bilan précédent | \`${bilanFixture('2023')}\`, situation au 30/06/2023 |`);
   assert.match(text, 'Depuis le bilan précédent : 1 constat(s) apparu(s), 1 résolu(s), 1 persistant(s).');
   assert.match(text, '| Article | Conformes | Non conformes | Non vérifiables | Constats (avant → maintenant) |');
-  assert.match(text, '| CONV art. 9.2 | 3 | 1 | 4 | 0 → 1 |');
+  assert.match(text, '| CONV art. 9.2 | 3 | 1 | 6 | 0 → 1 |');
   assert.match(text, '| AFAS art. 1.1 | 8 | 0 | 0 | 1 → 0 |');
-  assert.match(text, '| **Total** | **24** | **2** | **22** | **2 → 2** |');
+  assert.match(text, '| **Total** | **27** | **2** | **25** | **2 → 2** |');
   assert.match(text, '- ✖ **erreur** · utilisateur U003 · *nouveau* — ');
   assert.match(text, '- ▲ **avertissement** · partenaire 21590999900017 · *déjà relevé* — ');
   assert.match(text, '| ✔ Conforme | `AFAS-D3-QUOTA` Un approbateur des données (D3) au plus par équipement | 0 | non conforme, 1 constat(s) |');
