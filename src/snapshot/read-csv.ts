@@ -4,6 +4,8 @@ import { detectDelimiter } from './detect-delimiter.js';
 import { cellText, isBlankRecord } from './cell-text.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { LineCursor } from './line-cursor.js';
+import { lineEndsOf } from './line-ends.js';
+import { manifestColumns } from './manifest-columns.js';
 import type { LoadCollector } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { InputError, SourcePosition, Table } from './snapshot-types.js';
@@ -41,6 +43,8 @@ class CsvRow implements RowSource {
 
 /** What the header row says: the columns to read, and what it lacks. */
 interface Header {
+  /** The header cells as written, for the input manifest. */
+  readonly cells: readonly string[];
   readonly width: number;
   readonly columns: readonly FileColumn[];
   readonly indexes: ReadonlyMap<string, number>;
@@ -67,18 +71,38 @@ function readHeader(cells: readonly string[], line: number, file: string, model:
     missing.add(column.name);
     collector.fileError({ file, line, column: 1, code: 'missing-column', params: { column: column.name, table: model.name } });
   }
-  return { width: cells.length, columns, indexes, missing };
+  return { cells, width: cells.length, columns, indexes, missing };
 }
 
 /** Reads a CSV table as people export it; the table is returned even when rows were rejected. */
 export function readCsvTable(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
-  const { bytes } = toUtf8Bytes(raw);
+  const { bytes, encoding } = toUtf8Bytes(raw);
   const delimiter = detectDelimiter(bytes);
+  const skippedBefore = collector.skipped.length;
+  const seen: ReadSeen = {};
   // The tokenizer is several times faster; files it would read differently from csv-parse
   // (unclosed quote, text after a quote, CR line ends) go through csv-parse.
   const records = regularRecords(bytes, delimiter);
-  if (records) return buildTable(records, file, model, collector);
-  return readWithCsvParse(bytes, delimiter, file, model, collector);
+  const table = records ? buildTable(records, file, model, collector, seen) : readWithCsvParse(bytes, delimiter, file, model, collector, seen);
+  const header = seen.header;
+  collector.describe(file, {
+    format: 'csv',
+    table: model.name,
+    encoding,
+    delimiter,
+    lineEnds: lineEndsOf(bytes),
+    streamed: false,
+    rows: seen.builder?.rowCount ?? 0,
+    skipped: collector.skipped.length - skippedBefore,
+    ...(header ? { columns: manifestColumns(header.cells, (index) => header.columns.find((column) => column.index === index)?.model.name) } : {}),
+  });
+  return table;
+}
+
+/** The header and rows a reading met, for the input manifest. */
+interface ReadSeen {
+  header?: Header;
+  builder?: TableBuilder;
 }
 
 /** A record's cells, its first line and, when it has quotes, which cells were quoted. */
@@ -96,14 +120,14 @@ export function regularRecords(bytes: Buffer, delimiter: string): CsvRecord[] | 
   return unclosed || tokenizer.irregular ? undefined : records;
 }
 
-function buildTable(records: readonly CsvRecord[], file: string, model: TableModel, collector: LoadCollector): Table | undefined {
+function buildTable(records: readonly CsvRecord[], file: string, model: TableModel, collector: LoadCollector, seen: ReadSeen): Table | undefined {
   let header: Header | undefined;
   let builder: TableBuilder | undefined;
   for (const [cells, line, quoted] of records) {
     if (isBlankRecord(cells)) continue;
     if (!header) {
-      header = readHeader(cells, line, file, model, collector);
-      builder = new TableBuilder(model, file, collector, header.missing);
+      header = seen.header = readHeader(cells, line, file, model, collector);
+      builder = seen.builder = new TableBuilder(model, file, collector, header.missing);
     } else readRow(cells, line, quoted, header, builder!, file, collector);
   }
   if (!header || !builder) {
@@ -142,7 +166,7 @@ function readRow(cells: string[], line: number, quoted: readonly boolean[] | und
 }
 
 /** The csv-parse reading, for files the tokenizer does not read exactly (exported for the tests that compare both). */
-export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
+export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string, model: TableModel, collector: LoadCollector, seen: ReadSeen = {}): Table | undefined {
   const cursor = new LineCursor(bytes);
   let header: Header | undefined;
   let builder: TableBuilder | undefined;
@@ -164,8 +188,8 @@ export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string,
     quoted = [];
     if (isBlankRecord(record)) return null;
     if (!header) {
-      header = readHeader(record, line, file, model, collector);
-      builder = new TableBuilder(model, file, collector, header.missing);
+      header = seen.header = readHeader(record, line, file, model, collector);
+      builder = seen.builder = new TableBuilder(model, file, collector, header.missing);
     } else readRow(record, line, recordQuoted, header, builder!, file, collector);
     // Records are consumed here, so the file is never held as arrays of strings.
     return null;

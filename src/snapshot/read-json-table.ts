@@ -1,7 +1,9 @@
 import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import { convertTypedValue } from './compile-converter.js';
 import { decodeText } from './decode-text.js';
+import { lineEndsOf } from './line-ends.js';
 import type { LoadCollector } from './load-collector.js';
+import { manifestColumns } from './manifest-columns.js';
 import { parseYamlText, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
 import { ValueFailure } from './parse-values.js';
@@ -39,6 +41,9 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
   }
   const builder = new TableBuilder(model, file, collector);
   const columns: string[] = [];
+  // Every key met, as written, in order of first appearance: the manifest's columns.
+  const keys = new Map<string, string | undefined>();
+  const skippedBefore = collector.skipped.length;
   for (const item of node.items) {
     const at = positionOf(source, item) ?? start;
     if (!isMap(item)) {
@@ -54,6 +59,7 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
     for (const pair of item.items) {
       const keyText = isScalar(pair.key) ? String(pair.key.value) : undefined;
       const name = keyText === undefined ? undefined : model.resolveHeader(keyText);
+      if (keyText !== undefined && !keys.has(keyText)) keys.set(keyText, name);
       if (name === undefined) continue;
       const keyAt = positionOf(source, pair.key) ?? at;
       if (positions.has(name)) {
@@ -75,12 +81,22 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
     }
     builder.add(new JsonRow(at, positions, texts), values, errors);
   }
+  const written = [...keys];
+  collector.describe(file, {
+    format: 'json',
+    table: model.name,
+    rows: builder.rowCount,
+    skipped: collector.skipped.length - skippedBefore,
+    columns: manifestColumns(written.map(([key]) => key), (index) => written[index][1]),
+  });
   return builder.finish(columns);
 }
 
 /** Reads a `NAME.json` table file. */
 export function readJsonTableFile(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
-  const source = parseYamlText(decodeText(raw).text);
+  const { text, encoding } = decodeText(raw);
+  collector.describe(file, { format: 'json', table: model.name, encoding, lineEnds: lineEndsOf(text) });
+  const source = parseYamlText(text);
   if (!reportYamlErrors(source, file, collector)) return undefined;
   return readJsonTable(source.document.contents, source, file, model, collector);
 }
