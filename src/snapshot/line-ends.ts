@@ -5,53 +5,67 @@ export type LineEnds = NonNullable<InputManifestEntry['lineEnds']>;
 
 const LF = 0x0a;
 const CR = 0x0d;
+/** A CR not followed by a LF, or a LF not preceded by a CR. */
+const LONE = /\r(?!\n)|(?<!\r)\n/g;
 
 /**
- * Tallies the line ends of a file read in chunks (text or bytes), every line break counted,
- * those inside quoted cells too: the manifest tells the bytes as they are.
+ * Tallies the kinds of line ends of a file read in chunks (text or bytes), every line break
+ * looked at, those inside quoted cells too: the manifest tells the bytes as they are.
  */
 export class LineEndTally {
-  private lf = 0;
-  private crlf = 0;
-  private cr = 0;
+  private lf = false;
+  private crlf = false;
+  private cr = false;
   /** The previous chunk ended with a CR: a LF starting this one makes a CRLF. */
   private pendingCr = false;
 
-  /** Counts a chunk's line ends; chunks must come in file order. */
+  /** Notes a chunk's kinds of line ends; chunks must come in file order. Only kinds are kept, not counts. */
   add(chunk: string | Uint8Array): void {
-    if (chunk.length === 0 || this.decided) return;
-    const at = typeof chunk === 'string' ? (index: number) => chunk.charCodeAt(index) : (index: number) => chunk[index];
-    const find = typeof chunk === 'string' ? (code: number, from: number) => chunk.indexOf(code === LF ? '\n' : '\r', from) : (code: number, from: number) => chunk.indexOf(code, from);
-    let start = 0;
+    if (chunk.length === 0 || this.kinds > 1) return;
+    // Bytes as latin1 text: one character per byte, CR and LF where they were.
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    let from = 0;
     if (this.pendingCr) {
       this.pendingCr = false;
-      if (at(0) === LF) {
-        this.crlf++;
-        start = 1;
-      } else this.cr++;
+      if (text.charCodeAt(0) === LF) {
+        this.crlf = true;
+        from = 1;
+      } else this.cr = true;
     }
-    // Line feeds first (the common case needs no more), then carriage returns and their pairs.
-    for (let index = find(LF, start); index !== -1; index = find(LF, index + 1)) {
-      if (index > start && at(index - 1) === CR) this.crlf++;
-      else this.lf++;
+    const firstCr = text.indexOf('\r', from);
+    // Most files: no CR at all, one native search for a LF settles the chunk.
+    if (firstCr === -1) {
+      if (text.indexOf('\n', from) !== -1) this.lf = true;
+      return;
     }
-    for (let index = find(CR, start); index !== -1; index = find(CR, index + 1)) {
-      if (index === chunk.length - 1) this.pendingCr = true;
-      else if (at(index + 1) !== LF) this.cr++;
+    const last = text.length - 1;
+    // A CR ending the chunk may pair with a LF starting the next one.
+    if (text.charCodeAt(last) === CR) this.pendingCr = true;
+    if (text.indexOf('\n', from) === -1) {
+      // CRs and no LF: old Mac line ends (unless the only CR is the pending one).
+      if (firstCr < last) this.cr = true;
+      return;
+    }
+    // CRs and LFs: CRLF unless one of them stands alone (one native search, not one step per line).
+    LONE.lastIndex = from;
+    const lone = LONE.exec(text);
+    if (lone === null || (lone.index === last && this.pendingCr)) this.crlf = true;
+    else {
+      // A lone CR or LF beside other line ends: whatever the rest, the file's are mixed.
+      this.lf = true;
+      this.cr = true;
     }
   }
 
-  /** Once two kinds are seen the answer is `mixed`, whatever follows. */
-  private get decided(): boolean {
-    return Number(this.lf > 0) + Number(this.crlf > 0) + Number(this.cr > 0) > 1;
+  private get kinds(): number {
+    return Number(this.lf) + Number(this.crlf) + Number(this.cr);
   }
 
   /** The line ends seen so far, a CR ending the last chunk counted as such. */
   get result(): LineEnds {
-    const cr = this.cr + Number(this.pendingCr);
-    const kinds = Number(this.lf > 0) + Number(this.crlf > 0) + Number(cr > 0);
-    if (kinds > 1) return 'mixed';
-    return this.lf > 0 ? 'lf' : this.crlf > 0 ? 'crlf' : cr > 0 ? 'cr' : 'none';
+    const cr = this.cr || this.pendingCr;
+    if (Number(this.lf) + Number(this.crlf) + Number(cr) > 1) return 'mixed';
+    return this.lf ? 'lf' : this.crlf ? 'crlf' : cr ? 'cr' : 'none';
   }
 }
 

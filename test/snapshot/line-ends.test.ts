@@ -11,6 +11,11 @@ ends('LF, CRLF, CR, mixed and none, in text and in bytes alike', () => {
     ['a\rb\r', 'cr'],
     ['a\r\nb\nc\r\n', 'mixed'],
     ['a\rb\nc', 'mixed'],
+    ['a\r\nb\n', 'mixed'],
+    ['a\nb\r\n', 'mixed'],
+    ['a\r\nb\rc\r\n', 'mixed'],
+    ['a\r\nb\r', 'mixed'],
+    ['\na\r\n', 'mixed'],
     ['une seule ligne', 'none'],
     ['', 'none'],
   ];
@@ -28,6 +33,10 @@ ends('a CRLF cut between two chunks is one CRLF; a CR ending the last chunk is a
   const last = new LineEndTally();
   last.add('a\rb\r');
   assert.is(last.result, 'cr');
+  const split = new LineEndTally();
+  split.add('a\r');
+  split.add('\nb\r\nc\n');
+  assert.is(split.result, 'mixed');
   const cut = new LineEndTally();
   cut.add('a\r');
   cut.add('b\r');
