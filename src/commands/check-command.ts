@@ -77,7 +77,7 @@ async function checkFound(found: SnapshotList, options: CheckCommandOptions): Pr
   if (options.interactive) return interactiveCheck(path, catalogue, inputs, options);
 
   const outcome = await checkSnapshot(path, catalogue, options);
-  if (outcome.kind === 'invalid') return invalidRun(outcome.errors.map((error) => fromWorkingDirectory(error, path)), catalogue, options);
+  if (outcome.kind === 'invalid') return invalidRun(outcome.errors.map((error) => fromWorkingDirectory(error, path)), catalogue, options, outcome.warnings);
   const otherPartner = baselineErrors([outcome.report], inputs, options, true);
   if (otherPartner.length > 0) return invalidRun(otherPartner, catalogue, options);
   const report = withRunInputs(outcome.report, inputs, options, true);
@@ -181,10 +181,10 @@ function jsonErrorsFormat(targets: readonly OutputTarget[]): string {
 }
 
 /** Input errors stop the run: every requested output carries them instead of a report (invalid-check.ts). */
-function invalidRun(errors: readonly DisplayError[], catalogue: Catalogue, options: CheckCommandOptions): CommandResult {
+function invalidRun(errors: readonly DisplayError[], catalogue: Catalogue, options: CheckCommandOptions, warnings: readonly DisplayError[] = []): CommandResult {
   // Rules that failed to load describe no catalogue the run could have evaluated.
   const rules = catalogue.errors.length > 0 ? [] : catalogue.rules.map((rule) => ruleSummary(rule, options.lang));
-  return invalidCheck(redactErrors(errors, options), rules, options.targets, options.lang);
+  return invalidCheck(redactErrors(errors, options), rules, options.targets, options.lang, redactErrors(warnings, options));
 }
 
 function ruleSummary(rule: Rule, lang: Lang): RuleSummary {

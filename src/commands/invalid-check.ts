@@ -6,6 +6,7 @@ import { render } from '../format/registry.js';
 import type { OutputTarget } from '../format/plan-outputs.js';
 import { withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
+import { warningLines } from '../format/check/format-errors-text.js';
 
 /**
  * A `vigie check` stopped by input errors: every requested output is still written, carrying
@@ -13,8 +14,14 @@ import { writeOutputs } from './write-outputs.js';
  * lists them, exit 2. An output without a file prints its document on stdout, except text:
  * its error lines are stderr's, printed once.
  */
-export function invalidCheck(errors: readonly DisplayError[], rules: readonly RuleSummary[], targets: readonly OutputTarget[], lang: Lang): CommandResult {
-  const run: InvalidRun = { errors: sortErrors(errors), rules };
+export function invalidCheck(
+  errors: readonly DisplayError[],
+  rules: readonly RuleSummary[],
+  targets: readonly OutputTarget[],
+  lang: Lang,
+  warnings: readonly DisplayError[] = [],
+): CommandResult {
+  const run: InvalidRun = { errors: sortErrors(errors), rules, ...(warnings.length > 0 ? { warnings: sortErrors(warnings) } : {}) };
   const outputs = targets
     .filter((target) => target.file || target.format !== 'text')
     .map((target) => ({
@@ -23,5 +30,7 @@ export function invalidCheck(errors: readonly DisplayError[], rules: readonly Ru
       render: () => render('errors', target.format, run, { lang, baseDir: process.cwd() }),
     }));
   const written = writeOutputs(outputs, lang);
-  return withErrors(written.stdout, [...run.errors, ...written.errors], EXIT.invalid);
+  const result = withErrors(written.stdout, [...run.errors, ...written.errors], EXIT.invalid);
+  // The warnings follow the error lines, under a title so that no tool takes them for errors.
+  return { ...result, stderr: `${result.stderr}${warningLines(run.warnings ?? [], lang)}` };
 }

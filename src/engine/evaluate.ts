@@ -1,5 +1,6 @@
 import type { InputError, ScanRange, SkippedRow, Snapshot } from '../snapshot/snapshot-types.js';
 import { mergePartErrors } from '../snapshot/read-header.js';
+import { addRead, addReads, readOf, type TableReads } from '../snapshot/table-read.js';
 import type { Lang, Rule } from '../rules/rule-types.js';
 import type { SharedFacts } from '../rules/load-rules.js';
 import { deriveFact } from '../facts/derive-facts.js';
@@ -37,14 +38,16 @@ export interface Evaluation {
   readonly report?: Report;
   readonly errors: readonly InputError[];
   readonly skipped: readonly SkippedRow[];
+  /** What was read of each streamed file, on one thread or two (the input manifest's rows, line ends…). */
+  readonly reads: TableReads;
 }
 
 /** Evaluates every rule over a snapshot as of a date, into a report (or the input errors of the traces). */
 export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], shared: SharedFacts, options: EvaluateOptions): Promise<Evaluation> {
   const context = createContext(snapshot, shared, options);
   const outcomes = new Map<Rule, RuleOutcome>();
-  const { errors, skipped } = await evaluateHere(rules, context, outcomes, options);
-  if (errors.length > 0) return { errors, skipped };
+  const { errors, skipped, reads } = await evaluateHere(rules, context, outcomes, options);
+  if (errors.length > 0) return { errors, skipped, reads };
   const ordered = rules.map((rule) => outcomes.get(rule)!);
   const findings = ordered.flatMap((outcome) => outcome.findings).sort(compareFindings);
   const statuses = ordered.map((outcome) => outcome.status);
@@ -62,7 +65,7 @@ export async function evaluate(snapshot: Snapshot, rules: readonly Rule[], share
     findings,
     rules: statuses,
   };
-  return { report, errors: [], skipped };
+  return { report, errors: [], skipped, reads };
 }
 
 /** Heap growth allowed while the rules that do not read the traces run, before a collection (docs/PERFORMANCE.md). */
@@ -74,7 +77,7 @@ async function evaluateHere(
   context: EvaluationContext,
   outcomes: Map<Rule, RuleOutcome>,
   options: EvaluateOptions,
-): Promise<{ errors: readonly InputError[]; skipped: readonly SkippedRow[] }> {
+): Promise<StreamsRead> {
   const pending: Rule[] = [];
   for (const rule of rules) {
     const settled = await preflight(rule, context);
@@ -99,6 +102,7 @@ async function evaluateHere(
     const checked = await table.scan(() => undefined, { lenient: options.lenient, onProgress: options.onProgress });
     read.errors.push(...checked.errors);
     read.skipped.push(...checked.skipped);
+    addRead(read.reads, table.file, readOf(checked));
   }
   if (read.errors.length > 0) return read;
   const traced: EvaluationContext = { ...context, streams: pass.results() };
@@ -130,16 +134,24 @@ function streamPassOf(
 }
 
 /** Reads the traces into the pass, whole or up to the boundary merged with the worker's part; should the worker fail or the cut fall in a record, this thread reads the rest. */
-async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<{ errors: InputError[]; skipped: SkippedRow[] }> {
+async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<StreamsRead> {
   const split = options.split;
   const first = await pass.scan(split ? { start: 0, line: 1, end: split.boundary } : undefined);
   if (!split || first.whole) return first;
   const later = await split.later();
-  if (later && later.line === first.nextLine && pass.mergeLater(later)) {
-    return { errors: mergePartErrors(first.errors, later.errors), skipped: [...first.skipped, ...later.skipped] };
-  }
-  const rest = await pass.scan({ start: split.boundary, line: first.nextLine! });
-  return { errors: mergePartErrors(first.errors, rest.errors), skipped: [...first.skipped, ...rest.skipped] };
+  // The rows of the file are those of both parts, whichever thread read the second.
+  const second = later && later.line === first.nextLine && pass.mergeLater(later) ? later : await pass.scan({ start: split.boundary, line: first.nextLine! });
+  const reads: TableReads = {};
+  addReads(reads, first.reads);
+  addReads(reads, second.reads);
+  return { errors: mergePartErrors(first.errors, second.errors), skipped: [...first.skipped, ...second.skipped], reads };
+}
+
+/** What reading the streamed tables met: bad rows, and what was read of each file. */
+interface StreamsRead {
+  readonly errors: InputError[];
+  readonly skipped: SkippedRow[];
+  readonly reads: TableReads;
 }
 
 /** The worker's side of a split reading: the preflight and pass `evaluate` builds for the trace rules, over the later part only. */

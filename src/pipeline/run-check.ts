@@ -3,7 +3,9 @@ import { applyConfig } from '../rules/apply-config.js';
 import { BUNDLED_RULES, loadRules, type SharedFacts } from '../rules/load-rules.js';
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
-import type { LoadOptions, Snapshot } from '../snapshot/snapshot-types.js';
+import type { InputError, LoadOptions, Snapshot } from '../snapshot/snapshot-types.js';
+import { completeManifest } from '../snapshot/table-read.js';
+import { basename, dirname, join } from 'node:path';
 import { evaluate } from '../engine/evaluate.js';
 import { splitWith, startTraceWorkerFor, type TraceWorker } from '../split-reading/split-reading.js';
 import { isFolder } from '../util/is-folder.js';
@@ -55,7 +57,7 @@ export function loadCatalogue(options: CatalogueOptions): Catalogue {
 /** The report, with the snapshot it was made from for the views that read its tables too (review). */
 export type SnapshotOutcome =
   | { readonly kind: 'report'; readonly report: Report; readonly snapshot: Snapshot }
-  | { readonly kind: 'invalid'; readonly errors: readonly DisplayError[] };
+  | { readonly kind: 'invalid'; readonly errors: readonly DisplayError[]; readonly warnings?: readonly DisplayError[] };
 
 /** Reads one snapshot and evaluates the catalogue on it: the whole pipeline of `vigie check`. */
 export async function checkSnapshot(path: string, catalogue: Catalogue, options: CheckOptions): Promise<SnapshotOutcome> {
@@ -76,8 +78,9 @@ async function checkLoaded(
 ): Promise<SnapshotOutcome> {
   const loaded = await loadSnapshot(path, { lenient: options.lenient, strict: options.strict, onProgress: options.onProgress, asOf: options.asOf });
   const root = isFolder(path) ? path : undefined;
+  const warnings = loaded.warnings.map((warning) => shownWarning(warning, path, root, options));
   if (loaded.errors.length > 0 || !loaded.snapshot) {
-    return { kind: 'invalid', errors: loaded.errors.map((error) => fromInputError(error, root, options.lang)) };
+    return { kind: 'invalid', errors: loaded.errors.map((error) => fromInputError(error, root, options.lang)), warnings };
   }
   const asOf = chooseAsOf(options.asOf, loaded.snapshot.partner.data.extracted_on);
   const traces = loaded.snapshot.tables.get('traces');
@@ -92,10 +95,11 @@ async function checkLoaded(
     ...(shared ? { split: shared.split, ...(shared.onProgress ? { onProgress: shared.onProgress } : {}) } : {}),
   });
   if (!evaluation.report) {
-    return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)) };
+    return { kind: 'invalid', errors: evaluation.errors.map((error) => fromInputError(error, root, options.lang)), warnings };
   }
   shared?.finish();
-  const report = evaluation.report;
+  // The manifest: how each file was read, the streamed traces' rows counted by the pass (both threads' parts).
+  const report: Report = { ...evaluation.report, inputs: { files: completeManifest(loaded.inputs, evaluation.reads), warnings } };
   const skippedRows = [...loaded.skipped, ...evaluation.skipped];
   if (skippedRows.length === 0) return { kind: 'report', report, snapshot: loaded.snapshot };
   const skipped = skippedRows.map((row) => ({
@@ -110,3 +114,9 @@ async function checkLoaded(
   };
 }
 
+
+/** A reading warning as errors are shown: its file from the working directory (a single-file snapshot's beside its folder). */
+function shownWarning(warning: InputError, path: string, root: string | undefined, options: CheckOptions): DisplayError {
+  const shown = fromInputError(warning, root, options.lang);
+  return root === undefined && shown.file === basename(path) && shown.file !== path ? { ...shown, file: join(dirname(path), shown.file) } : shown;
+}

@@ -17,6 +17,10 @@ export function redactReport(report: Report, key: Buffer, lang: Lang): Report {
     ...(report.skipped ? { skipped: report.skipped.map((row) => ({ ...row, errors: row.errors.map(redact) })) } : {}),
     ...(report.notices ? { notices: report.notices.map((notice) => redactNotice(notice, redact)) } : {}),
     ...(report.resolved ? { resolved: report.resolved.map((finding) => redactResolved(finding, redact)) } : {}),
+    // A warning may quote a value of the file.
+    ...(report.inputs
+      ? { inputs: { ...report.inputs, warnings: report.inputs.warnings.map((warning) => ({ ...warning, message: redact(warning.message), ...(warning.value === undefined ? {} : { value: redact(warning.value) }) })) } }
+      : {}),
   };
 }
 

@@ -13,4 +13,6 @@ export interface InvalidRun {
   readonly errors: readonly DisplayError[];
   /** The catalogue the run would have evaluated; empty when the rules could not be loaded. */
   readonly rules: readonly RuleSummary[];
+  /** Reading warnings (an unknown column…), shown beside the errors; sorted like them. */
+  readonly warnings?: readonly DisplayError[];
 }

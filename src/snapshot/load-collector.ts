@@ -8,7 +8,7 @@ export class LoadCollector {
   readonly errors: InputError[] = [];
   readonly skipped: SkippedRow[] = [];
   readonly warnings: InputError[] = [];
-  /** File → what is known so far of how it was read (see {@link describe}). */
+  /** File and table → what is known so far of how it was read (see {@link describe}). */
   readonly inputs = new Map<string, InputManifestEntry>();
 
   constructor(private readonly options: LoadOptions = {}) {}
@@ -22,10 +22,17 @@ export class LoadCollector {
     this.warnings.push(warning);
   }
 
-  /** Records how a file was read; later calls for the same file complete or override earlier ones. */
+  /** Records how a file was read; later calls for the same file and table complete or override earlier ones. */
   describe(file: string, entry: Partial<InputManifestEntry> & Pick<InputManifestEntry, 'format'>): void {
-    const known = this.inputs.get(file);
-    this.inputs.set(file, { file, streamed: false, rows: 0, skipped: 0, ...known, ...entry });
+    // A single-file snapshot holds the partner keys and several tables: one entry each.
+    const key = manifestKey(file, entry.table);
+    const known = this.inputs.get(key);
+    this.inputs.set(key, { file, streamed: false, rows: 0, skipped: 0, ...known, ...entry });
+  }
+
+  /** What is recorded so far of a file (of one of its tables, for a single-file snapshot). */
+  described(file: string, table?: string): InputManifestEntry | undefined {
+    return this.inputs.get(manifestKey(file, table));
   }
 
   /** The errors of one row: the row is dropped, and listed as skipped when lenient. */
@@ -42,4 +49,8 @@ export class LoadCollector {
   progress(file: string, rows: number, done: boolean): void {
     this.options.onProgress?.({ file, rows, done });
   }
+}
+
+function manifestKey(file: string, table: string | undefined): string {
+  return `${file}\u0000${table ?? ''}`;
 }

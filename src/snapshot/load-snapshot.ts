@@ -5,6 +5,7 @@ import { kindOf } from '../util/read-bounded-text.js';
 import { isMap, isScalar } from 'yaml';
 import { asOfWarnings } from './as-of-warnings.js';
 import { decodeText } from './decode-text.js';
+import { lineEndsOf } from './line-ends.js';
 import { LoadCollector } from './load-collector.js';
 import { parseYamlText } from './parse-yaml-text.js';
 import { readCsvTable } from './read-csv.js';
@@ -12,6 +13,7 @@ import { readJsonTable, readJsonTableFile } from './read-json-table.js';
 import { readPartner } from './read-partner.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
 import { listSnapshotFiles, statFollowing, type SnapshotFileProblem } from './snapshot-files.js';
+import { addRead, completeManifest, readOf, type TableReads } from './table-read.js';
 import type { DataRecord, InputError, LoadOptions, LoadResult, PartnerDocument, ScanOptions, ScanResult, SkippedRow, Snapshot, Table } from './snapshot-types.js';
 import { getTableModel, type TableModel } from './table-model.js';
 import { readCsvHeader, scanCsvTable } from './scan-csv-table.js';
@@ -29,6 +31,15 @@ async function streamedCsvTable(path: string, file: string, model: TableModel, c
     return undefined;
   });
   if (!header) return undefined;
+  // Rows, line ends and the whole file's encoding come from the scans (run-check.ts, validate).
+  collector.describe(file, {
+    format: 'csv',
+    table: model.name,
+    encoding: header.encoding,
+    delimiter: header.delimiter,
+    streamed: true,
+    columns: header.cells,
+  });
   const scan = async (visit: (record: DataRecord) => void, options: ScanOptions = {}): Promise<ScanResult> => {
     const scanCollector = new LoadCollector(options);
     const scanned = await scanCsvTable(path, file, model, scanCollector, visit, options.range);
@@ -99,7 +110,7 @@ async function loadFolder(folder: string, collector: LoadCollector, options: Loa
   } else {
     const file = files.partner[0];
     const bytes = await readBytes(join(folder, file), file, collector);
-    const source = bytes && parseYamlText(decodeText(bytes).text);
+    const source = bytes && parseYamlText(decodedPartner(bytes, file, extname(file).toLowerCase() === '.json' ? 'json' : 'yaml', collector));
     if (source && reportYamlErrors(source, file, collector)) partner = readPartner(source, file, collector);
     collector.progress(file, 0, true);
   }
@@ -132,7 +143,7 @@ async function loadSingleFile(path: string, collector: LoadCollector): Promise<L
   const file = basename(path);
   const tables = new Map<string, Table>();
   const bytes = await readBytes(path, file, collector);
-  const source = bytes && parseYamlText(decodeText(bytes).text);
+  const source = bytes && parseYamlText(decodedPartner(bytes, file, 'json', collector));
   if (!source || !reportYamlErrors(source, file, collector)) return { tables };
   const contents = source.document.contents;
   const tableKeys = new Set<string>();
@@ -142,11 +153,20 @@ async function loadSingleFile(path: string, collector: LoadCollector): Promise<L
       if (name === undefined || !TABLE_NAMES.includes(name)) continue;
       tableKeys.add(name);
       const table = readJsonTable(pair.value, source, file, getTableModel(name), collector);
+      const whole = collector.described(file);
+      collector.describe(file, { format: 'json', table: name, ...(whole?.encoding ? { encoding: whole.encoding } : {}), ...(whole?.lineEnds ? { lineEnds: whole.lineEnds } : {}) });
       if (table) tables.set(name, table);
     }
   }
   const partner = readPartner(source, file, collector, tableKeys);
   return { partner, tables: new Map(TABLE_NAMES.filter((name) => tables.has(name)).map((name) => [name, tables.get(name)!])) };
+}
+
+/** The partner declarations' text, their encoding and line ends recorded in the manifest. */
+function decodedPartner(bytes: Buffer, file: string, format: 'json' | 'yaml', collector: LoadCollector): string {
+  const { text, encoding } = decodeText(bytes);
+  collector.describe(file, { format, encoding, lineEnds: lineEndsOf(text) });
+  return text;
 }
 
 function compareStrings(a: string, b: string): number {
@@ -174,6 +194,7 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
   const kind = 'reason' in found ? 'none' : found.stats.isDirectory() ? 'folder' : found.stats.isFile() ? 'file' : 'none';
   if ('reason' in found) collector.fileError({ file: path, line: 1, column: 1, code: 'unreadable', params: { reason: found.reason } });
   else if (kind === 'none') collector.fileError({ file: path, line: 1, column: 1, code: 'unreadable', params: { reason: 'NOT_REGULAR', kind: kindOf(found.stats) } });
+  const reads: TableReads = {};
   const loaded: Loaded =
     kind === 'folder' ? await loadFolder(path, collector, options) : kind === 'file' ? await loadSingleFile(path, collector) : { tables: new Map() };
   if (collector.errors.length > 0 || !loaded.partner) {
@@ -183,6 +204,7 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
       const result = await table.scan(() => undefined, options);
       collector.errors.push(...result.errors);
       collector.skipped.push(...result.skipped);
+      addRead(reads, table.file, readOf(result));
     }
   }
   if (loaded.partner) for (const warning of asOfWarnings(loaded.partner, options.asOf)) collector.warning(warning);
@@ -193,20 +215,25 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
   const errors = [...collector.errors, ...(options.strict ? collector.warnings : [])].map(named).sort(compareErrors);
   const skipped = [...collector.skipped].sort(compareRows);
   const warnings = options.strict ? [] : collector.warnings.map(named).sort(compareErrors);
-  const inputs = [...collector.inputs.values()].map(named).sort((a, b) => compareStrings(a.file, b.file));
+  const inputs = completeManifest([...collector.inputs.values()], reads).map(named).sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.table ?? '', b.table ?? ''));
   if (errors.length > 0 || !loaded.partner) return { errors, skipped, warnings, inputs };
   return { snapshot: { path, partner: loaded.partner, tables: loaded.tables }, errors, skipped, warnings, inputs };
 }
 
-/** Scans every streamed table once for `vigie validate`: the errors and skipped rows a check would meet. */
-export async function checkStreamedTables(snapshot: Snapshot, options: ScanOptions = {}): Promise<{ errors: InputError[]; skipped: SkippedRow[] }> {
+/** Scans every streamed table once for `vigie validate`: the errors and skipped rows a check would meet, and what was read of each file. */
+export async function checkStreamedTables(
+  snapshot: Snapshot,
+  options: ScanOptions = {},
+): Promise<{ errors: InputError[]; skipped: SkippedRow[]; reads: TableReads }> {
   const errors: InputError[] = [];
   const skipped: SkippedRow[] = [];
+  const reads: TableReads = {};
   for (const table of snapshot.tables.values()) {
     if (!table.scan) continue;
     const result = await table.scan(() => undefined, options);
     errors.push(...result.errors);
     skipped.push(...result.skipped);
+    addRead(reads, table.file, readOf(result));
   }
-  return { errors: errors.sort(compareErrors), skipped: skipped.sort(compareRows) };
+  return { errors: errors.sort(compareErrors), skipped: skipped.sort(compareRows), reads };
 }

@@ -4,6 +4,7 @@ import { detectDelimiter } from './detect-delimiter.js';
 import { cellText, isBlankRecord } from './cell-text.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { LineCursor } from './line-cursor.js';
+import { lineEndsOf } from './line-ends.js';
 import type { LoadCollector } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { InputError, SourcePosition, Table } from './snapshot-types.js';
@@ -60,13 +61,33 @@ function readHeader(cells: readonly string[], line: number, file: string, model:
 
 /** Reads a CSV table as people export it; the table is returned even when rows were rejected. */
 export function readCsvTable(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
-  const { bytes } = toUtf8Bytes(raw);
+  const { bytes, encoding } = toUtf8Bytes(raw);
   const delimiter = detectDelimiter(bytes);
+  const skippedBefore = collector.skipped.length;
+  const seen: ReadSeen = {};
   // The tokenizer is several times faster; files it would read differently from csv-parse
   // (unclosed quote, text after a quote, CR line ends) go through csv-parse.
   const records = regularRecords(bytes, delimiter);
-  if (records) return buildTable(records, file, model, collector);
-  return readWithCsvParse(bytes, delimiter, file, model, collector);
+  const table = records ? buildTable(records, file, model, collector, seen) : readWithCsvParse(bytes, delimiter, file, model, collector, seen);
+  const header = seen.header;
+  collector.describe(file, {
+    format: 'csv',
+    table: model.name,
+    encoding,
+    delimiter,
+    lineEnds: lineEndsOf(bytes),
+    streamed: false,
+    rows: seen.builder?.rowCount ?? 0,
+    skipped: collector.skipped.length - skippedBefore,
+    ...(header ? { columns: header.cells } : {}),
+  });
+  return table;
+}
+
+/** The header and rows a reading met, for the input manifest. */
+interface ReadSeen {
+  header?: Header;
+  builder?: TableBuilder;
 }
 
 /** A record's cells, its first line and, when it has quotes, which cells were quoted. */
@@ -84,14 +105,14 @@ export function regularRecords(bytes: Buffer, delimiter: string): CsvRecord[] | 
   return unclosed || tokenizer.irregular ? undefined : records;
 }
 
-function buildTable(records: readonly CsvRecord[], file: string, model: TableModel, collector: LoadCollector): Table | undefined {
+function buildTable(records: readonly CsvRecord[], file: string, model: TableModel, collector: LoadCollector, seen: ReadSeen): Table | undefined {
   let header: Header | undefined;
   let builder: TableBuilder | undefined;
   for (const [cells, line, quoted] of records) {
     if (isBlankRecord(cells)) continue;
     if (!header) {
-      header = readHeader(cells, line, file, model, collector);
-      builder = new TableBuilder(model, file, collector, header.missing);
+      header = seen.header = readHeader(cells, line, file, model, collector);
+      builder = seen.builder = new TableBuilder(model, file, collector, header.missing);
     } else readRow(cells, line, quoted, header, builder!, file, collector);
   }
   if (!header || !builder) {
@@ -134,7 +155,7 @@ function readRow(cells: string[], line: number, quoted: readonly boolean[] | und
 }
 
 /** The csv-parse reading, for files the tokenizer does not read exactly (exported for the tests that compare both). */
-export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
+export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string, model: TableModel, collector: LoadCollector, seen: ReadSeen = {}): Table | undefined {
   const cursor = new LineCursor(bytes);
   let header: Header | undefined;
   let builder: TableBuilder | undefined;
@@ -156,8 +177,8 @@ export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string,
     quoted = [];
     if (isBlankRecord(record)) return null;
     if (!header) {
-      header = readHeader(record, line, file, model, collector);
-      builder = new TableBuilder(model, file, collector, header.missing);
+      header = seen.header = readHeader(record, line, file, model, collector);
+      builder = seen.builder = new TableBuilder(model, file, collector, header.missing);
     } else readRow(record, line, recordQuoted, header, builder!, file, collector);
     // Records are consumed here, so the file is never held as arrays of strings.
     return null;

@@ -107,6 +107,9 @@ export function blankColumnCheck(header: RecognisedHeader, file: string, report:
 export class KeyRecogniser {
   private readonly said = new Set<string>();
   readonly ignored: IgnoredColumn[] = [];
+  /** Every key met, as written, in order of first appearance: the manifest's columns. */
+  readonly manifest: ManifestColumn[] = [];
+  private readonly met = new Set<string>();
 
   constructor(
     private readonly file: string,
@@ -117,6 +120,10 @@ export class KeyRecogniser {
   /** The canonical column a key stands for, or undefined for a key vigie does not read; `present` are the row's recognised columns. */
   recognise(key: string, line: number, column: number, present: ReadonlySet<string>): string | undefined {
     const name = this.model.resolveHeader(key);
+    if (!this.met.has(key)) {
+      this.met.add(key);
+      this.manifest.push(name === undefined ? { header: key, position: this.manifest.length + 1 } : { header: key, position: this.manifest.length + 1, column: name });
+    }
     if (name !== undefined || this.said.has(key)) return name;
     this.said.add(key);
     const near = this.model.closestHeader(key, present);

@@ -1,6 +1,7 @@
 import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import { convertTypedValue } from './compile-converter.js';
 import { decodeText } from './decode-text.js';
+import { lineEndsOf } from './line-ends.js';
 import type { LoadCollector } from './load-collector.js';
 import { parseYamlText, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
 import { KeyRecogniser } from './read-header.js';
@@ -46,6 +47,7 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
   const builder = new TableBuilder(model, file, collector);
   const columns: string[] = [];
   const keys = new KeyRecogniser(file, model, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
+  const skippedBefore = collector.skipped.length;
   for (const item of node.items) {
     const at = positionOf(source, item) ?? start;
     if (!isMap(item)) {
@@ -84,12 +86,21 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
     }
     builder.add(new JsonRow(at, positions, texts, written), values, errors);
   }
+  collector.describe(file, {
+    format: 'json',
+    table: model.name,
+    rows: builder.rowCount,
+    skipped: collector.skipped.length - skippedBefore,
+    columns: keys.manifest,
+  });
   return builder.finish(columns, keys.ignored);
 }
 
 /** Reads a `NAME.json` table file. */
 export function readJsonTableFile(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
-  const source = parseYamlText(decodeText(raw).text);
+  const { text, encoding } = decodeText(raw);
+  collector.describe(file, { format: 'json', table: model.name, encoding, lineEnds: lineEndsOf(text) });
+  const source = parseYamlText(text);
   if (!reportYamlErrors(source, file, collector)) return undefined;
   return readJsonTable(source.document.contents, source, file, model, collector);
 }

@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { cellText, isBlankRecord } from './cell-text.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter } from './detect-delimiter.js';
+import { LineEndTally, type LineEnds } from './line-ends.js';
 import { LoadCollector, PROGRESS_INTERVAL } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { DataRecord, InputError, ScanRange } from './snapshot-types.js';
@@ -22,6 +23,12 @@ type Encoding = 'utf8' | 'win1252' | 'utf-16le' | 'utf-16be';
 /** The header of a streamed CSV table: its delimiter and what the header row says. */
 export interface CsvHeader extends RecognisedHeader {
   readonly delimiter: string;
+}
+
+/** An encoding as the input manifest names it (the held reader's names, decode-text.ts). */
+export function encodingName({ encoding, skip }: { encoding: Encoding; skip: number }): string {
+  if (encoding === 'utf8') return skip > 0 ? 'utf-8-bom' : 'utf-8';
+  return encoding === 'win1252' ? 'windows-1252' : encoding;
 }
 
 /** A file's encoding, streamed: a BOM decides, else strict UTF-8, else Windows-1252 (French Excel). */
@@ -99,9 +106,11 @@ export function readStreamHeader(cells: readonly string[], line: number, file: s
   return { ...recogniseHeader(cells, line, file, model, report), delimiter };
 }
 
-/** Reads only the header of a CSV file (the columns present), without reading its rows. */
-export async function readCsvHeader(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<CsvHeader | undefined> {
-  return headerIn(path, file, model, await detectEncoding(path, true), collector);
+/** Reads only the header of a CSV file (the columns present), without reading its rows; `encoding` as its first chunk says. */
+export async function readCsvHeader(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<(CsvHeader & { readonly encoding: string }) | undefined> {
+  const encoding = await detectEncoding(path, true);
+  const header = await headerIn(path, file, model, encoding, collector);
+  return header && { ...header, encoding: encodingName(encoding) };
 }
 
 /** The header of a CSV file read in the given encoding; its problems go to the collector. */
@@ -138,8 +147,11 @@ export async function scanCsvTable(
   collector: LoadCollector,
   visit: (record: DataRecord) => void,
   range?: ScanRange,
-): Promise<{ rows: number; whole?: boolean; nextLine?: number }> {
+): Promise<{ rows: number; whole?: boolean; nextLine?: number; lineEnds: LineEnds; encoding: string }> {
   const encoding = await detectEncoding(path, false);
+  // The manifest's line ends: those of the bytes this scan reads (its part only, when split).
+  const lineEnds = new LineEndTally();
+  const read = () => ({ lineEnds: lineEnds.result, encoding: encodingName(encoding) });
   // Byte ranges are cut at line feeds: a byte 10 is a line feed only in an ASCII-compatible encoding.
   const cut = range !== undefined && (encoding.encoding === 'utf8' || encoding.encoding === 'win1252');
   if (range && range.start > 0 && !cut) throw new Error(`${file}: lecture par parties impossible dans l'encodage ${encoding.encoding}`);
@@ -159,10 +171,10 @@ export async function scanCsvTable(
       header = readStreamHeader(cells, line, file, model, delimiter);
       return;
     }
+    // Blank-looking lines are skipped (and not counted) as held tables skip them.
+    if (isBlankRecord(cells)) return;
     rows++;
     if (rows % PROGRESS_INTERVAL === 0) collector.progress(file, rows, false);
-    // Blank-looking lines are skipped as held tables skip them.
-    if (isBlankRecord(cells)) return;
     if (cells.length !== header.width) {
       collector.rowErrors(file, line, [{ file, line, column: Math.min(cells.length, header.width) + 1, code: 'field-count', params: { expected: header.width, actual: cells.length } }]);
       return;
@@ -197,6 +209,7 @@ export async function scanCsvTable(
         range?.line ?? 1,
       );
     }
+    lineEnds.add(text);
     tokenizer.push(text);
   };
   const end = cut ? range.end : undefined;
@@ -204,14 +217,14 @@ export async function scanCsvTable(
   if (end !== undefined) {
     if (!tokenizer?.pending) {
       collector.progress(file, rows, true);
-      return { rows, whole: false, nextLine: tokenizer?.nextLine ?? range!.line };
+      return { rows, whole: false, nextLine: tokenizer?.nextLine ?? range!.line, ...read() };
     }
     // The part ends inside a quoted multi-line cell: read on to the end of the file.
     for await (const text of textChunks(path, encoding, end)) push(text);
   }
   (tokenizer as CsvTokenizer | undefined)?.push('', true);
   collector.progress(file, rows, true);
-  return { rows, ...(range?.end !== undefined ? { whole: true } : {}) };
+  return { rows, ...(range?.end !== undefined ? { whole: true } : {}), ...read() };
 }
 
 /** A conversion that failed, by position in the header's columns. */

@@ -56,6 +56,10 @@ export interface ScanResult {
   /** Set when the range ended inside a quoted multi-line cell, so the scan read on to the end of file. */
   readonly whole?: boolean;
   readonly nextLine?: number;
+  /** The line ends of the part read (see line-ends.ts), for the input manifest. */
+  readonly lineEnds?: InputManifestEntry['lineEnds'];
+  /** The encoding the file was read in, for the input manifest. */
+  readonly encoding?: string;
 }
 
 /** A position in a source file; line and column are 1-based. */

@@ -28,6 +28,11 @@ export class TableBuilder {
     private readonly missingColumns: ReadonlySet<string> = new Set(),
   ) {}
 
+  /** Data rows read so far, kept or rejected (the input manifest's count). */
+  get rowCount(): number {
+    return this.rows;
+  }
+
   /** Counts a row that produced no record (blank, or rejected before conversion). */
   countRow(): void {
     this.rows++;

@@ -21,8 +21,8 @@ export function packPart(part: PassPart): { packed: PackedPart; transfer: ArrayB
     const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length;
     return { buffer: own ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), offset: 0, length: bytes.length };
   });
-  const { signatures, line, errors, skipped } = part;
-  return { packed: { rest: { signatures, line, errors, skipped }, consumers }, transfer: consumers.map((bytes) => bytes.buffer) };
+  const { signatures, line, errors, skipped, reads } = part;
+  return { packed: { rest: { signatures, line, errors, skipped, reads }, consumers }, transfer: consumers.map((bytes) => bytes.buffer) };
 }
 
 /** A packed part whose consumers' parts are deserialized when merged (StreamPass.mergeLater). */

@@ -1,4 +1,5 @@
 import type { InputError, SkippedRow } from '../snapshot/snapshot-types.js';
+import type { TableReads } from '../snapshot/table-read.js';
 import { AggregateKind } from './aggregate-kind.js';
 import { crosses, joinPairs } from './close-pairs.js';
 import { canJoinReturns, joinReturns } from './close-returns.js';
@@ -23,6 +24,8 @@ export interface PassPart {
   readonly consumers: readonly (ConsumerPart | (() => ConsumerPart))[];
   readonly errors: readonly InputError[];
   readonly skipped: readonly SkippedRow[];
+  /** What the part read of each streamed file (rows, line ends…), added to the earlier part's. */
+  readonly reads: TableReads;
 }
 
 /** A consumer's part, made when it is a worker's bytes. */

@@ -9,6 +9,7 @@ import type { StreamResults } from '../facts/streamed-facts.js';
 import { compiledFact } from '../rules/compile-fact.js';
 import { factColumns } from '../rules/fact-columns.js';
 import { INSTANT_FIELDS, STREAMED_SOURCES } from '../snapshot/table-schemas.js';
+import { addRead, readOf, type TableReads } from '../snapshot/table-read.js';
 import { KeySlots } from './key-slots.js';
 import { OutOfOrder } from './out-of-order.js';
 import { exportPart, mergePass, type PassPart } from './pass-part.js';
@@ -27,6 +28,16 @@ export interface StreamOptions {
   entityRecords?: (rule: Rule) => readonly Readonly<Record<string, unknown>>[];
   /** This pass reads a later part of the file, to be merged into the pass that reads the part before it. */
   later?: boolean;
+}
+
+/** What a pass's scan met besides the rows: bad rows, what was read of each streamed file, and where a range's reading stopped. */
+export interface PassScan {
+  readonly errors: InputError[];
+  readonly skipped: SkippedRow[];
+  /** File → rows read, line ends, encoding (the input manifest; summed over both threads' parts). */
+  readonly reads: TableReads;
+  readonly whole: boolean;
+  readonly nextLine?: number;
 }
 
 /** One pass over each streamed table for every rule that reads it (its facts and, when it visits the table, its entity keys); two threads may read two parts. */
@@ -98,9 +109,10 @@ export class StreamPass {
   }
 
   /** Reads each streamed table (the rows of `range` only, when given) into the consumers; `whole`: the reading went on to the file's end, else `nextLine` starts the range's end. */
-  async scan(range?: ScanRange): Promise<{ errors: InputError[]; skipped: SkippedRow[]; whole: boolean; nextLine?: number }> {
+  async scan(range?: ScanRange): Promise<PassScan> {
     const errors: InputError[] = [];
     const skipped: SkippedRow[] = [];
+    const reads: TableReads = {};
     let whole = true;
     let nextLine: number | undefined;
     const context = this.context;
@@ -152,17 +164,25 @@ export class StreamPass {
       );
       errors.push(...outcome.errors);
       skipped.push(...outcome.skipped);
+      if (table.scan) addRead(reads, table.file, readOf(outcome));
       if (outcome.whole === false) {
         whole = false;
         nextLine = outcome.nextLine;
       }
     }
-    return { errors, skipped, whole, ...(nextLine !== undefined ? { nextLine } : {}) };
+    return { errors, skipped, reads, whole, ...(nextLine !== undefined ? { nextLine } : {}) };
   }
 
   /** The consumers' states after reading a later part (this pass was built with `later`). */
-  exportPart(scanned: { errors: readonly InputError[]; skipped: readonly SkippedRow[] }, line: number): PassPart {
-    return { signatures: this.signatures, line, consumers: this.all.map(({ consumer }) => exportPart(consumer)), errors: [...scanned.errors], skipped: [...scanned.skipped] };
+  exportPart(scanned: Pick<PassScan, 'errors' | 'skipped' | 'reads'>, line: number): PassPart {
+    return {
+      signatures: this.signatures,
+      line,
+      consumers: this.all.map(({ consumer }) => exportPart(consumer)),
+      errors: [...scanned.errors],
+      skipped: [...scanned.skipped],
+      reads: scanned.reads,
+    };
   }
 
   /** Merges the state of the part of the file that follows this pass's; false (and nothing merged) when it cannot. */

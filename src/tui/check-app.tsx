@@ -7,7 +7,7 @@ import { clampPage, INITIAL_BROWSE_STATE, settle, type BrowseState } from './bro
 import { FindingDetail } from './finding-detail.js';
 import { FindingList } from './finding-list.js';
 import { handleKey } from './handle-key.js';
-import { Header, HEADER_HEIGHT } from './header.js';
+import { Header, HEADER_HEIGHT, headerHeight } from './header.js';
 import { HelpView } from './help-view.js';
 import { arrangeHints, KeyFooter, type KeyHint } from './key-footer.js';
 import { listRows } from './list-rows.js';
@@ -81,7 +81,7 @@ export function CheckApp({ lang, load, exitCodeOf, color, onQuit }: CheckAppProp
   const tui = tuiLabels(lang);
   const footer = arrangeHints(hintsFor(phase.kind === 'loading' ? 'loading' : browse, tui), columns);
   // One line short of the terminal: a full-height frame makes Ink clear the screen each time.
-  const bodyHeight = Math.max(3, rows - 1 - HEADER_HEIGHT - 1 - footer.length);
+  const bodyHeight = Math.max(3, rows - 1 - (report ? headerHeight(report) : HEADER_HEIGHT) - 1 - footer.length);
   const listRowsShown = useMemo(
     () => (report ? listRows(report.findings, browse, browse.grouping, lang) : []),
     [report, browse.hidden, browse.query, browse.grouping, lang],

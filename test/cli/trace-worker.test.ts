@@ -63,6 +63,9 @@ worker('trace rows that do not parse, one in each part: both input errors, each 
     const lenientOne = runCli(['check', dir, '--format', 'json', '--lenient'], { env: ONE_THREAD });
     assert.is(lenientTwo.stdout, lenientOne.stdout);
     assert.is(JSON.parse(lenientTwo.stdout).skipped.length, 2, lenientTwo.stdout);
+    // The manifest counts the whole file's rows, both parts, the skipped ones too, as one thread does.
+    const traces = JSON.parse(lenientTwo.stdout).inputs.files.find((entry: { file: string }) => entry.file === 'traces.csv');
+    assert.equal([traces.rows, traces.skipped, traces.streamed], [840, 2, true]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,6 +23,19 @@ function withDir(run: (dir: string) => void): void {
   }
 }
 
+invalid('reading warnings: on stderr after the error lines, under their title, and in every file', () => {
+  withDir((dir) => {
+    const warning: DisplayError = { file: 'snap/users.csv', line: 1, column: 4, code: 'unknown-column', message: 'colonne « Date depart » inconnue', value: 'Date depart' };
+    const targets = [{ format: 'text', file: join(dir, 'a.text') }, { format: 'json', file: join(dir, 'a.json') }];
+    const result = invalidCheck(ERRORS, [], targets, 'fr', [warning]);
+    const warningText = 'Avertissements de lecture (1)\n  ▲ snap/users.csv:1:4: colonne « Date depart » inconnue (Date depart)\n';
+    assert.is(result.exitCode, 2);
+    assert.is(result.stderr, `${LINES}${warningText}`);
+    assert.is(readFileSync(join(dir, 'a.text'), 'utf8'), `${LINES}${warningText}`);
+    assert.equal(JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')).warnings, [warning]);
+  });
+});
+
 invalid('every file written with the errors (sorted), nothing on stdout, stderr as before, exit 2', () => {
   withDir((dir) => {
     const file = (name: string) => join(dir, name);

@@ -87,4 +87,13 @@ redact('IP addresses and phone numbers become pseudonyms in evidence values and 
   assert.match(redactReport(withText, KEY, 'fr').skipped?.[0]?.errors[0] ?? '', /^origine ip-[0-9a-f]{8} refusée$/);
 });
 
+redact('a reading warning quoting a value of the file: its names and e-mails pseudonymized too', async () => {
+  const report = await ca2cReport();
+  const warning = { file: 'samples/ca2c-2023/users.csv', line: 1, column: 12, code: 'unknown-column', message: 'colonne « Corynne HUYGEN » inconnue', value: 'chuygen@caudresis-catesis.fr' };
+  const redacted = redactReport({ ...report, inputs: { files: report.inputs!.files, warnings: [warning] } }, KEY, 'fr');
+  const [shown] = redacted.inputs!.warnings;
+  assert.not.match(`${shown.message} ${shown.value}`, /HUYGEN|chuygen/);
+  assert.equal(redacted.inputs!.files, report.inputs!.files);
+});
+
 redact.run();

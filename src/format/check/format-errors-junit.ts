@@ -5,14 +5,16 @@ import { sortErrors } from '../../diagnostics/display-error.js';
 import { EXIT } from '../../report/exit-code.js';
 import type { FormatOptions } from '../format-options.js';
 import { errorFile, errorText, fromBaseDir, isUsageError } from './error-place.js';
-import { junitDocument, reportSuites, RUN_SUITE, type TestCase, type TestSuite } from './format-junit.js';
+import { junitDocument, reportSuites, RUN_SUITE, warningsCase, type TestCase, type TestSuite } from './format-junit.js';
 
 /**
  * The JUnit XML of a run stopped by input errors: a `vigie` suite with one failing case per
  * error, named `FILE:LINE:COLUMN` (`vigie` for a usage error), its message as the failure's.
  */
 export function formatErrorsJunit(run: InvalidRun, options: FormatOptions): string {
-  return junitDocument([errorsSuite(run.errors, options, '')]);
+  const suite = errorsSuite(run.errors, options, '');
+  const warnings = warningsCase(run.warnings ?? [], options);
+  return junitDocument([warnings ? { ...suite, cases: [...suite.cases, warnings] } : suite]);
 }
 
 /** A portfolio: every suite named after its partner; a snapshot that could not be read, a `vigie` suite named after its path. */

@@ -1,6 +1,7 @@
 import type { DisplayError } from '../../diagnostics/display-error.js';
 import type { InvalidRun } from '../../report/invalid-run.js';
-import { fill } from '../../report/labels.js';
+import { fill, SEVERITY_SYMBOL } from '../../report/labels.js';
+import { inputsLabels } from './inputs-labels.js';
 import { code, escapeMarkdown } from '../markdown-text.js';
 import type { FormatOptions } from '../format-options.js';
 import { errorsLabels } from './errors-labels.js';
@@ -21,8 +22,16 @@ export function formatErrorsMarkdown(run: InvalidRun, options: FormatOptions): s
     `| ${words.place} | ${words.error} | ${words.value} |`,
     '| --- | --- | --- |',
     ...run.errors.map((error) => errorRow(error, options)),
+    ...warningsList(run.warnings ?? [], options),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The reading warnings under their title, one item each; nothing without warnings. */
+function warningsList(warnings: readonly DisplayError[], options: FormatOptions): string[] {
+  if (warnings.length === 0) return [];
+  const title = inputsLabels(options.lang).warnings;
+  return ['', `#### ${title} (${warnings.length})`, '', ...warnings.map((warning) => `- ${SEVERITY_SYMBOL.warning} ${cellCode(`${errorFile(warning, options.baseDir)}:${warning.line}:${warning.column}`)} — ${escapeMarkdown(warning.message)}${warning.value === undefined ? '' : ` (${escapeMarkdown(warning.value)})`}`)];
 }
 
 function errorRow(error: DisplayError, options: FormatOptions): string {

@@ -7,6 +7,7 @@ import { VERSION } from '../../util/version.js';
 import type { FormatOptions } from '../format-options.js';
 import { errorFile, errorText, fromBaseDir, isUsageError } from './error-place.js';
 import { ruleDescriptor, SARIF_SCHEMA, sarifRun, toUri } from './format-sarif.js';
+import { warningNotifications } from './sarif-inputs.js';
 
 type Json = Record<string, unknown>;
 
@@ -43,7 +44,7 @@ export function errorsSarifRun(run: InvalidRun, options: FormatOptions, automati
       {
         executionSuccessful: false,
         exitCode: EXIT.invalid,
-        toolExecutionNotifications: run.errors.map((error) => notification(error, options)),
+        toolExecutionNotifications: [...run.errors.map((error) => notification(error, options)), ...warningNotifications(run.warnings ?? [], options)],
       },
     ],
     results: [],

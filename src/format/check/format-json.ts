@@ -2,6 +2,7 @@ import type { Finding, Report, RuleStatus } from '../../report/report-types.js';
 import { isInvalidSnapshot, type InvalidSnapshot, type PortfolioEntry, type SkippedPath } from '../../report/portfolio-types.js';
 import { sortErrors } from '../../diagnostics/display-error.js';
 import { VERSION } from '../../util/version.js';
+import type { InputManifestEntry } from '../../snapshot/snapshot-types.js';
 
 /** The JSON report, keys in a fixed order so that output is byte-stable. */
 export function formatJson(report: Report): string {
@@ -18,7 +19,7 @@ function jsonInvalid(entry: InvalidSnapshot): Record<string, unknown> {
   return { tool: { name: 'vigie', version: VERSION }, snapshot: { path: entry.snapshot.path }, errors: sortErrors(entry.errors) };
 }
 
-/** The plain object behind `--format json` (also the element of a portfolio's `partners`). */
+/** The plain object behind `--format json` (also the element of a portfolio's `partners`, each exactly its single-snapshot report). */
 export function jsonReport(report: Report): Record<string, unknown> {
   return {
     tool: report.tool,
@@ -28,9 +29,27 @@ export function jsonReport(report: Report): Record<string, unknown> {
     findings: report.findings.map(jsonFinding),
     rules: report.rules.map(jsonRule),
     ...(report.skipped && report.skipped.length > 0 ? { skipped: report.skipped } : {}),
+    ...(report.inputs ? { inputs: { files: report.inputs.files.map(jsonInput), warnings: report.inputs.warnings } } : {}),
     // Present whenever --waivers / --baseline was given, even empty, so that "none" is explicit.
     ...(report.notices ? { notices: report.notices } : {}),
     ...(report.resolved ? { resolved: report.resolved } : {}),
+  };
+}
+
+/** A manifest entry, keys in a fixed order whatever order the readers recorded them in. */
+export function jsonInput(entry: InputManifestEntry): Record<string, unknown> {
+  const { file, table, format, encoding, delimiter, lineEnds, streamed, rows, skipped, columns } = entry;
+  return {
+    file,
+    ...(table === undefined ? {} : { table }),
+    format,
+    ...(encoding === undefined ? {} : { encoding }),
+    ...(delimiter === undefined ? {} : { delimiter }),
+    ...(lineEnds === undefined ? {} : { lineEnds }),
+    streamed,
+    rows,
+    skipped,
+    ...(columns === undefined ? {} : { columns: columns.map((column) => ({ header: column.header, position: column.position, ...(column.column === undefined ? {} : { column: column.column }) })) }),
   };
 }
 

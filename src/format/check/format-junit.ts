@@ -6,6 +6,9 @@ import { evidencePath } from './evidence-path.js';
 import type { FormatOptions } from '../format-options.js';
 import { compareDocuments } from '../../report/source-order.js';
 import { escapeXmlAttribute, escapeXmlText } from '../xml-escape.js';
+import type { DisplayError } from '../../diagnostics/display-error.js';
+import { errorFile, errorText } from './error-place.js';
+import { inputsLabels } from './inputs-labels.js';
 
 /** One `<testcase>`: a failure, a skip, or a pass (neither). */
 export interface TestCase {
@@ -67,10 +70,19 @@ export function reportSuites(report: Report, options: FormatOptions, prefix: str
   for (const row of report.skipped ?? []) {
     add(RUN_SUITE, { classname: 'vigie.skipped-row', name: `${evidencePath(report, row.file, options.baseDir)}:${row.line}`, skipped: row.errors.join(' ; ') });
   }
+  const warnings = warningsCase(report.inputs?.warnings ?? [], options);
+  if (warnings) add(RUN_SUITE, warnings);
   // The run's own suite comes last, after the contract documents.
   const documents = [...byDocument.keys()].sort((a, b) => Number(a === RUN_SUITE) - Number(b === RUN_SUITE) || compareDocuments(a, b));
   const properties = { asOf: report.asOf, snapshot: evidencePath(report, '', options.baseDir), partner: report.snapshot.partner };
   return documents.map((document) => ({ name: `${prefix}${document}`, properties, cases: byDocument.get(document) ?? [] }));
+}
+
+/** Reading warnings as one passing case of the run's suite, a `FILE:LINE:COLUMN: message (value)` line each in its system-out; none without warnings. */
+export function warningsCase(warnings: readonly DisplayError[], options: FormatOptions): TestCase | undefined {
+  if (warnings.length === 0) return undefined;
+  const output = warnings.map((warning) => `${errorFile(warning, options.baseDir)}:${warning.line}:${warning.column}: ${errorText(warning)}`).join('\n');
+  return { classname: 'vigie.input-warnings', name: `${inputsLabels(options.lang).warnings} (${warnings.length})`, output };
 }
 
 function ruleCases(report: Report, rule: RuleStatus, options: FormatOptions): TestCase[] {

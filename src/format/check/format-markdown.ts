@@ -5,6 +5,9 @@ import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { evidencePath } from './evidence-path.js';
 import type { FormatOptions } from '../format-options.js';
+import { errorFile } from './error-place.js';
+import { inputsLabels } from './inputs-labels.js';
+import { delimiterText, ignoredHeaders, manifestName } from './manifest-parts.js';
 
 /** Evidence records shown per finding in the table; the JSON and SARIF outputs have them all. */
 const EVIDENCE_SHOWN = 3;
@@ -73,7 +76,41 @@ export function formatMarkdown(report: Report, options: FormatOptions): string {
     for (const row of report.skipped) lines.push(`- ${code(`${row.file}:${row.line}`)} — ${escapeMarkdown(row.errors.join(' ; '))}`);
     lines.push('');
   }
+  lines.push(...inputsSection(report, options));
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** The reading warnings as a list, then the manifest as a table folded under its title. */
+function inputsSection(report: Report, options: FormatOptions): string[] {
+  if (!report.inputs) return [];
+  const words = inputsLabels(options.lang);
+  const { files, warnings } = report.inputs;
+  const lines: string[] = [];
+  if (warnings.length > 0) {
+    lines.push(`#### ${words.warnings} (${warnings.length})`, '');
+    for (const warning of warnings) {
+      const place = code(`${errorFile(warning, options.baseDir)}:${warning.line}:${warning.column}`);
+      lines.push(`- ${SEVERITY_SYMBOL.warning} ${place} — ${escapeMarkdown(warning.message)}${warning.value === undefined ? '' : ` (${escapeMarkdown(warning.value)})`}`);
+    }
+    lines.push('');
+  }
+  const columns = words.columns;
+  const titles = [columns.file, columns.rows, columns.skipped, columns.encoding, columns.delimiter, columns.lineEnds, columns.ignored];
+  lines.push('<details>', `<summary>${words.files} (${files.length})</summary>`, '', `| ${titles.join(' | ')} |`, `|${' --- |'.repeat(titles.length)}`);
+  for (const entry of files) {
+    const cells = [
+      escapeMarkdown(manifestName(entry)),
+      entry.table === undefined ? '' : `${entry.rows}${entry.streamed ? ` (${words.streamed})` : ''}`,
+      entry.table === undefined ? '' : String(entry.skipped),
+      escapeMarkdown(entry.encoding ?? ''),
+      entry.delimiter === undefined ? '' : escapeMarkdown(delimiterText(entry.delimiter, options.lang)),
+      entry.lineEnds === undefined ? '' : words.lineEndsShort[entry.lineEnds],
+      ignoredHeaders(entry).map((header) => escapeMarkdown(`« ${header} »`)).join(', '),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  lines.push('', '</details>', '');
+  return lines;
 }
 
 function findingRow(finding: Finding, options: FormatOptions, withBaseline: boolean): string {

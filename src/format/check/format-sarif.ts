@@ -7,6 +7,8 @@ import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { evidencePath, partnerFile } from './evidence-path.js';
 import type { FormatOptions } from '../format-options.js';
+import { sarifArtifacts, warningNotifications } from './sarif-inputs.js';
+import { toUri } from './sarif-uri.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,6 +47,7 @@ export function sarifRun(report: Report, options: FormatOptions, portfolio: bool
     tool: { driver: { name: 'vigie', version: report.tool.version, semanticVersion: report.tool.version, rules: descriptors } },
     ...(portfolio ? { automationDetails: { id: `vigie/${evidencePath(report, '', options.baseDir).replace(/\/+$/, '')}/` } } : {}),
     invocations: [invocation(report, ruleIndex, options)],
+    ...(report.inputs ? { artifacts: sarifArtifacts(report, options) } : {}),
     results,
     properties: {
       asOf: report.asOf,
@@ -149,7 +152,8 @@ function invocation(report: Report, ruleIndex: ReadonlyMap<string, number>, opti
     message: { text: `${words.skippedRow} : ${row.errors.join(' ; ')}` },
     locations: [location(report, { file: row.file, line: row.line }, options)],
   }));
-  return { executionSuccessful: true, toolExecutionNotifications: [...notEvaluated, ...skipped] };
+  const warnings = warningNotifications(report.inputs?.warnings ?? [], options);
+  return { executionSuccessful: true, toolExecutionNotifications: [...notEvaluated, ...skipped, ...warnings] };
 }
 
 function location(report: Report, item: Pick<Evidence, 'file' | 'line' | 'path'>, options: FormatOptions): Json {
@@ -162,9 +166,4 @@ function location(report: Report, item: Pick<Evidence, 'file' | 'line' | 'path'>
   };
 }
 
-/** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
-export function toUri(path: string): string {
-  const posix = path.split('\\').join('/');
-  if (posix.startsWith('/')) return `file://${posix.split('/').map(encodeURIComponent).join('/')}`;
-  return posix.split('/').map(encodeURIComponent).join('/');
-}
+export { toUri };

@@ -4,7 +4,10 @@ import { fill, labels, SEVERITY_SYMBOL, subjectText } from '../../report/labels.
 import { formatDate } from '../../util/dates.js';
 import { ciLabels } from './ci-labels.js';
 import { compareSources } from '../../report/source-order.js';
-import { terminalSafe } from '../../util/terminal-text.js';
+import { terminalSafe, terminalText } from '../../util/terminal-text.js';
+import { errorLine } from '../../diagnostics/display-error.js';
+import { inputsLabels } from './inputs-labels.js';
+import { manifestLine } from './manifest-parts.js';
 
 /** What the text report may be told. */
 export interface TextOptions {
@@ -87,6 +90,8 @@ export function formatText(input: Report, options: TextOptions): string {
     lines.push('');
   }
 
+  lines.push(...inputsLines(input, options, paint));
+
   const { summary } = report;
   const counts = [
     paint('error', fill(words.count.error, { n: summary.error })),
@@ -103,6 +108,20 @@ export function formatText(input: Report, options: TextOptions): string {
     lines.push(fill(ciLabels(options.lang).baselineSummary, { new: count('new'), existing: count('existing'), resolved: report.resolved.length }));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The manifest, one line per file, then every reading warning as `FILE:LINE:COLUMN: message (value)`; from the raw report, each line made safe. */
+function inputsLines(report: Report, options: TextOptions, paint: (style: keyof typeof COLORS, text: string) => string): string[] {
+  if (!report.inputs) return [];
+  const words = inputsLabels(options.lang);
+  const { files, warnings } = report.inputs;
+  const lines = [paint('bold', `${words.files} (${files.length})`), ...files.map((entry) => `  ${terminalText(manifestLine(entry, options.lang))}`), ''];
+  if (warnings.length > 0) {
+    lines.push(paint('bold', `${words.warnings} (${warnings.length})`));
+    for (const warning of warnings) lines.push(`  ${paint('warning', SEVERITY_SYMBOL.warning)} ${errorLine(warning)}`);
+    lines.push('');
+  }
+  return lines;
 }
 
 function findingLines(finding: Finding, options: TextOptions, paint: (style: keyof typeof COLORS, text: string) => string): string[] {

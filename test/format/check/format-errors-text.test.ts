@@ -7,7 +7,7 @@ const text = suite('format: text of a run stopped by input errors');
 
 text('one FILE:LINE:COLUMN: message (value) line per error, as stderr shows them', () => {
   assert.is(
-    formatErrorsText(RUN),
+    formatErrorsText(RUN, { lang: 'fr' }),
     [
       `${BASE}/snap/habilitations.csv:2:3: valeur inconnue dans la colonne « profile » (Grand Manitou)`,
       `${BASE}/snap/users.csv:3:8: date impossible dans la colonne « left_on » (31/02/2024)`,
