@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { isMap, isScalar } from 'yaml';
-import { decodeText } from './decode-text.js';
+import { decodeFile } from './decode-text.js';
 import { LoadCollector } from './load-collector.js';
 import { parseYamlText } from './parse-yaml-text.js';
 import { readCsvTable } from './read-csv.js';
@@ -68,7 +68,8 @@ async function loadFolder(folder: string, collector: LoadCollector, options: Loa
   } else {
     const file = files.partner[0];
     const bytes = await readBytes(join(folder, file), file, collector);
-    const source = bytes && parseYamlText(decodeText(bytes).text);
+    const text = bytes && decodeFile(bytes, file, collector);
+    const source = text !== undefined ? parseYamlText(text) : undefined;
     if (source && reportYamlErrors(source, file, collector)) partner = readPartner(source, file, collector);
     collector.progress(file, 0, true);
   }
@@ -101,7 +102,8 @@ async function loadSingleFile(path: string, collector: LoadCollector): Promise<L
   const file = basename(path);
   const tables = new Map<string, Table>();
   const bytes = await readBytes(path, file, collector);
-  const source = bytes && parseYamlText(decodeText(bytes).text);
+  const text = bytes && decodeFile(bytes, file, collector);
+  const source = text !== undefined ? parseYamlText(text) : undefined;
   if (!source || !reportYamlErrors(source, file, collector)) return { tables };
   const contents = source.document.contents;
   const tableKeys = new Set<string>();

@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import { convertTypedValue } from './compile-converter.js';
-import { decodeText } from './decode-text.js';
+import { decodeFile } from './decode-text.js';
 import type { LoadCollector } from './load-collector.js';
 import { parseYamlText, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
@@ -80,7 +80,9 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
 
 /** Reads a `NAME.json` table file. */
 export function readJsonTableFile(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
-  const source = parseYamlText(decodeText(raw).text);
+  const text = decodeFile(raw, file, collector);
+  if (text === undefined) return undefined;
+  const source = parseYamlText(text);
   if (!reportYamlErrors(source, file, collector)) return undefined;
   return readJsonTable(source.document.contents, source, file, model, collector);
 }

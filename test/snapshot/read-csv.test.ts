@@ -175,7 +175,7 @@ paths('csv-parse keeps the blanks of quoted cells as the tokenizer does (a file 
 });
 
 paths('the tokenizer takes regular files and leaves the others to csv-parse', () => {
-  const records = (text: string) => regularRecords(Buffer.from(text, 'utf8'), ',');
+  const records = (text: string) => regularRecords(Buffer.from(text, 'utf8'), ',').records;
   assert.equal(records('a,b\n"x\ny",""""\r\n\nc,d'), [
     [['a', 'b'], 1],
     [['x\ny', '"'], 2, [true, true]],
@@ -183,7 +183,21 @@ paths('the tokenizer takes regular files and leaves the others to csv-parse', ()
   ]);
   assert.is(records('a,b\n"x"y,z\n'), undefined);
   assert.is(records('a,b\n"x,z\n'), undefined);
-  assert.is(records('a,b\rc,d\r'), undefined);
+  // Old Mac line ends are the tokenizer's too (they went to csv-parse).
+  assert.equal(records('a,b\rc,"d\re"\r'), [
+    [['a', 'b'], 1],
+    [['c', 'd\re'], 2, [false, true]],
+  ]);
+});
+
+paths('the line ends that end records are told apart; those inside quoted cells do not count', () => {
+  const lineEnds = (text: string) => regularRecords(Buffer.from(text, 'utf8'), ',').lineEnds;
+  assert.is(lineEnds('a,b\n1,2\n'), 'lf');
+  // Excel: CRLF between records, LF inside cells.
+  assert.is(lineEnds('a,b\r\n1,"x\ny"\r\n'), 'crlf');
+  assert.is(lineEnds('a,b\r1,2\r'), 'cr');
+  assert.is(lineEnds('a,b\n1,2\r\n'), 'mixed');
+  assert.is(lineEnds('a,b'), 'none');
 });
 
 paths.run();
