@@ -24,7 +24,9 @@ export interface YamlText {
 const MAX_ALIAS_COUNT = 100;
 
 /** Parses text with yaml's core schema (unquoted dates stay strings) and a line counter; aliases are replaced by what they name. */
-export function parseYamlText(text: string): YamlText {
+export function parseYamlText(written: string): YamlText {
+  // CR alone ends a line as in YAML's own rules, but yaml reads only LF and CRLF: one character for one, offsets stay true.
+  const text = /\r(?!\n)/.test(written) ? written.replace(/\r(?!\n)/g, '\n') : written;
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): SourcePosition => {

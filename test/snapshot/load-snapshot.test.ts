@@ -152,6 +152,14 @@ partner('anchors and aliases are read as what they name, checked like values wri
   assert.equal(bad.errors.map((error) => [error.code, error.line, error.column, error.value, error.params?.key]), [['invalid-integer', 3, 12, '.inf', 'subscriptions.0.max_users']]);
 });
 
+partner('a partner.yaml with CR line ends (old Mac) reads as with LF, errors at their lines', async () => {
+  const yaml = 'partner:\r  name: X\rconvention:\r  signed_on: 31/02/2023\r';
+  const result = await loadSnapshot(folderWith({ 'partner.yaml': yaml }));
+  assert.equal(result.errors.map((error) => [error.code, error.line, error.column, error.value]), [['invalid-date', 4, 14, '31/02/2023']]);
+  const good = await loadOk(folderWith({ 'partner.yaml': 'partner:\r  name: X\rconvention:\r  signed_on: 2023-02-28\r' }));
+  assert.equal(good.partner.data, { partner: { name: 'X' }, convention: { signed_on: '2023-02-28' } });
+});
+
 partner('bad partner values are errors even when lenient', async () => {
   const yaml = 'partner:\n  siret: [123]\nconvention:\n  signed_on: 31/02/2023\ncontacts:\n  - role: chef\namendments: oui\n';
   const result = await loadSnapshot(folderWith({ 'partner.yaml': yaml }), { lenient: true });
