@@ -155,8 +155,9 @@ export function nodeAt(source: YamlText, path: readonly (string | number)[]): { 
   return { node, key };
 }
 
-/** The text of a scalar as written in the file (`0123`, not 123). */
+/** The text of a scalar as written in the file (`0123`, not 123); a list or an object in JSON, cut to what an error shows. */
 export function writtenText(node: unknown): string | undefined {
+  if (isMap(node) || isSeq(node)) return shortened(String(node));
   if (!isScalar(node)) return undefined;
   return node.source ?? (node.value === null || node.value === undefined ? undefined : String(node.value));
 }

@@ -167,7 +167,7 @@ partner('bad partner values are errors even when lenient', async () => {
     result.errors.map((error) => [error.code, error.line, error.column, error.value, error.params?.key]),
     [
       ['required', 1, 1, undefined, 'partner.name'],
-      ['schema', 2, 10, undefined, 'partner.siret'],
+      ['schema', 2, 10, '[123]', 'partner.siret'],
       ['invalid-date', 4, 14, '31/02/2023', 'convention.signed_on'],
       ['unknown-value', 6, 11, 'chef', 'contacts.0.role'],
       ['schema', 7, 13, 'oui', 'amendments'],
