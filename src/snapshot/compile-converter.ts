@@ -1,6 +1,6 @@
 import { normalizeHeader } from './normalize-header.js';
 import { checkInteger, checkNumber, parseBoolean, parseDate, parseInteger, parseNumber, parseTimestamp, ValueFailure } from './parse-values.js';
-import { codePointName, controlIndex } from './csv-tokenizer.js';
+import { codePointName, controlIndex } from './control-characters.js';
 import type { JsonSchema } from './table-schemas.js';
 
 /** Turns the (trimmed, non-empty) text of a value into its canonical form, or a {@link ValueFailure}. */

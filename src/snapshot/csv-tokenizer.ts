@@ -1,3 +1,5 @@
+import { CONTROL } from './control-characters.js';
+import { SHOWN_LENGTH, shownText } from './shown-text.js';
 import type { InputManifestEntry } from './snapshot-types.js';
 
 /** The line ends a file's records end with, as the input manifest records them. */
@@ -22,33 +24,6 @@ export function mergeLineEnds(a: LineEnds, b: LineEnds): LineEnds {
   if (a === 'none') return b;
   if (b === 'none' || a === b) return a;
   return 'mixed';
-}
-
-/** C0 controls but tab, LF and CR; DEL; C1 controls: never data in an export, and they change ids unseen. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
-/** The first control character of a text (see {@link CONTROL}), or -1; line breaks count only outside quoted cells. */
-export function controlIndex(text: string): number {
-  return text.search(CONTROL);
-}
-
-/** The index of the first cell holding a control character, or -1. */
-export function controlCell(cells: readonly string[]): number {
-  for (let index = 0; index < cells.length; index++) if (CONTROL.test(cells[index])) return index;
-  return -1;
-}
-
-/** `U+0000` for a character: the code shown with a control character's error. */
-export function codePointName(text: string, index: number): string {
-  return `U+${(text.codePointAt(index) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** How much of a row an error shows as its value: enough to recognise it. */
-const SHOWN_LENGTH = 80;
-
-/** A text cut to what an error shows of it, `…` marking the cut. */
-export function shownText(text: string): string {
-  return text.length <= SHOWN_LENGTH ? text : `${text.slice(0, SHOWN_LENGTH)}…`;
 }
 
 /** A record as written (quoted cells quoted again), cut to what an error shows of it. */

@@ -1,4 +1,5 @@
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
+import { shownText } from './shown-text.js';
 import type { SourcePosition } from './snapshot-types.js';
 
 /** A syntax error of a YAML or JSON text: where, yaml's code (or vigie's), what the message needs, the text there. */
@@ -36,7 +37,7 @@ export function parseYamlText(written: string): YamlText {
   const lineText = (offset: number): string => {
     const start = text.lastIndexOf('\n', offset - 1) + 1;
     const end = text.slice(start).search(/\r?\n|\r/);
-    return shortened(text.slice(start, end === -1 ? undefined : start + end).trimEnd());
+    return shownText(text.slice(start, end === -1 ? undefined : start + end).trimEnd());
   };
   const duplicates = document.errors.some((error) => error.code === 'DUPLICATE_KEY') ? duplicateKeys(document) : new Map<number, DuplicateKey>();
   const syntaxErrors: YamlSyntaxError[] = [];
@@ -68,11 +69,6 @@ function nestingStart(text: string, offset: number): number {
   while (start > 0 && '[{ \t,'.includes(text[start - 1])) start--;
   while (start < offset && (text[start] === ' ' || text[start] === '\t' || text[start] === ',')) start++;
   return start;
-}
-
-/** A text cut to what an error shows of it. */
-function shortened(text: string): string {
-  return text.length <= 80 ? text : `${text.slice(0, 80)}…`;
 }
 
 /** A key written twice in one map: its name, as written, and where it was first written. */
@@ -157,7 +153,7 @@ export function nodeAt(source: YamlText, path: readonly (string | number)[]): { 
 
 /** The text of a scalar as written in the file (`0123`, not 123); a list or an object in JSON, cut to what an error shows. */
 export function writtenText(node: unknown): string | undefined {
-  if (isMap(node) || isSeq(node)) return shortened(String(node));
+  if (isMap(node) || isSeq(node)) return shownText(String(node));
   if (!isScalar(node)) return undefined;
   return node.source ?? (node.value === null || node.value === undefined ? undefined : String(node.value));
 }

@@ -2,7 +2,9 @@ import { parse, type CsvError, type InfoField, type InfoRecord } from 'csv-parse
 import { badBytesError, placeOfBadBytes, toUtf8Bytes } from './decode-text.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { cellText, isBlankRecord } from './cell-text.js';
-import { codePointName, controlCell, controlIndex, CsvTokenizer, recordText, shownText, type LineEnds } from './csv-tokenizer.js';
+import { controlCell, controlError, controlIndex } from './control-characters.js';
+import { CsvTokenizer, recordText, type LineEnds } from './csv-tokenizer.js';
+import { shownText } from './shown-text.js';
 import { LineCursor } from './line-cursor.js';
 import type { LoadCollector } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
@@ -103,15 +105,6 @@ export function regularRecords(bytes: Buffer, delimiter: string): { readonly rec
   tokenizer.push(text, true);
   const regular = !unclosed && !tokenizer.irregular;
   return { ...(regular ? { records } : {}), lineEnds: tokenizer.lineEnds, controls: tokenizer.controls };
-}
-
-/** The error of a record holding a control character (cells are checked only when the text holds one), or undefined. */
-export function controlError(cells: readonly string[], line: number, file: string, header: readonly string[] | undefined): InputError | undefined {
-  const index = controlCell(cells);
-  if (index === -1) return undefined;
-  const cell = cells[index];
-  // The value is shown with its controls made visible by the error display.
-  return { file, line, column: index + 1, code: 'control-character', value: shownText(cell), params: { column: header?.[index] ?? cell, character: codePointName(cell, controlIndex(cell)) } };
 }
 
 function buildTable(records: readonly CsvRecord[], delimiter: string, controls: boolean, file: string, model: TableModel, collector: LoadCollector): Table | undefined {

@@ -1,12 +1,13 @@
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { cellText, isBlankRecord } from './cell-text.js';
-import { controlCell, CsvTokenizer, recordText, shownText, type LineEnds } from './csv-tokenizer.js';
+import { controlCell, controlError } from './control-characters.js';
+import { CsvTokenizer, recordText, type LineEnds } from './csv-tokenizer.js';
+import { shownText } from './shown-text.js';
 import { BadBytesLocator, badBytesError, EncodingEvidence, type BadBytes, type EncodingVerdict, type TextEncoding } from './decode-text.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { LoadCollector, PROGRESS_INTERVAL } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
-import { controlError } from './read-csv.js';
 import type { DataRecord, InputError, ScanRange } from './snapshot-types.js';
 import type { ColumnModel, TableModel } from './table-model.js';
 
