@@ -104,7 +104,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 /** The length of the longest prefix that does not end inside a UTF-8 character. */
-export function completeUtf8Length(bytes: Buffer): number {
+function completeUtf8Length(bytes: Buffer): number {
   const length = bytes.length;
   for (let back = 1; back <= Math.min(3, length); back++) {
     const byte = bytes[length - back];

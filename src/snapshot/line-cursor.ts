@@ -6,6 +6,8 @@ export class LineCursor {
   private line = 1;
   /** The last byte of the next line end (the LF of a CRLF), or -1. */
   private nextLineEnd: number;
+  /** The next LF at or after the last search, or the length: searched again only once passed (CR files have none). */
+  private nextLf = -1;
 
   constructor(private readonly bytes: Buffer) {
     this.nextLineEnd = this.lineEndFrom(0);
@@ -26,9 +28,6 @@ export class LineCursor {
     }
     return this.line;
   }
-
-  /** The next LF at or after the last search, or the length: searched again only once passed (CR files have none). */
-  private nextLf = -1;
 
   /** The last byte of the first line end at or after `from`: a LF, a CR alone, or a CRLF's LF. */
   private lineEndFrom(from: number): number {

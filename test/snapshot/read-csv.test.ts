@@ -39,6 +39,17 @@ lines('old Mac line ends (CR alone)', () => {
   assert.equal(linesOf(read('sites', 'site_id,name\rS1,a\rS2,b\r')), [2, 3]);
 });
 
+lines('CR line ends in the files csv-parse reads (text after a quote, a quote left open): the same lines', () => {
+  const irregular = read('sites', 'site_id,name\r\rS1,"a"b\rS2,"c\rd"\rS3,e\r');
+  assert.equal(linesOf(irregular), [3, 4, 6]);
+  assert.equal(valuesOf(irregular)?.map((values) => values.name), ['"a"b', 'c\rd', 'e']);
+  // Mixed: csv-parse alone would keep to the first line end it meets.
+  const mixed = read('sites', 'site_id,name\nS1,"a"b\rS2,c\r\nS3,d\n');
+  assert.equal([linesOf(mixed), valuesOf(mixed)?.map((values) => values.name)], [[2, 3, 4], ['"a"b', 'c', 'd']]);
+  const unclosed = read('sites', 'site_id,name\rS1,a\rS2,"b\rS3,c\r');
+  assert.equal(unclosed.errors.map(({ line, code, value }) => [line, code, value]), [[3, 'csv-syntax', 'S2,"b\rS3,c\r']]);
+});
+
 lines.run();
 
 const encodings = suite('readCsvTable: encodings and delimiters');
