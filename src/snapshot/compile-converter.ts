@@ -1,5 +1,6 @@
 import { normalizeHeader } from './normalize-header.js';
-import { parseBoolean, parseDate, parseNumber, parseTimestamp, ValueFailure } from './parse-values.js';
+import { checkInteger, checkNumber, parseBoolean, parseDate, parseInteger, parseNumber, parseTimestamp, ValueFailure } from './parse-values.js';
+import { codePointName, controlIndex } from './control-characters.js';
 import type { JsonSchema } from './table-schemas.js';
 
 /** Turns the (trimmed, non-empty) text of a value into its canonical form, or a {@link ValueFailure}. */
@@ -41,20 +42,25 @@ export function compileConverter(schema: JsonSchema): Converter {
   // null in an enum allows "explicitly none", which is no text to convert.
   if (schema.enum) return enumConverter(schema.enum.filter((code): code is string => code !== null), schema['x-labels'] ?? {});
   if (types.includes('boolean')) return parseBoolean;
-  if (types.includes('integer') || types.includes('number')) return parseNumber;
+  if (types.includes('number')) return parseNumber;
+  if (types.includes('integer')) return parseInteger;
   return asText;
 }
 
 /** Converts an already typed JSON/YAML value: an unquoted SIRET number becomes its digits. */
 export function convertTypedValue(schema: JsonSchema, convert: Converter, value: unknown, written: string | undefined): unknown {
   if (typeof value === 'string') {
+    // A NUL or another control in a JSON or YAML string would change an id unseen, as in a CSV cell.
+    const control = controlIndex(value);
+    if (control !== -1) return new ValueFailure('control-character', { character: codePointName(value, control) });
     const trimmed = value.trim();
     return trimmed === '' ? undefined : convert(trimmed);
   }
   if (typeof value !== 'number' && typeof value !== 'boolean') return value;
   const types = typesOf(schema);
-  if (typeof value === 'number' && schema['x-format'] === 'timestamp') return value;
-  if (typeof value === 'number' && schema['x-format'] === undefined && (types.includes('number') || types.includes('integer'))) return value;
+  if (typeof value === 'number' && schema['x-format'] === 'timestamp') return Number.isSafeInteger(value) ? value : new ValueFailure('invalid-timestamp');
+  if (typeof value === 'number' && schema['x-format'] === undefined && types.includes('number')) return checkNumber(value);
+  if (typeof value === 'number' && schema['x-format'] === undefined && types.includes('integer')) return checkInteger(value);
   if (typeof value === 'boolean' && types.includes('boolean')) return value;
   return convert(written ?? String(value));
 }

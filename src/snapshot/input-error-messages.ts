@@ -5,8 +5,52 @@ type Lang = 'fr' | 'en';
 type Params = Readonly<Record<string, string | number>>;
 type Template = (params: Params, lang: Lang) => string;
 
+// Bytes and values (#15): encodings, control characters, YAML aliases and nesting, integers.
+const BYTES_REASONS: Readonly<Record<string, readonly [fr: string, en: string]>> = {
+  TOO_DEEP: [
+    'imbrication trop profonde (listes ou objets les uns dans les autres) : le fichier ne peut pas être lu',
+    'nested too deep (lists or objects inside one another): the file cannot be read',
+  ],
+  BAD_ALIAS: ["alias (*nom) sans ancre (&nom) définie avant lui", 'alias (*name) without an anchor (&name) defined before it'],
+  ALIAS_COUNT: [
+    "alias développés trop de fois (plus de 100) : fichier refusé par prudence",
+    "aliases expanded too many times (more than 100): file refused as a precaution",
+  ],
+};
+
+/** A duplicate key's name and first line, when yaml's error is about one. */
+function yamlDetail(params: Params, lang: Lang): string {
+  if (params.reason !== 'DUPLICATE_KEY' || params.key === undefined) return '';
+  return lang === 'fr' ? ` : « ${params.key} », déjà à la ligne ${params.firstLine}` : `: "${params.key}", already on line ${params.firstLine}`;
+}
+
+/** Where a cell or a key is, for the errors of this block. */
+function whereValue(params: Params, lang: Lang): string {
+  return params.key !== undefined || params.column !== undefined ? (lang === 'fr' ? ` dans ${where(params, lang)}` : ` in ${where(params, lang)}`) : '';
+}
+
+const BYTES_TEMPLATES: Readonly<Record<string, Template>> = {
+  'mixed-encoding': (p, l) =>
+    l === 'fr'
+      ? `octets qui ne sont pas de l'UTF-8 (${p.bytes}) dans un fichier en UTF-8 (une ligne collée depuis un fichier Windows-1252 ?) : enregistrer tout le fichier en UTF-8`
+      : `bytes that are not UTF-8 (${p.bytes}) in a UTF-8 file (a line pasted from a Windows-1252 file?): save the whole file as UTF-8`,
+  'undefined-byte': (p, l) =>
+    l === 'fr'
+      ? `octet ${p.bytes.toString().split(' ')[0]} ni UTF-8 ni Windows-1252 : encodage inconnu, enregistrer le fichier en UTF-8`
+      : `byte ${p.bytes.toString().split(' ')[0]} is neither UTF-8 nor Windows-1252: unknown encoding, save the file as UTF-8`,
+  'control-character': (p, l) =>
+    l === 'fr'
+      ? `caractère de contrôle ${p.character}${whereValue(p, l)} : il n'a pas sa place dans une donnée et changerait une valeur sans se voir`
+      : `control character ${p.character}${whereValue(p, l)}: it has no place in data and would change a value unseen`,
+  'invalid-integer': (p, l) =>
+    l === 'fr'
+      ? `nombre entier attendu${whereValue(p, l)} (sans décimale, au plus ${Number.MAX_SAFE_INTEGER})`
+      : `integer expected${whereValue(p, l)} (no decimals, at most ${Number.MAX_SAFE_INTEGER})`,
+};
+
 /** French and English wording of what yaml, csv-parse and the file system report. */
 const REASONS: Readonly<Record<string, readonly [fr: string, en: string]>> = {
+  ...BYTES_REASONS,
   MISSING_CHAR: [
     'caractère manquant (guillemet, virgule, deux-points, crochet ou accolade)',
     'missing character (quote, comma, colon, bracket or brace)',
@@ -119,7 +163,8 @@ const day = (value: string | number | undefined, lang: Lang): string => formatDa
 const fixed = (fr: string, en: string): Template => (_params, lang) => (lang === 'fr' ? fr : en);
 
 const TEMPLATES: Readonly<Record<string, Template>> = {
-  'yaml-syntax': (p, l) => (l === 'fr' ? `syntaxe YAML/JSON invalide : ${reason(p, l)}` : `invalid YAML/JSON syntax: ${reason(p, l)}`),
+  ...BYTES_TEMPLATES,
+  'yaml-syntax': (p, l) => (l === 'fr' ? `syntaxe YAML/JSON invalide : ${reason(p, l)}${yamlDetail(p, l)}` : `invalid YAML/JSON syntax: ${reason(p, l)}${yamlDetail(p, l)}`),
   'csv-syntax': (p, l) => (l === 'fr' ? `syntaxe CSV invalide : ${reason(p, l)}` : `invalid CSV syntax: ${reason(p, l)}`),
   'field-count': (p, l) =>
     l === 'fr'

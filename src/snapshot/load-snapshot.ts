@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { kindOf } from '../util/read-bounded-text.js';
 import { isMap, isScalar } from 'yaml';
 import { asOfWarnings } from './as-of-warnings.js';
-import { decodeText } from './decode-text.js';
+import { decodeFile } from './decode-text.js';
 import { lineEndsOf } from './line-ends.js';
 import { LoadCollector } from './load-collector.js';
 import { parseYamlText } from './parse-yaml-text.js';
@@ -110,7 +110,8 @@ async function loadFolder(folder: string, collector: LoadCollector, options: Loa
   } else {
     const file = files.partner[0];
     const bytes = await readBytes(join(folder, file), file, collector);
-    const source = bytes && parseYamlText(decodedPartner(bytes, file, extname(file).toLowerCase() === '.json' ? 'json' : 'yaml', collector));
+    const text = bytes && decodedPartner(bytes, file, extname(file).toLowerCase() === '.json' ? 'json' : 'yaml', collector);
+    const source = text !== undefined ? parseYamlText(text) : undefined;
     if (source && reportYamlErrors(source, file, collector)) partner = readPartner(source, file, collector);
     collector.progress(file, 0, true);
   }
@@ -143,7 +144,8 @@ async function loadSingleFile(path: string, collector: LoadCollector): Promise<L
   const file = basename(path);
   const tables = new Map<string, Table>();
   const bytes = await readBytes(path, file, collector);
-  const source = bytes && parseYamlText(decodedPartner(bytes, file, 'json', collector));
+  const text = bytes && decodedPartner(bytes, file, 'json', collector);
+  const source = text !== undefined ? parseYamlText(text) : undefined;
   if (!source || !reportYamlErrors(source, file, collector)) return { tables };
   const contents = source.document.contents;
   const tableKeys = new Set<string>();
@@ -163,10 +165,10 @@ async function loadSingleFile(path: string, collector: LoadCollector): Promise<L
 }
 
 /** The partner declarations' text, their encoding and line ends recorded in the manifest. */
-function decodedPartner(bytes: Buffer, file: string, format: 'json' | 'yaml', collector: LoadCollector): string {
-  const { text, encoding } = decodeText(bytes);
-  collector.describe(file, { format, encoding, lineEnds: lineEndsOf(text) });
-  return text;
+function decodedPartner(bytes: Buffer, file: string, format: 'json' | 'yaml', collector: LoadCollector): string | undefined {
+  const decoded = decodeFile(bytes, file, collector);
+  if (decoded) collector.describe(file, { format, encoding: decoded.encoding, lineEnds: lineEndsOf(decoded.text) });
+  return decoded?.text;
 }
 
 function compareStrings(a: string, b: string): number {

@@ -181,5 +181,26 @@ export function parseBoolean(text: string): boolean | ValueFailure {
 export function parseNumber(text: string): number | ValueFailure {
   const compact = text.replace(/[\s\u00a0\u202f]/g, '');
   if (!/^[+-]?\d+(?:[.,]\d+)?$/.test(compact)) return INVALID_NUMBER;
-  return Number(compact.replace(',', '.'));
+  const value = Number(compact.replace(',', '.'));
+  // Hundreds of digits make Infinity: no count or amount is that large.
+  return Number.isFinite(value) ? value : INVALID_NUMBER;
+}
+
+const INVALID_INTEGER = new ValueFailure('invalid-integer');
+
+/** A whole number exactly representable (at most 2^53 − 1): `1.5`, `1e26` or `.inf` are not counts. */
+export function parseInteger(text: string): number | ValueFailure {
+  const value = parseNumber(text);
+  if (value instanceof ValueFailure) return INVALID_INTEGER;
+  return checkInteger(value);
+}
+
+/** A number already typed (JSON, YAML) that must be an integer: finite, whole and exact. */
+export function checkInteger(value: number): number | ValueFailure {
+  return Number.isSafeInteger(value) ? value : INVALID_INTEGER;
+}
+
+/** A number already typed (JSON, YAML) that must be finite: `.inf` and `.nan` are no amounts. */
+export function checkNumber(value: number): number | ValueFailure {
+  return Number.isFinite(value) ? value : INVALID_NUMBER;
 }

@@ -1,10 +1,11 @@
 import { parse, type CsvError, type InfoField, type InfoRecord } from 'csv-parse/sync';
-import { toUtf8Bytes } from './decode-text.js';
+import { badBytesError, placeOfBadBytes, toUtf8Bytes } from './decode-text.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { cellText, isBlankRecord } from './cell-text.js';
-import { CsvTokenizer } from './csv-tokenizer.js';
+import { controlCell, controlError, controlIndex } from './control-characters.js';
+import { CsvTokenizer, recordText, type LineEnds } from './csv-tokenizer.js';
+import { shownText } from './shown-text.js';
 import { LineCursor } from './line-cursor.js';
-import { lineEndsOf } from './line-ends.js';
 import type { LoadCollector } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { InputError, SourcePosition, Table } from './snapshot-types.js';
@@ -61,21 +62,29 @@ function readHeader(cells: readonly string[], line: number, file: string, model:
 
 /** Reads a CSV table as people export it; the table is returned even when rows were rejected. */
 export function readCsvTable(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
-  const { bytes, encoding } = toUtf8Bytes(raw);
+  const decoded = toUtf8Bytes(raw);
+  if ('code' in decoded) {
+    // No encoding explains every byte: reading on would re-decode the file silently, headers included.
+    collector.fileError(badBytesError(file, decoded, placeOfBadBytes(raw, decoded)));
+    return undefined;
+  }
+  const { bytes, encoding } = decoded;
   const delimiter = detectDelimiter(bytes);
   const skippedBefore = collector.skipped.length;
   const seen: ReadSeen = {};
   // The tokenizer is several times faster; files it would read differently from csv-parse
-  // (unclosed quote, text after a quote, CR line ends) go through csv-parse.
-  const records = regularRecords(bytes, delimiter);
-  const table = records ? buildTable(records, file, model, collector, seen) : readWithCsvParse(bytes, delimiter, file, model, collector, seen);
+  // (unclosed quote, text after a quote) go through csv-parse.
+  const regular = regularRecords(bytes, delimiter);
+  const table = regular.records
+    ? buildTable(regular.records, delimiter, regular.controls, file, model, collector, seen)
+    : readWithCsvParse(bytes, delimiter, file, model, collector, seen);
   const header = seen.header;
   collector.describe(file, {
     format: 'csv',
     table: model.name,
     encoding,
     delimiter,
-    lineEnds: lineEndsOf(bytes),
+    lineEnds: regular.lineEnds,
     streamed: false,
     rows: seen.builder?.rowCount ?? 0,
     skipped: collector.skipped.length - skippedBefore,
@@ -93,27 +102,29 @@ interface ReadSeen {
 /** A record's cells, its first line and, when it has quotes, which cells were quoted. */
 export type CsvRecord = [cells: string[], line: number, quoted?: readonly boolean[]];
 
-/** The records of a file, or undefined when it needs csv-parse. */
-export function regularRecords(bytes: Buffer, delimiter: string): CsvRecord[] | undefined {
+/** The records of a file (none when it needs csv-parse), the line ends that end them, and whether its text holds control characters. */
+export function regularRecords(bytes: Buffer, delimiter: string): { readonly records?: CsvRecord[]; readonly lineEnds: LineEnds; readonly controls: boolean } {
   const text = bytes.toString('utf8');
-  if (/\r(?!\n)/.test(text)) return undefined;
   const records: CsvRecord[] = [];
   let unclosed = false;
   const onRecord = (cells: string[], line: number, quoted?: readonly boolean[]) => records.push(quoted ? [cells, line, quoted] : [cells, line]);
   const tokenizer = new CsvTokenizer(delimiter, onRecord, () => (unclosed = true));
   tokenizer.push(text, true);
-  return unclosed || tokenizer.irregular ? undefined : records;
+  const regular = !unclosed && !tokenizer.irregular;
+  return { ...(regular ? { records } : {}), lineEnds: tokenizer.lineEnds, controls: tokenizer.controls };
 }
 
-function buildTable(records: readonly CsvRecord[], file: string, model: TableModel, collector: LoadCollector, seen: ReadSeen): Table | undefined {
+function buildTable(records: readonly CsvRecord[], delimiter: string, controls: boolean, file: string, model: TableModel, collector: LoadCollector, seen: ReadSeen): Table | undefined {
   let header: Header | undefined;
   let builder: TableBuilder | undefined;
   for (const [cells, line, quoted] of records) {
-    if (isBlankRecord(cells)) continue;
+    if (isBlankRecord(cells) && (!controls || controlCell(cells) === -1)) continue;
     if (!header) {
       header = seen.header = readHeader(cells, line, file, model, collector);
       builder = seen.builder = new TableBuilder(model, file, collector, header.missing);
-    } else readRow(cells, line, quoted, header, builder!, file, collector);
+      const control = controls ? controlError(cells, line, file, undefined) : undefined;
+      if (control) collector.fileError(control);
+    } else readRow(cells, line, quoted, delimiter, controls, header, builder!, file, collector);
   }
   if (!header || !builder) {
     collector.fileError({ file, line: 1, column: 1, code: 'missing-header' });
@@ -122,12 +133,18 @@ function buildTable(records: readonly CsvRecord[], file: string, model: TableMod
   return builder.finish(header.columns.map((column) => column.model.name), header.ignored);
 }
 
-function readRow(cells: string[], line: number, quoted: readonly boolean[] | undefined, current: Header, rows: TableBuilder, file: string, collector: LoadCollector): void {
+function readRow(cells: string[], line: number, quoted: readonly boolean[] | undefined, delimiter: string, controls: boolean, current: Header, rows: TableBuilder, file: string, collector: LoadCollector): void {
   if (cells.length !== current.width) {
     rows.countRow();
     const column = Math.min(cells.length, current.width) + 1;
-    const error = { file, line, column, code: 'field-count', params: { expected: current.width, actual: cells.length } };
+    const error = { file, line, column, code: 'field-count', value: recordText(cells, delimiter, quoted), params: { expected: current.width, actual: cells.length } };
     collector.rowErrors(file, line, [error]);
+    return;
+  }
+  const control = controls ? controlError(cells, line, file, current.cells) : undefined;
+  if (control) {
+    rows.countRow();
+    collector.rowErrors(file, line, [control]);
     return;
   }
   current.checkBlank?.(cells, line);
@@ -157,6 +174,7 @@ function readRow(cells: string[], line: number, quoted: readonly boolean[] | und
 /** The csv-parse reading, for files the tokenizer does not read exactly (exported for the tests that compare both). */
 export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string, model: TableModel, collector: LoadCollector, seen: ReadSeen = {}): Table | undefined {
   const cursor = new LineCursor(bytes);
+  const controls = controlIndex(bytes.toString('utf8')) !== -1;
   let header: Header | undefined;
   let builder: TableBuilder | undefined;
   let previousEnd = 0;
@@ -175,27 +193,34 @@ export function readWithCsvParse(bytes: Buffer, delimiter: string, file: string,
     previousEnd = info.bytes;
     const recordQuoted = quoted;
     quoted = [];
-    if (isBlankRecord(record)) return null;
+    if (isBlankRecord(record) && (!controls || controlCell(record) === -1)) return null;
     if (!header) {
       header = seen.header = readHeader(record, line, file, model, collector);
       builder = seen.builder = new TableBuilder(model, file, collector, header.missing);
-    } else readRow(record, line, recordQuoted, header, builder!, file, collector);
+      const control = controls ? controlError(record, line, file, undefined) : undefined;
+      if (control) collector.fileError(control);
+    } else readRow(record, line, recordQuoted, delimiter, controls, header, builder!, file, collector);
     // Records are consumed here, so the file is never held as arrays of strings.
     return null;
   };
 
   const onSyntaxError = (error: CsvError | undefined): undefined => {
-    const line = cursor.lineAt(cursor.skipLineEnds(previousEnd));
+    const start = cursor.skipLineEnds(previousEnd);
+    const line = cursor.lineAt(start);
     quoted = [];
     const field = typeof error?.index === 'number' ? error.index + 1 : 1;
     syntaxErrors++;
-    collector.fileError({ file, line, column: field, code: 'csv-syntax', params: { reason: error?.code ?? 'CSV_UNKNOWN_ERROR' } });
+    // The record as written from its start: for an unclosed quote, the rest of the file.
+    const value = shownText(bytes.subarray(start, start + 400).toString('utf8'));
+    collector.fileError({ file, line, column: field, code: 'csv-syntax', value, params: { reason: error?.code ?? 'CSV_UNKNOWN_ERROR' } });
     return undefined;
   };
 
   try {
     parse(bytes, {
       delimiter,
+      // LF, CRLF and CR alike, as the tokenizer reads them (csv-parse would keep to the first it meets).
+      record_delimiter: ['\r\n', '\n', '\r'],
       // A stray quote inside an unquoted field (`15" screen`) is text; only an unclosed quote is an error.
       relax_quotes: true,
       // Rows of the wrong width are reported by us, row by row, instead of stopping the parse.

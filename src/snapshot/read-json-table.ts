@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import { convertTypedValue } from './compile-converter.js';
-import { decodeText } from './decode-text.js';
+import { decodeFile } from './decode-text.js';
 import { lineEndsOf } from './line-ends.js';
 import type { LoadCollector } from './load-collector.js';
 import { parseYamlText, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
@@ -98,9 +98,10 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
 
 /** Reads a `NAME.json` table file. */
 export function readJsonTableFile(raw: Buffer, file: string, model: TableModel, collector: LoadCollector): Table | undefined {
-  const { text, encoding } = decodeText(raw);
-  collector.describe(file, { format: 'json', table: model.name, encoding, lineEnds: lineEndsOf(text) });
-  const source = parseYamlText(text);
+  const decoded = decodeFile(raw, file, collector);
+  if (decoded === undefined) return undefined;
+  collector.describe(file, { format: 'json', table: model.name, encoding: decoded.encoding, lineEnds: lineEndsOf(decoded.text) });
+  const source = parseYamlText(decoded.text);
   if (!reportYamlErrors(source, file, collector)) return undefined;
   return readJsonTable(source.document.contents, source, file, model, collector);
 }

@@ -1,10 +1,11 @@
 import { open } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { cellText, isBlankRecord } from './cell-text.js';
-import { CsvTokenizer } from './csv-tokenizer.js';
+import { controlCell, controlError } from './control-characters.js';
+import { CsvTokenizer, recordText, type LineEnds } from './csv-tokenizer.js';
+import { shownText } from './shown-text.js';
+import { BadBytesLocator, badBytesError, EncodingEvidence, type BadBytes, type EncodingVerdict, type TextEncoding } from './decode-text.js';
 import { detectDelimiter } from './detect-delimiter.js';
-import { LineEndTally, type LineEnds } from './line-ends.js';
 import { LoadCollector, PROGRESS_INTERVAL } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { DataRecord, InputError, ScanRange } from './snapshot-types.js';
@@ -17,42 +18,32 @@ const READ_CHUNK = 1 << 20;
 /** Bytes decoded into one string at a time: small enough to die young (docs/PERFORMANCE.md). */
 const TEXT_CHUNK = 1 << 16;
 
-/** How a streamed file's bytes become text. */
-type Encoding = 'utf8' | 'win1252' | 'utf-16le' | 'utf-16be';
+/** How a streamed file's bytes become text: an encoding that explains every byte, and the BOM to skip. */
+interface Decoding {
+  readonly encoding: TextEncoding;
+  readonly skip: number;
+}
 
 /** The header of a streamed CSV table: its delimiter and what the header row says. */
 export interface CsvHeader extends RecognisedHeader {
   readonly delimiter: string;
 }
 
-/** An encoding as the input manifest names it (the held reader's names, decode-text.ts). */
-export function encodingName({ encoding, skip }: { encoding: Encoding; skip: number }): string {
-  if (encoding === 'utf8') return skip > 0 ? 'utf-8-bom' : 'utf-8';
-  return encoding === 'win1252' ? 'windows-1252' : encoding;
+/** A streamed file's encoding, on the evidence of its first block (`firstChunkOnly`, for the header) or of every byte. */
+async function detectEncoding(path: string, firstChunkOnly: boolean): Promise<EncodingVerdict> {
+  const evidence = new EncodingEvidence();
+  for await (const block of fileBlocks(path)) {
+    evidence.push(block);
+    if (firstChunkOnly || evidence.decided) break;
+  }
+  return evidence.finish(!firstChunkOnly);
 }
 
-/** A file's encoding, streamed: a BOM decides, else strict UTF-8, else Windows-1252 (French Excel). */
-async function detectEncoding(path: string, firstChunkOnly: boolean): Promise<{ encoding: Encoding; skip: number }> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(3);
-    const { bytesRead } = await handle.read(head, 0, 3, 0);
-    if (bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', skip: 3 };
-    if (bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
-    if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
-  } finally {
-    await handle.close();
-  }
-  // isUtf8 checks strictly without building strings; a character cut by a chunk boundary carries over.
-  let carry = Buffer.alloc(0);
-  for await (const block of fileBlocks(path)) {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, block]) : block;
-    const end = completeUtf8Length(bytes);
-    if (!isUtf8(bytes.subarray(0, end))) return { encoding: 'win1252', skip: 0 };
-    if (firstChunkOnly) return { encoding: 'utf8', skip: 0 };
-    carry = Buffer.from(bytes.subarray(end));
-  }
-  return { encoding: carry.length === 0 ? 'utf8' : 'win1252', skip: 0 };
+/** The error of bytes no encoding explains, located by reading the file up to them. */
+async function badBytesIn(path: string, file: string, bad: BadBytes): Promise<InputError> {
+  const locator = new BadBytesLocator(bad);
+  for await (const block of fileBlocks(path)) if (locator.push(block)) break;
+  return badBytesError(file, bad, locator.place());
 }
 
 /** A file's bytes in [start, end), reusing one buffer: stream buffers lived too long (docs/PERFORMANCE.md). */
@@ -72,22 +63,11 @@ async function* fileBlocks(path: string, start = 0, end?: number): AsyncGenerato
   }
 }
 
-/** The length of the longest prefix that does not end inside a UTF-8 character. */
-function completeUtf8Length(bytes: Buffer): number {
-  const length = bytes.length;
-  for (let back = 1; back <= Math.min(3, length); back++) {
-    const byte = bytes[length - back];
-    if ((byte & 0xc0) === 0x80) continue;
-    const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return size > back ? length - back : length;
-  }
-  return length;
-}
-
 /** Text chunks of a file in its encoding, from byte `start` (the BOM skipped) to `end` (excluded) or the end. */
-async function* textChunks(path: string, { encoding, skip }: { encoding: Encoding; skip: number }, start = 0, end?: number): AsyncGenerator<string> {
-  const decoder = encoding === 'utf8' ? new TextDecoder('utf-8') : undefined;
-  const iconvDecoder = encoding === 'utf8' ? undefined : iconv.getDecoder(encoding);
+async function* textChunks(path: string, { encoding, skip }: Decoding, start = 0, end?: number): AsyncGenerator<string> {
+  const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
+  const decoder = utf8 ? new TextDecoder('utf-8') : undefined;
+  const iconvDecoder = utf8 ? undefined : iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding);
   const from = Math.max(start, skip);
   if (end !== undefined && end <= from) return;
   for await (const bytes of fileBlocks(path, from, end)) {
@@ -106,23 +86,29 @@ export function readStreamHeader(cells: readonly string[], line: number, file: s
   return { ...recogniseHeader(cells, line, file, model, report), delimiter };
 }
 
-/** Reads only the header of a CSV file (the columns present), without reading its rows; `encoding` as its first chunk says. */
-export async function readCsvHeader(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<(CsvHeader & { readonly encoding: string }) | undefined> {
-  const encoding = await detectEncoding(path, true);
-  const header = await headerIn(path, file, model, encoding, collector);
-  return header && { ...header, encoding: encodingName(encoding) };
+/** Reads only the header of a CSV file (the columns present), without reading its rows; its first megabyte decides its encoding for now. */
+export async function readCsvHeader(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<(CsvHeader & { readonly encoding: TextEncoding }) | undefined> {
+  const verdict = await detectEncoding(path, true);
+  if (verdict.bad) {
+    collector.fileError(await badBytesIn(path, file, verdict.bad));
+    return undefined;
+  }
+  const header = await headerIn(path, file, model, { encoding: verdict.encoding, skip: verdict.bom }, collector);
+  return header && { ...header, encoding: verdict.encoding };
 }
 
 /** The header of a CSV file read in the given encoding; its problems go to the collector. */
-async function headerIn(path: string, file: string, model: TableModel, encoding: { encoding: Encoding; skip: number }, collector: LoadCollector): Promise<CsvHeader | undefined> {
+async function headerIn(path: string, file: string, model: TableModel, encoding: Decoding, collector: LoadCollector): Promise<CsvHeader | undefined> {
   let header: CsvHeader | undefined;
   let tokenizer: CsvTokenizer | undefined;
   let delimiter = ',';
   const onRecord = (cells: string[], line: number) => {
-    if (!header && isBlankRecord(cells)) return;
-    header ??= readStreamHeader(cells, line, file, model, delimiter, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
+    if (header || (isBlankRecord(cells) && (!tokenizer!.controls || controlCell(cells) === -1))) return;
+    header = readStreamHeader(cells, line, file, model, delimiter, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
+    const control = tokenizer!.controls ? controlError(cells, line, file, undefined) : undefined;
+    if (control) collector.fileError(control);
   };
-  const onUnclosedQuote = (line: number) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } });
+  const onUnclosedQuote = (line: number, text: string) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', value: shownText(text), params: { reason: 'CSV_QUOTE_NOT_CLOSED' } });
   // Stop as soon as the header is read: the rows are the scan's, and a quoted cell cut by the
   // end of a chunk must not look unclosed.
   for await (const text of textChunks(path, encoding)) {
@@ -147,13 +133,17 @@ export async function scanCsvTable(
   collector: LoadCollector,
   visit: (record: DataRecord) => void,
   range?: ScanRange,
-): Promise<{ rows: number; whole?: boolean; nextLine?: number; lineEnds: LineEnds; encoding: string }> {
-  const encoding = await detectEncoding(path, false);
-  // The manifest's line ends: those of the bytes this scan reads (its part only, when split).
-  const lineEnds = new LineEndTally();
-  const read = () => ({ lineEnds: lineEnds.result, encoding: encodingName(encoding) });
-  // Byte ranges are cut at line feeds: a byte 10 is a line feed only in an ASCII-compatible encoding.
-  const cut = range !== undefined && (encoding.encoding === 'utf8' || encoding.encoding === 'win1252');
+): Promise<{ rows: number; whole?: boolean; nextLine?: number; encoding?: TextEncoding; lineEnds?: LineEnds }> {
+  const verdict = await detectEncoding(path, false);
+  if (verdict.bad) {
+    // Reported once, by the reading of the file's start; that part claims the whole file so that no other part is merged.
+    if (!range || range.start === 0) collector.fileError(await badBytesIn(path, file, verdict.bad));
+    collector.progress(file, 0, true);
+    return { rows: 0, ...(range?.end !== undefined ? { whole: true } : {}) };
+  }
+  const encoding: Decoding = { encoding: verdict.encoding, skip: verdict.bom };
+  // Byte ranges are cut at line ends: a byte 10 or 13 is one only in an ASCII-compatible encoding.
+  const cut = range !== undefined && (encoding.encoding === 'utf-8' || encoding.encoding === 'utf-8-bom' || encoding.encoding === 'windows-1252');
   if (range && range.start > 0 && !cut) throw new Error(`${file}: lecture par parties impossible dans l'encodage ${encoding.encoding}`);
   // A part from mid-file decodes its header in the whole file's encoding, not the first chunk's.
   let header: CsvHeader | undefined = range && range.start > 0 ? await headerIn(path, file, model, encoding, new LoadCollector()) : undefined;
@@ -172,11 +162,19 @@ export async function scanCsvTable(
       return;
     }
     // Blank-looking lines are skipped (and not counted) as held tables skip them.
-    if (isBlankRecord(cells)) return;
+    const controls = tokenizer!.controls;
+    if (isBlankRecord(cells) && (!controls || controlCell(cells) === -1)) return;
     rows++;
     if (rows % PROGRESS_INTERVAL === 0) collector.progress(file, rows, false);
     if (cells.length !== header.width) {
-      collector.rowErrors(file, line, [{ file, line, column: Math.min(cells.length, header.width) + 1, code: 'field-count', params: { expected: header.width, actual: cells.length } }]);
+      const value = recordText(cells, delimiter, quoted);
+      collector.rowErrors(file, line, [{ file, line, column: Math.min(cells.length, header.width) + 1, code: 'field-count', value, params: { expected: header.width, actual: cells.length } }]);
+      return;
+    }
+    // Cells are searched only in text that holds a control character: the fast path pays one test per chunk.
+    const control = controls ? controlError(cells, line, file, header.cells) : undefined;
+    if (control) {
+      collector.rowErrors(file, line, [control]);
       return;
     }
     if (!build) {
@@ -205,11 +203,10 @@ export async function scanCsvTable(
       tokenizer = new CsvTokenizer(
         delimiter,
         onRecord,
-        (line) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } }),
+        (line, text) => collector.fileError({ file, line, column: 1, code: 'csv-syntax', value: shownText(text), params: { reason: 'CSV_QUOTE_NOT_CLOSED' } }),
         range?.line ?? 1,
       );
     }
-    lineEnds.add(text);
     tokenizer.push(text);
   };
   const end = cut ? range.end : undefined;
@@ -217,14 +214,15 @@ export async function scanCsvTable(
   if (end !== undefined) {
     if (!tokenizer?.pending) {
       collector.progress(file, rows, true);
-      return { rows, whole: false, nextLine: tokenizer?.nextLine ?? range!.line, ...read() };
+      return { rows, whole: false, nextLine: tokenizer?.nextLine ?? range!.line, encoding: encoding.encoding, lineEnds: tokenizer?.lineEnds ?? 'none' };
     }
     // The part ends inside a quoted multi-line cell: read on to the end of the file.
     for await (const text of textChunks(path, encoding, end)) push(text);
   }
   (tokenizer as CsvTokenizer | undefined)?.push('', true);
   collector.progress(file, rows, true);
-  return { rows, ...(range?.end !== undefined ? { whole: true } : {}), ...read() };
+  const lineEnds = (tokenizer as CsvTokenizer | undefined)?.lineEnds ?? 'none';
+  return { rows, ...(range?.end !== undefined ? { whole: true } : {}), encoding: encoding.encoding, lineEnds };
 }
 
 /** A conversion that failed, by position in the header's columns. */

@@ -33,7 +33,7 @@ hostile('check --format markdown: controls shown, a line break in a value kept i
   assert.is(run.code, 1, run.stderr);
   assertShown(run.stdout, 'markdown');
   // Markdown escaping still applies to the visible forms: `]` and `[` are escaped.
-  assert.match(run.stdout, 'MARTIN␛\\]0;pwned␇␛\\[2J');
+  assert.match(run.stdout, 'MARTIN<br>\\]0;pwned⟨U+202E⟩\\[2J');
   assert.match(run.stdout, 'Cabinet<br>src/x.csv:1:1: faux');
   assert.match(run.stdout, `### vigie — ${HOSTILE.partnerShown}`);
 });
@@ -73,7 +73,7 @@ hostile('validate, deadlines and review: their text for people holds no raw cont
   const review = runCli(['review', snapshot, '--format', 'markdown']);
   assert.is(review.code, 0, review.stderr);
   assertShown(review.stdout, 'review markdown');
-  assert.match(review.stdout, 'MARTIN␛\\]0;pwned␇␛\\[2J');
+  assert.match(review.stdout, 'MARTIN<br>\\]0;pwned⟨U+202E⟩\\[2J');
   const bilan = runCli(['bilan', snapshot]);
   assert.is(bilan.code, 0, bilan.stderr);
   assertShown(bilan.stdout, 'bilan markdown');

@@ -5,16 +5,19 @@ import { ROOT } from './run-cli.js';
 
 /** What the hostile snapshot's data hold, to find in the outputs in their visible forms. */
 export const HOSTILE = {
-  /** U004's last name: sets the terminal's title (OSC), rings the bell, clears the screen (CSI). */
-  lastName: 'MARTIN\u001b]0;pwned\u0007\u001b[2J',
-  lastNameShown: 'MARTIN␛]0;pwned␇␛[2J',
+  /**
+   * U004's last name: a Unicode line separator forging a line and a right-to-left override
+   * (C0 and C1 controls such as ESC and BEL are refused when the data are read: see `departure`).
+   */
+  lastName: 'MARTIN\u2028]0;pwned\u202E[2J',
+  lastNameShown: 'MARTIN⏎]0;pwned⟨U+202E⟩[2J',
   /** U008's employer: a line break forging an error line. */
   employer: 'Cabinet\nsrc/x.csv:1:1: faux',
   employerShown: 'Cabinet⏎src/x.csv:1:1: faux',
   /** The partner's name: a right-to-left override disguising what follows it. */
   partner: 'Communauté \u202Eélarbmi\u202C (CA2C)',
   partnerShown: 'Communauté ⟨U+202E⟩élarbmi⟨U+202C⟩ (CA2C)',
-  /** U004's departure date, invalid: the error's value carries controls and a forged line. */
+  /** U004's departure date, invalid (ESC is a control character): the error's value carries controls and a forged line. */
   departure: '31/13/2024\u001b[2J\nsrc/x.csv:1:1: faux',
   departureShown: '31/13/2024␛[2J⏎src/x.csv:1:1: faux',
 } as const;

@@ -42,6 +42,8 @@ const texts: [string, string][] = [
   ['a mix of quoted and unquoted cells on one line', 'at,user_id,action,origin\n 2024-01-09T15:41:52Z , "U 1" ,"a""b", x \n'],
   ['empty cells, quoted or not', 'at,user_id,action,origin,session_id\n2024-01-09T15:41:52Z,U1,,"",\n2024-01-09T15:41:53Z,U2,  ,\t,""\n'],
   ['CR LF line ends', 'at;user_id;action\r\n2024-01-09T15:41:52Z ;U1\t;login\r\n"2024-01-09T15:41:53Z";" U2";"x "\r\n'],
+  ['CR line ends (old Mac exports), inside quoted cells too', 'at;user_id;action\r2024-01-09T15:41:52Z ;U1\t;"log\rin"\r;;\r2024-01-09T15:41:53Z;U2;x\r2024-13-01T00:00:00Z;U3;y\r'],
+  ['line ends of the three kinds in one file', 'at;user_id;action\n2024-01-09T15:41:52Z;U1;a\r\n2024-01-09T15:41:53Z;U2;b\r2024-13-01T00:00:00Z;U3;c\n2024-01-09T15:41:54Z;U4\r'],
   ['a BOM and French headers', '\ufeffhorodatage;identifiant;action\n09/01/2024 15:41 ; U1 ;login\n'],
   ['no-break spaces around a cell', 'at,user_id,action\n2024-01-09T15:41:52Z,\u00a0U1\u00a0,\u202flogin\n'],
   ['lines of blanks or delimiters, before the header too', ' \n;;\nat;user_id;action\n;;\n\t; ;\n2024-01-09T15:41:52Z;U1;x\n   \n"";" ";\n'],
@@ -54,6 +56,15 @@ for (const [name, text] of texts) {
     assert.equal(streamed, held, JSON.stringify(text));
   });
 }
+
+cells('CR and mixed line ends: every row read, at its true line, the bad ones with their value', async () => {
+  const cr = await readBoth('traces', texts.find(([name]) => name.startsWith('CR line ends'))![1]);
+  assert.equal(cr.streamed.records.map((record) => [record.line, record.values.user_id]), [[2, 'U1'], [5, 'U2']]);
+  assert.equal(cr.streamed.errors.map(({ line, column, code, value }) => [line, column, code, value]), [[6, 1, 'invalid-timestamp', '2024-13-01T00:00:00Z']]);
+  const mixed = await readBoth('traces', texts.find(([name]) => name.startsWith('line ends of the three'))![1]);
+  assert.equal(mixed.streamed.records.map((record) => record.line), [2, 3]);
+  assert.equal(mixed.streamed.errors.map(({ line, code, value }) => [line, code, value]), [[4, 'invalid-timestamp', '2024-13-01T00:00:00Z'], [5, 'field-count', '2024-01-09T15:41:54Z;U4']]);
+});
 
 cells('blanks around a cell are not data, inside quotes they are', async () => {
   const { streamed } = await readBoth('traces', texts[0][1] + '2024-01-09T15:41:52Z," U5 ", login,\n');

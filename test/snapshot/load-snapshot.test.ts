@@ -140,6 +140,26 @@ partner('null stays null, numbers written for text keep their digits, unknown ke
   });
 });
 
+partner('anchors and aliases are read as what they name, checked like values written there', async () => {
+  const yaml = 'extracted_on: &day 2024-06-30\npartner:\n  name: &name Commune de Test\nconvention:\n  signed_on: *day\nsubscriptions:\n  - &afas { service: AFAS, signed_on: 10/05/2023, max_users: 50 }\n  - *afas\nnotes: [*name, *afas]\n';
+  const snapshot = await loadOk(folderWith({ 'partner.yaml': yaml }));
+  const afas = { service: 'AFAS', signed_on: '2023-05-10', max_users: 50 };
+  assert.equal(snapshot.partner.data.convention, { signed_on: '2024-06-30' });
+  assert.equal(snapshot.partner.data.subscriptions, [afas, afas]);
+  assert.equal(snapshot.partner.data.notes, ['Commune de Test', { service: 'AFAS', signed_on: '10/05/2023', max_users: 50 }]);
+  // A bad value reached through an alias is reported with the value, where it is written.
+  const bad = await loadSnapshot(folderWith({ 'partner.yaml': 'partner:\n  name: X\nlimits: &n .inf\nsubscriptions:\n  - max_users: *n\n' }));
+  assert.equal(bad.errors.map((error) => [error.code, error.line, error.column, error.value, error.params?.key]), [['invalid-integer', 3, 12, '.inf', 'subscriptions.0.max_users']]);
+});
+
+partner('a partner.yaml with CR line ends (old Mac) reads as with LF, errors at their lines', async () => {
+  const yaml = 'partner:\r  name: X\rconvention:\r  signed_on: 31/02/2023\r';
+  const result = await loadSnapshot(folderWith({ 'partner.yaml': yaml }));
+  assert.equal(result.errors.map((error) => [error.code, error.line, error.column, error.value]), [['invalid-date', 4, 14, '31/02/2023']]);
+  const good = await loadOk(folderWith({ 'partner.yaml': 'partner:\r  name: X\rconvention:\r  signed_on: 2023-02-28\r' }));
+  assert.equal(good.partner.data, { partner: { name: 'X' }, convention: { signed_on: '2023-02-28' } });
+});
+
 partner('bad partner values are errors even when lenient', async () => {
   const yaml = 'partner:\n  siret: [123]\nconvention:\n  signed_on: 31/02/2023\ncontacts:\n  - role: chef\namendments: oui\n';
   const result = await loadSnapshot(folderWith({ 'partner.yaml': yaml }), { lenient: true });
@@ -147,7 +167,7 @@ partner('bad partner values are errors even when lenient', async () => {
     result.errors.map((error) => [error.code, error.line, error.column, error.value, error.params?.key]),
     [
       ['required', 1, 1, undefined, 'partner.name'],
-      ['schema', 2, 10, undefined, 'partner.siret'],
+      ['schema', 2, 10, '[123]', 'partner.siret'],
       ['invalid-date', 4, 14, '31/02/2023', 'convention.signed_on'],
       ['unknown-value', 6, 11, 'chef', 'contacts.0.role'],
       ['schema', 7, 13, 'oui', 'amendments'],

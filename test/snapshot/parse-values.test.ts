@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseBoolean, parseDate, parseNumber, parseTimestamp, ValueFailure } from '../../src/snapshot/parse-values.js';
+import { checkInteger, checkNumber, parseBoolean, parseDate, parseInteger, parseNumber, parseTimestamp, ValueFailure } from '../../src/snapshot/parse-values.js';
 
 const codeOf = (value: unknown) => (value instanceof ValueFailure ? value.code : 'ok');
 
@@ -72,6 +72,19 @@ scalars('reads numbers, French forms included', () => {
   assert.is(parseNumber('50'), 50);
   assert.is(parseNumber('1 234,5'), 1234.5);
   assert.is(codeOf(parseNumber('50 users')), 'invalid-number');
+  // Hundreds of digits would be Infinity.
+  assert.is(codeOf(parseNumber('9'.repeat(400))), 'invalid-number');
+});
+
+scalars('integers are whole, finite and exact: 1.5, 1e26, Infinity and 2^53 are refused', () => {
+  assert.is(parseInteger('50'), 50);
+  assert.is(parseInteger('1 200'), 1200);
+  assert.is(parseInteger(String(Number.MAX_SAFE_INTEGER)), Number.MAX_SAFE_INTEGER);
+  for (const text of ['1.5', '12,5', '1e26', '9007199254740992', '9'.repeat(400), '.inf', 'cinquante']) assert.is(codeOf(parseInteger(text)), 'invalid-integer', text);
+  assert.is(checkInteger(50), 50);
+  for (const value of [1.5, 1e26, Infinity, -Infinity, Number.NaN]) assert.is(codeOf(checkInteger(value)), 'invalid-integer', String(value));
+  assert.is(checkNumber(2.5), 2.5);
+  for (const value of [Infinity, Number.NaN]) assert.is(codeOf(checkNumber(value)), 'invalid-number', String(value));
 });
 
 scalars.run();

@@ -39,6 +39,17 @@ lines('old Mac line ends (CR alone)', () => {
   assert.equal(linesOf(read('sites', 'site_id,name\rS1,a\rS2,b\r')), [2, 3]);
 });
 
+lines('CR line ends in the files csv-parse reads (text after a quote, a quote left open): the same lines', () => {
+  const irregular = read('sites', 'site_id,name\r\rS1,"a"b\rS2,"c\rd"\rS3,e\r');
+  assert.equal(linesOf(irregular), [3, 4, 6]);
+  assert.equal(valuesOf(irregular)?.map((values) => values.name), ['"a"b', 'c\rd', 'e']);
+  // Mixed: csv-parse alone would keep to the first line end it meets.
+  const mixed = read('sites', 'site_id,name\nS1,"a"b\rS2,c\r\nS3,d\n');
+  assert.equal([linesOf(mixed), valuesOf(mixed)?.map((values) => values.name)], [[2, 3, 4], ['"a"b', 'c', 'd']]);
+  const unclosed = read('sites', 'site_id,name\rS1,a\rS2,"b\rS3,c\r');
+  assert.equal(unclosed.errors.map(({ line, code, value }) => [line, code, value]), [[3, 'csv-syntax', 'S2,"b\rS3,c\r']]);
+});
+
 lines.run();
 
 const encodings = suite('readCsvTable: encodings and delimiters');
@@ -175,7 +186,7 @@ paths('csv-parse keeps the blanks of quoted cells as the tokenizer does (a file 
 });
 
 paths('the tokenizer takes regular files and leaves the others to csv-parse', () => {
-  const records = (text: string) => regularRecords(Buffer.from(text, 'utf8'), ',');
+  const records = (text: string) => regularRecords(Buffer.from(text, 'utf8'), ',').records;
   assert.equal(records('a,b\n"x\ny",""""\r\n\nc,d'), [
     [['a', 'b'], 1],
     [['x\ny', '"'], 2, [true, true]],
@@ -183,7 +194,21 @@ paths('the tokenizer takes regular files and leaves the others to csv-parse', ()
   ]);
   assert.is(records('a,b\n"x"y,z\n'), undefined);
   assert.is(records('a,b\n"x,z\n'), undefined);
-  assert.is(records('a,b\rc,d\r'), undefined);
+  // Old Mac line ends are the tokenizer's too (they went to csv-parse).
+  assert.equal(records('a,b\rc,"d\re"\r'), [
+    [['a', 'b'], 1],
+    [['c', 'd\re'], 2, [false, true]],
+  ]);
+});
+
+paths('the line ends that end records are told apart; those inside quoted cells do not count', () => {
+  const lineEnds = (text: string) => regularRecords(Buffer.from(text, 'utf8'), ',').lineEnds;
+  assert.is(lineEnds('a,b\n1,2\n'), 'lf');
+  // Excel: CRLF between records, LF inside cells.
+  assert.is(lineEnds('a,b\r\n1,"x\ny"\r\n'), 'crlf');
+  assert.is(lineEnds('a,b\r1,2\r'), 'cr');
+  assert.is(lineEnds('a,b\n1,2\r\n'), 'mixed');
+  assert.is(lineEnds('a,b'), 'none');
 });
 
 paths.run();

@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { evaluate, readLaterPart, type Evaluation } from '../../src/engine/evaluate.js';
 import { readsStreams } from '../../src/engine/reads-streams.js';
 import { workerLoad } from '../../src/split-reading/worker-load.js';
+import { lineAt, traceBoundary } from '../../src/split-reading/trace-boundary.js';
 import type { PassPart } from '../../src/stream/pass-part.js';
 import { checkSnapshot, loadCatalogue, type Catalogue, type SnapshotOutcome } from '../../src/pipeline/run-check.js';
 import { packPart, unpackPart } from '../../src/split-reading/packed-part.js';
@@ -289,7 +290,55 @@ split('a trace file in Windows-1252 (what French Excel writes): cut anywhere, th
   }
 });
 
-split('a file in UTF-8 for its first megabyte and Windows-1252 after: both parts read its header alike', async () => {
+split('a trace file with CR line ends (old Mac exports): every row read, the report of the LF file, one thread or two', async () => {
+  const catalogue = loadCatalogue({ lang: 'fr' });
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-split-cr-'));
+  try {
+    cpSync('samples/ca2c-2023', dir, { recursive: true });
+    const lf = await whole(dir, catalogue);
+    assert.ok(lf.report);
+    for (const name of ['traces.csv', 'users.csv']) writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8').replace(/\r?\n/g, '\r'));
+    const cr = await whole(dir, catalogue);
+    // The same findings at the same lines: the rules on traces judged rows they read, not an empty file.
+    assert.equal(cr, lf);
+    assert.ok(cr.report!.rules.some((rule) => rule.id === 'HAB-ACCESS-AFTER-DEPARTURE' && rule.status === 'failed'));
+    const bytes = readFileSync(join(dir, 'traces.csv'));
+    const starts: { offset: number; line: number }[] = [];
+    for (let at = bytes.indexOf(13), line = 2; at !== -1 && at + 1 < bytes.length; at = bytes.indexOf(13, at + 1), line++) starts.push({ offset: at + 1, line });
+    for (const start of starts.filter((_, index) => index % 60 === 7)) {
+      assert.is(await lineAt(join(dir, 'traces.csv'), start.offset), start.line);
+      assert.equal(await cut(dir, catalogue, start), cr, `cut at line ${start.line}`);
+    }
+    // Where the second thread starts in a CR file: a line start, counted as the scan counts.
+    process.env.VIGIE_TRACE_WORKER = '1';
+    const boundary = await traceBoundary(join(dir, 'traces.csv'));
+    delete process.env.VIGIE_TRACE_WORKER;
+    assert.ok(boundary !== undefined && bytes[boundary - 1] === 13, String(boundary));
+    const start = starts.find((candidate) => candidate.offset === boundary)!;
+    assert.ok(start);
+    assert.equal(await cut(dir, catalogue, start), cr);
+  } finally {
+    delete process.env.VIGIE_TRACE_WORKER;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+split('lineAt counts LF, CRLF and CR each one line, a CRLF cut by a block included', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-line-at-'));
+  try {
+    const path = join(dir, 'traces.csv');
+    writeFileSync(path, 'a\nb\r\nc\rd\n\re');
+    assert.equal(await Promise.all([0, 2, 5, 7, 9, 10].map((offset) => lineAt(path, offset))), [1, 2, 3, 4, 5, 6]);
+    // A CRLF across lineAt's one-megabyte reads counts once.
+    writeFileSync(path, Buffer.concat([Buffer.alloc((1 << 20) - 1, 0x61), Buffer.from('\r\nx\ry')]));
+    assert.is(await lineAt(path, (1 << 20) + 1), 2);
+    assert.is(await lineAt(path, (1 << 20) + 3), 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+split('a file in UTF-8 for its first megabyte and one Windows-1252 line after: one error at that line, however the file is cut', async () => {
   const catalogue = loadCatalogue({ lang: 'fr' });
   const dir = mkdtempSync(join(tmpdir(), 'vigie-split-mixed-'));
   try {
@@ -303,6 +352,10 @@ split('a file in UTF-8 for its first megabyte and Windows-1252 after: both parts
     writeFileSync(join(dir, 'traces.csv'), bytes);
     const alone = await whole(dir, catalogue);
     const starts = lineStarts(join(dir, 'traces.csv'));
+    // Never re-decoded silently: the file is refused, at the line that is not UTF-8, « é » shown in hex.
+    const last = starts[starts.length - 1].line;
+    assert.equal(alone.errors.map(({ line, column, code, value, params }) => [line, column, code, value, params?.bytes]), [[last, 25, 'mixed-encoding', '30/06/2024 23:59;U999;Cr\\xE9\\xE9;EQ-CTG;10.0.0.9;x', 'E9 E9 3B 45']]);
+    assert.is(alone.report, undefined);
     for (const start of [starts[400], starts[starts.length - 2]]) assert.equal(await cut(dir, catalogue, start), alone, `cut at line ${start.line}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
