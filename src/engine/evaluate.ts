@@ -8,6 +8,10 @@ import type { PassPart } from '../stream/pass-part.js';
 import { StreamPass } from '../stream/stream-pass.js';
 import type { Report } from '../report/report-types.js';
 import { VERSION } from '../util/version.js';
+import { appendAll } from '../util/append-all.js';
+import { CappedErrors, CappedSkipped } from '../snapshot/error-cap.js';
+
+type ReadErrors = { readonly errors: readonly InputError[]; readonly skipped: readonly SkippedRow[] };
 import { GarbageBudget } from '../util/collect-garbage.js';
 import { compareFindings } from './build-finding.js';
 import type { EntityList } from './entities.js';
@@ -96,8 +100,8 @@ async function evaluateHere(
   for (const table of options.checkUnread ? context.snapshot.tables.values() : []) {
     if (!table.scan || pass.sources.has(table.name)) continue;
     const checked = await table.scan(() => undefined, { lenient: options.lenient, onProgress: options.onProgress });
-    read.errors.push(...checked.errors);
-    read.skipped.push(...checked.skipped);
+    appendAll(read.errors, checked.errors);
+    appendAll(read.skipped, checked.skipped);
   }
   if (read.errors.length > 0) return read;
   const traced: EvaluationContext = { ...context, streams: pass.results() };
@@ -134,11 +138,20 @@ async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<
   const first = await pass.scan(split ? { start: 0, line: 1, end: split.boundary } : undefined);
   if (!split || first.whole) return first;
   const later = await split.later();
-  if (later && later.line === first.nextLine && pass.mergeLater(later)) {
-    return { errors: [...first.errors, ...later.errors], skipped: [...first.skipped, ...later.skipped] };
-  }
+  if (later && later.line === first.nextLine && pass.mergeLater(later)) return joinParts(first, later);
   const rest = await pass.scan({ start: split.boundary, line: first.nextLine! });
-  return { errors: [...first.errors, ...rest.errors], skipped: [...first.skipped, ...rest.skipped] };
+  return joinParts(first, rest);
+}
+
+/** The errors and skipped rows of two parts of a file, listed up to the cap of one file (error-cap.ts), the others counted. */
+function joinParts(first: ReadErrors, later: ReadErrors): { errors: InputError[]; skipped: SkippedRow[] } {
+  const errors = new CappedErrors();
+  const skipped = new CappedSkipped();
+  for (const part of [first, later]) {
+    errors.addAll(part.errors);
+    skipped.addAll(part.skipped);
+  }
+  return { errors: errors.toArray(), skipped: skipped.toArray() };
 }
 
 /** The worker's side of a split reading: the preflight and pass `evaluate` builds for the trace rules, over the later part only. */

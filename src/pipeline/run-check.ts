@@ -3,6 +3,7 @@ import { applyConfig } from '../rules/apply-config.js';
 import { BUNDLED_RULES, loadRules, type SharedFacts } from '../rules/load-rules.js';
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import { formatInputError } from '../snapshot/input-error-messages.js';
+import { countSkipped, skippedCount } from '../snapshot/error-cap.js';
 import type { LoadOptions, Snapshot } from '../snapshot/snapshot-types.js';
 import { evaluate } from '../engine/evaluate.js';
 import { splitWith, startTraceWorkerFor, type TraceWorker } from '../split-reading/split-reading.js';
@@ -96,14 +97,14 @@ async function checkLoaded(
   const report = evaluation.report;
   const skippedRows = [...loaded.skipped, ...evaluation.skipped];
   if (skippedRows.length === 0) return { kind: 'report', report, snapshot: loaded.snapshot };
-  const skipped = skippedRows.map((row) => ({
-    file: row.file,
-    line: row.line,
-    errors: row.errors.map((error) => formatInputError(error, options.lang)),
-  }));
+  // Rows past a file's cap are one entry with their count (error-cap.ts): the summary counts every row.
+  const skipped = skippedRows.map((row) => {
+    const count = skippedCount(row);
+    return { file: row.file, line: row.line, errors: row.errors.map((error) => formatInputError(error, options.lang)), ...(count === undefined ? {} : { count }) };
+  });
   return {
     kind: 'report',
-    report: { ...report, summary: summarize(report.findings, report.rules, skipped.length), skipped },
+    report: { ...report, summary: summarize(report.findings, report.rules, countSkipped(skippedRows)), skipped },
     snapshot: loaded.snapshot,
   };
 }

@@ -133,7 +133,17 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   'not-an-array': (p, l) =>
     l === 'fr' ? `la table ${p.table} doit être une liste JSON d'objets` : `table ${p.table} must be a JSON array of objects`,
   'not-an-object': fixed('un objet JSON (clé : valeur) est attendu ici', 'a JSON object (key: value) is expected here'),
+  // scale: the counts that close a file's list of errors or of skipped rows (error-cap.ts), and the streamed JSON reader.
+  'more-errors': (p, l) =>
+    l === 'fr' ? `… et ${count(p, l)} autres erreurs dans ${p.file}` : `… and ${count(p, l)} more errors in ${p.file}`,
+  'more-skipped': (p, l) =>
+    l === 'fr' ? `… et ${count(p, l)} autres lignes ignorées dans ${p.file}` : `… and ${count(p, l)} more rows skipped in ${p.file}`,
 };
+
+/** A count as a reader writes it: `129 980` in French, `129,980` in English. */
+function count(params: Params, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(Number(params.count ?? 0));
+}
 
 /** Every input error code the snapshot reader produces. */
 export const INPUT_ERROR_CODES: readonly string[] = Object.keys(TEMPLATES);
@@ -141,7 +151,8 @@ export const INPUT_ERROR_CODES: readonly string[] = Object.keys(TEMPLATES);
 /** An input error's message, French by default; the value is printed after it, not repeated here. */
 export function formatInputError(error: InputError, lang: Lang = 'fr'): string {
   const template = TEMPLATES[error.code];
-  if (template) return template(error.params ?? {}, lang);
+  // The file is a parameter of the counts' wording only: the place of an error is shown before its message.
+  if (template) return template(error.code.startsWith('more-') ? { file: error.file, ...error.params } : (error.params ?? {}), lang);
   const params = error.params ? ` ${JSON.stringify(error.params)}` : '';
   return `${error.code}${params}`;
 }

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { decodeText } from './decode-text.js';
+import { isOmission, skippedCount } from './error-cap.js';
 import { LoadCollector } from './load-collector.js';
 import { parseYamlText } from './parse-yaml-text.js';
 import { readCsvTable } from './read-csv.js';
@@ -122,12 +123,13 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// A file's count of errors, or rows, not listed comes after the ones listed.
 function compareErrors(a: InputError, b: InputError): number {
-  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.code, b.code);
+  return compareStrings(a.file, b.file) || Number(isOmission(a)) - Number(isOmission(b)) || a.line - b.line || a.column - b.column || compareStrings(a.code, b.code);
 }
 
 function compareRows(a: SkippedRow, b: SkippedRow): number {
-  return compareStrings(a.file, b.file) || a.line - b.line;
+  return compareStrings(a.file, b.file) || Number(skippedCount(a) !== undefined) - Number(skippedCount(b) !== undefined) || a.line - b.line;
 }
 
 /** Reads a snapshot (folder or JSON file), reporting every input error, sorted; no snapshot on error. */
@@ -142,13 +144,12 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
   );
   const loaded: Loaded =
     kind === 'folder' ? await loadFolder(path, collector, options) : kind === 'file' ? await loadSingleFile(path, collector) : { tables: new Map() };
-  if (collector.errors.length > 0 || !loaded.partner) {
+  if (collector.failed || !loaded.partner) {
     // Nothing will be evaluated: read the streamed tables now, so that their errors come out in the same run.
     for (const table of loaded.tables.values()) {
       if (!table.scan) continue;
       const result = await table.scan(() => undefined, options);
-      collector.errors.push(...result.errors);
-      collector.skipped.push(...result.skipped);
+      collector.merge(result);
     }
   }
   const errors = [...collector.errors].sort(compareErrors);
@@ -161,13 +162,10 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
 
 /** Scans every streamed table once for `vigie validate`: the errors and skipped rows a check would meet. */
 export async function checkStreamedTables(snapshot: Snapshot, options: ScanOptions = {}): Promise<{ errors: InputError[]; skipped: SkippedRow[] }> {
-  const errors: InputError[] = [];
-  const skipped: SkippedRow[] = [];
+  const collector = new LoadCollector(options);
   for (const table of snapshot.tables.values()) {
     if (!table.scan) continue;
-    const result = await table.scan(() => undefined, options);
-    errors.push(...result.errors);
-    skipped.push(...result.skipped);
+    collector.merge(await table.scan(() => undefined, options));
   }
-  return { errors: errors.sort(compareErrors), skipped: skipped.sort(compareRows) };
+  return { errors: collector.errors.sort(compareErrors), skipped: collector.skipped.sort(compareRows) };
 }

@@ -1,6 +1,6 @@
-import type { Finding, Report, RuleStatus } from '../../report/report-types.js';
+import type { Finding, Report, RuleStatus, SkippedRowReport } from '../../report/report-types.js';
 import { isInvalidSnapshot, type InvalidSnapshot, type PortfolioEntry } from '../../report/portfolio-types.js';
-import { sortErrors } from '../../diagnostics/display-error.js';
+import { errorsDocument, sortErrors } from '../../diagnostics/display-error.js';
 import { VERSION } from '../../util/version.js';
 
 /** The JSON report, keys in a fixed order so that output is byte-stable. */
@@ -14,7 +14,7 @@ export function formatJsonPortfolio(entries: readonly PortfolioEntry[]): string 
 }
 
 function jsonInvalid(entry: InvalidSnapshot): Record<string, unknown> {
-  return { tool: { name: 'vigie', version: VERSION }, snapshot: { path: entry.snapshot.path }, errors: sortErrors(entry.errors) };
+  return { tool: { name: 'vigie', version: VERSION }, snapshot: { path: entry.snapshot.path }, ...errorsDocument(sortErrors(entry.errors)) };
 }
 
 /** The plain object behind `--format json` (also the element of a portfolio's `partners`). */
@@ -26,7 +26,7 @@ export function jsonReport(report: Report): Record<string, unknown> {
     summary: report.summary,
     findings: report.findings.map(jsonFinding),
     rules: report.rules.map(jsonRule),
-    ...(report.skipped && report.skipped.length > 0 ? { skipped: report.skipped } : {}),
+    ...(report.skipped && report.skipped.length > 0 ? skippedJson(report.skipped) : {}),
     // Present whenever --waivers / --baseline was given, even empty, so that "none" is explicit.
     ...(report.notices ? { notices: report.notices } : {}),
     ...(report.resolved ? { resolved: report.resolved } : {}),
@@ -63,4 +63,13 @@ function jsonRule(rule: RuleStatus): Record<string, unknown> {
     source: rule.source,
     findings: rule.findings,
   };
+}
+
+/** `skipped`: the rows listed; past a file's cap, `skippedTruncated` counts the rows not listed, by file. */
+function skippedJson(rows: readonly SkippedRowReport[]): Record<string, unknown> {
+  const listed = rows.filter((row) => row.count === undefined);
+  if (listed.length === rows.length) return { skipped: rows };
+  const truncated: Record<string, number> = {};
+  for (const row of rows) if (row.count !== undefined) truncated[row.file] = (truncated[row.file] ?? 0) + row.count;
+  return { skipped: listed, skippedTruncated: truncated };
 }
