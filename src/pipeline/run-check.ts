@@ -80,7 +80,7 @@ async function checkLoaded(
   }
   const asOf = chooseAsOf(options.asOf, loaded.snapshot.partner.data.extracted_on);
   const traces = loaded.snapshot.tables.get('traces');
-  // The worker started for a CSV trace file; held traces (JSON) are read here whole.
+  // The worker started for a CSV trace file; JSON traces are streamed on this thread alone.
   const shared = worker && traces?.scan ? splitWith(worker, traces.file, options.onProgress) : undefined;
   const evaluation = await evaluate(loaded.snapshot, catalogue.rules, catalogue.shared, {
     asOf,

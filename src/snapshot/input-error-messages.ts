@@ -138,6 +138,7 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     l === 'fr' ? `… et ${count(p, l)} autres erreurs dans ${p.file}` : `… and ${count(p, l)} more errors in ${p.file}`,
   'more-skipped': (p, l) =>
     l === 'fr' ? `… et ${count(p, l)} autres lignes ignorées dans ${p.file}` : `… and ${count(p, l)} more rows skipped in ${p.file}`,
+  'json-not-utf8': fixed('fichier JSON qui n’est pas en UTF-8 : octet invalide ici', 'JSON file not in UTF-8: invalid byte here'),
 };
 
 /** A count as a reader writes it: `129 980` in French, `129,980` in English. */

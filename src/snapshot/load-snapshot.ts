@@ -8,6 +8,7 @@ import { parseYamlText } from './parse-yaml-text.js';
 import { readCsvTable } from './read-csv.js';
 import { readJsonTable, readJsonTableFile } from './read-json-table.js';
 import { readPartner } from './read-partner.js';
+import { scanJsonTable } from './scan-json-table.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
 import { listSnapshotFiles } from './snapshot-files.js';
 import type { DataRecord, InputError, LoadOptions, LoadResult, PartnerDocument, ScanOptions, ScanResult, SkippedRow, Snapshot, Table } from './snapshot-types.js';
@@ -33,6 +34,21 @@ async function streamedCsvTable(path: string, file: string, model: TableModel, c
     return { ...scanned, errors: scanCollector.errors, skipped: scanCollector.skipped };
   };
   return { name: model.name, file, columns: header.columns.map((column) => column.model.name), records: [], scan };
+}
+
+/** How many bytes of a streamed JSON table the load reads for its columns (the keys of its first rows). */
+const JSON_COLUMNS_PREFIX = 1 << 20;
+
+/** A JSON table streamed by `scan` (traces.json); its columns are the keys of the rows in its first MiB. */
+async function streamedJsonTable(path: string, file: string, model: TableModel): Promise<Table> {
+  // The prefix's errors are the scan's to report, with the rest of the file's.
+  const prefix = await scanJsonTable(path, file, model, new LoadCollector(), () => undefined, JSON_COLUMNS_PREFIX);
+  const scan = async (visit: (record: DataRecord) => void, options: ScanOptions = {}): Promise<ScanResult> => {
+    const scanCollector = new LoadCollector(options);
+    const scanned = await scanJsonTable(path, file, model, scanCollector, visit);
+    return { rows: scanned.rows, errors: scanCollector.errors, skipped: scanCollector.skipped };
+  };
+  return { name: model.name, file, columns: prefix.columns, records: [], scan };
 }
 
 interface Loaded {
@@ -85,6 +101,10 @@ async function loadFolder(folder: string, collector: LoadCollector, options: Loa
     if (stream && STREAMED_SOURCES.has(name) && extname(file).toLowerCase() !== '.json') {
       const table = await streamedCsvTable(join(folder, file), file, model, collector);
       if (table) tables.set(name, table);
+      continue;
+    }
+    if (stream && STREAMED_SOURCES.has(name)) {
+      tables.set(name, await streamedJsonTable(join(folder, file), file, model));
       continue;
     }
     const bytes = await readBytes(join(folder, file), file, collector);
