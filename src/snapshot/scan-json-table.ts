@@ -269,5 +269,13 @@ function firstBadByte(chunk: Buffer): number {
       bad = middle;
     }
   }
+  // A lead byte the decoder held for the bytes after it is where the bad character starts.
+  let lead = good;
+  while (lead > 0 && good - lead < 3 && (chunk[lead - 1] & 0xc0) === 0x80) lead--;
+  if (lead > 0 && chunk[lead - 1] >= 0xc0 && good - (lead - 1) < sequenceLength(chunk[lead - 1])) return lead - 1;
   return good;
+}
+
+function sequenceLength(lead: number): number {
+  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
 }
