@@ -6,7 +6,7 @@ import { isOmission, skippedCount } from './error-cap.js';
 import { LoadCollector } from './load-collector.js';
 import { parseYamlText } from './parse-yaml-text.js';
 import { readCsvTable } from './read-csv.js';
-import { readJsonTable, readJsonTableFile } from './read-json-table.js';
+import { HELD_JSON_STREAM_BYTES, readJsonTable, readJsonTableFile, readJsonTableStream } from './read-json-table.js';
 import { readPartner } from './read-partner.js';
 import { scanJsonTable } from './scan-json-table.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
@@ -60,6 +60,11 @@ function reasonOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? 'EIO';
 }
 
+/** A file's size, or 0 when it cannot be read (readBytes then says why). */
+async function sizeOf(path: string): Promise<number> {
+  return stat(path).then((stats) => stats.size, () => 0);
+}
+
 async function readBytes(path: string, file: string, collector: LoadCollector): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
@@ -107,9 +112,15 @@ async function loadFolder(folder: string, collector: LoadCollector, options: Loa
       tables.set(name, await streamedJsonTable(join(folder, file), file, model));
       continue;
     }
+    const isJson = extname(file).toLowerCase() === '.json';
+    if (isJson && (await sizeOf(join(folder, file))) > HELD_JSON_STREAM_BYTES) {
+      const table = await readJsonTableStream(join(folder, file), file, model, collector);
+      if (table) tables.set(name, table);
+      continue;
+    }
     const bytes = await readBytes(join(folder, file), file, collector);
     if (!bytes) continue;
-    const table = extname(file).toLowerCase() === '.json'
+    const table = isJson
       ? readJsonTableFile(bytes, file, model, collector)
       : readCsvTable(bytes, file, model, collector);
     if (table) tables.set(name, table);
