@@ -1,6 +1,7 @@
 import type { Report } from '../report/report-types.js';
 import { checkSnapshot, loadCatalogue, type CheckOptions } from '../pipeline/run-check.js';
 import type { DisplayError } from '../diagnostics/display-error.js';
+import { appendAll } from '../util/append-all.js';
 import { buildBilan } from '../bilan/build-bilan.js';
 import { previousErrors } from '../bilan/previous-errors.js';
 import { redactReport } from '../redact/redact-report.js';
@@ -36,10 +37,10 @@ export async function bilanCommand(options: BilanCommandOptions): Promise<Comman
 
   const errors: DisplayError[] = [];
   const current = await checkSnapshot(options.snapshot, catalogue, options);
-  if (current.kind === 'invalid') errors.push(...current.errors);
+  if (current.kind === 'invalid') appendAll(errors, current.errors);
   // Last year is judged as it stood then: at its own extracted_on, never at this year's --as-of.
   const previous = options.previous === undefined ? undefined : await checkSnapshot(options.previous, catalogue, { ...options, asOf: undefined });
-  if (previous?.kind === 'invalid') errors.push(...previous.errors);
+  if (previous?.kind === 'invalid') appendAll(errors, previous.errors);
   if (current.kind === 'invalid' || previous?.kind === 'invalid') return invalid(errors, 'text');
 
   const before = previous?.kind === 'report' ? previous.report : undefined;

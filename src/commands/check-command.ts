@@ -21,6 +21,7 @@ import { checkInWorkers } from '../portfolio/check-in-workers.js';
 import { orderByRisk } from '../portfolio/order-by-risk.js';
 import { invalid, withErrors, type CommandResult } from './command-result.js';
 import { writeOutputs } from './write-outputs.js';
+import { appendAll } from '../util/append-all.js';
 import { runOutputClashes } from './output-clash.js';
 import { invalidCheck } from './invalid-check.js';
 import type { RuleSummary } from '../report/invalid-run.js';
@@ -95,7 +96,7 @@ async function portfolioCheck(found: SnapshotList, catalogue: Catalogue, inputs:
   const entries = outcomes.map((outcome, index): PortfolioEntry => {
     if (outcome.kind === 'report') return withRunInputs(outcome.report, inputs, options, false);
     const shown = outcome.errors.map((error) => fromWorkingDirectory(error, paths[index]));
-    errors.push(...shown);
+    appendAll(errors, shown);
     return { snapshot: { path: paths[index] }, errors: redactErrors(shown, options) };
   });
   const exitCode = errors.length > 0 ? EXIT.invalid : Math.max(EXIT.ok, ...reportsOf(entries).map((report) => exitCodeFor(report, options.failOn)));

@@ -1,5 +1,5 @@
 import { EXIT } from '../report/exit-code.js';
-import { errorLine, sortErrors, type DisplayError } from '../diagnostics/display-error.js';
+import { errorLine, errorsDocument, sortErrors, type DisplayError } from '../diagnostics/display-error.js';
 
 /** What a command hands back to the CLI entry: text to print and the exit code. */
 export interface CommandResult {
@@ -8,11 +8,11 @@ export interface CommandResult {
   readonly exitCode: number;
 }
 
-/** Invalid input: every error on stderr, and with `--format json` as `{"errors": […]}` on stdout. */
+/** Invalid input: every error on stderr, and with `--format json` as `{"errors": […]}` on stdout (with `truncated` counts past a file's cap). */
 export function invalid(errors: readonly DisplayError[], format: string): CommandResult {
   const sorted = sortErrors(errors);
   return {
-    stdout: format === 'json' ? `${JSON.stringify({ errors: sorted }, null, 2)}\n` : '',
+    stdout: format === 'json' ? `${JSON.stringify(errorsDocument(sorted), null, 2)}\n` : '',
     stderr: sorted.map((error) => `${errorLine(error)}\n`).join(''),
     exitCode: EXIT.invalid,
   };

@@ -10,6 +10,10 @@ import type { PassPart } from '../stream/pass-part.js';
 import { StreamPass } from '../stream/stream-pass.js';
 import type { Report } from '../report/report-types.js';
 import { VERSION } from '../util/version.js';
+import { appendAll } from '../util/append-all.js';
+import { CappedErrors, CappedSkipped } from '../snapshot/error-cap.js';
+
+type ReadErrors = { readonly errors: readonly InputError[]; readonly skipped: readonly SkippedRow[] };
 import { GarbageBudget } from '../util/collect-garbage.js';
 import { compareFindings } from './build-finding.js';
 import type { EntityList } from './entities.js';
@@ -100,8 +104,8 @@ async function evaluateHere(
   for (const table of options.checkUnread ? context.snapshot.tables.values() : []) {
     if (!table.scan || pass.sources.has(table.name)) continue;
     const checked = await table.scan(() => undefined, { lenient: options.lenient, onProgress: options.onProgress });
-    read.errors.push(...checked.errors);
-    read.skipped.push(...checked.skipped);
+    appendAll(read.errors, checked.errors);
+    appendAll(read.skipped, checked.skipped);
     addRead(read.reads, table.file, readOf(checked));
   }
   if (read.errors.length > 0) return read;
@@ -144,7 +148,7 @@ async function readStreams(pass: StreamPass, options: EvaluateOptions): Promise<
   const reads: TableReads = {};
   addReads(reads, first.reads);
   addReads(reads, second.reads);
-  return { errors: mergePartErrors(first.errors, second.errors), skipped: [...first.skipped, ...second.skipped], reads };
+  return { ...joinParts(first, second), reads };
 }
 
 /** What reading the streamed tables met: bad rows, and what was read of each file. */
@@ -152,6 +156,15 @@ interface StreamsRead {
   readonly errors: InputError[];
   readonly skipped: SkippedRow[];
   readonly reads: TableReads;
+}
+
+/** The errors and skipped rows of two parts of a file, listed up to the cap of one file (error-cap.ts), the others counted; a header error both parts meet is said once. */
+function joinParts(first: ReadErrors, later: ReadErrors): { errors: InputError[]; skipped: SkippedRow[] } {
+  const errors = new CappedErrors();
+  const skipped = new CappedSkipped();
+  errors.addAll(mergePartErrors(first.errors, later.errors));
+  for (const part of [first, later]) skipped.addAll(part.skipped);
+  return { errors: errors.toArray(), skipped: skipped.toArray() };
 }
 
 /** The worker's side of a split reading: the preflight and pass `evaluate` builds for the trace rules, over the later part only. */

@@ -6,6 +6,7 @@ import { formatInputError } from '../snapshot/input-error-messages.js';
 import type { InputError, LoadOptions, Snapshot } from '../snapshot/snapshot-types.js';
 import { completeManifest } from '../snapshot/table-read.js';
 import { basename, dirname, join } from 'node:path';
+import { countSkipped, skippedCount } from '../snapshot/error-cap.js';
 import { evaluate } from '../engine/evaluate.js';
 import { splitWith, startTraceWorkerFor, type TraceWorker } from '../split-reading/split-reading.js';
 import { isFolder } from '../util/is-folder.js';
@@ -84,7 +85,7 @@ async function checkLoaded(
   }
   const asOf = chooseAsOf(options.asOf, loaded.snapshot.partner.data.extracted_on);
   const traces = loaded.snapshot.tables.get('traces');
-  // The worker started for a CSV trace file; held traces (JSON) are read here whole.
+  // The worker started for a CSV trace file; JSON traces are streamed on this thread alone.
   const shared = worker && traces?.scan ? splitWith(worker, traces.file, options.onProgress) : undefined;
   const evaluation = await evaluate(loaded.snapshot, catalogue.rules, catalogue.shared, {
     asOf,
@@ -102,14 +103,14 @@ async function checkLoaded(
   const report: Report = { ...evaluation.report, inputs: { files: completeManifest(loaded.inputs, evaluation.reads), warnings } };
   const skippedRows = [...loaded.skipped, ...evaluation.skipped];
   if (skippedRows.length === 0) return { kind: 'report', report, snapshot: loaded.snapshot };
-  const skipped = skippedRows.map((row) => ({
-    file: row.file,
-    line: row.line,
-    errors: row.errors.map((error) => formatInputError(error, options.lang)),
-  }));
+  // Rows past a file's cap are one entry with their count (error-cap.ts): the summary counts every row.
+  const skipped = skippedRows.map((row) => {
+    const count = skippedCount(row);
+    return { file: row.file, line: row.line, errors: row.errors.map((error) => formatInputError(error, options.lang)), ...(count === undefined ? {} : { count }) };
+  });
   return {
     kind: 'report',
-    report: { ...report, summary: summarize(report.findings, report.rules, skipped.length), skipped },
+    report: { ...report, summary: summarize(report.findings, report.rules, countSkipped(skippedRows)), skipped },
     snapshot: loaded.snapshot,
   };
 }

@@ -94,6 +94,8 @@ export interface SkippedRowReport {
   readonly file: string;
   readonly line: number;
   readonly errors: readonly string[];
+  /** Set on the entry that stands for a file's skipped rows beyond the listed ones (line 0): how many; its one message says so. */
+  readonly count?: number;
 }
 
 /** A problem of the run itself, not a breach: a waiver that expired or covers nothing. */

@@ -237,7 +237,18 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
     l === 'fr'
       ? `la date d'évaluation (--as-of ${day(p.asOf, l)}) précède le début des données, la signature de la convention (${day(p.signedOn, l)}) : aucune obligation ne courait encore`
       : `the as-of date (--as-of ${day(p.asOf, l)}) is before the data begins, the signature of the convention (${day(p.signedOn, l)}): no obligation ran yet`,
+  // scale: the counts that close a file's list of errors or of skipped rows (error-cap.ts), and the streamed JSON reader.
+  'more-errors': (p, l) =>
+    l === 'fr' ? `… et ${count(p, l)} autres erreurs dans ${p.file}` : `… and ${count(p, l)} more errors in ${p.file}`,
+  'more-skipped': (p, l) =>
+    l === 'fr' ? `… et ${count(p, l)} autres lignes ignorées dans ${p.file}` : `… and ${count(p, l)} more rows skipped in ${p.file}`,
+  'json-not-utf8': fixed('fichier JSON qui n’est pas en UTF-8 : octet invalide ici', 'JSON file not in UTF-8: invalid byte here'),
 };
+
+/** A count as a reader writes it: `129 980` in French, `129,980` in English. */
+function count(params: Params, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(Number(params.count ?? 0));
+}
 
 /** Every input error code the snapshot reader produces. */
 export const INPUT_ERROR_CODES: readonly string[] = Object.keys(TEMPLATES);
@@ -245,7 +256,8 @@ export const INPUT_ERROR_CODES: readonly string[] = Object.keys(TEMPLATES);
 /** An input error's message, French by default; the value is printed after it, not repeated here. */
 export function formatInputError(error: InputError, lang: Lang = 'fr'): string {
   const template = TEMPLATES[error.code];
-  if (template) return template(error.params ?? {}, lang);
+  // The file is a parameter of the counts' wording only: the place of an error is shown before its message.
+  if (template) return template(error.code.startsWith('more-') ? { file: error.file, ...error.params } : (error.params ?? {}), lang);
   const params = error.params ? ` ${JSON.stringify(error.params)}` : '';
   return `${error.code}${params}`;
 }

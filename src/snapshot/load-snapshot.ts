@@ -1,16 +1,19 @@
 import { constants } from 'node:fs';
-import { open, readlink } from 'node:fs/promises';
+import { open, readlink, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { kindOf } from '../util/read-bounded-text.js';
 import { isMap, isScalar } from 'yaml';
 import { asOfWarnings } from './as-of-warnings.js';
 import { decodeFile } from './decode-text.js';
 import { lineEndsOf } from './line-ends.js';
+import { isOmission, skippedCount } from './error-cap.js';
 import { LoadCollector } from './load-collector.js';
 import { parseYamlText } from './parse-yaml-text.js';
 import { readCsvTable } from './read-csv.js';
-import { readJsonTable, readJsonTableFile } from './read-json-table.js';
+import { HELD_JSON_STREAM_BYTES, readJsonTable, readJsonTableFile, readJsonTableStream } from './read-json-table.js';
+import { KeyRecogniser } from './read-header.js';
 import { readPartner } from './read-partner.js';
+import { scanJsonTable } from './scan-json-table.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
 import { listSnapshotFiles, statFollowing, type SnapshotFileProblem } from './snapshot-files.js';
 import { addRead, completeManifest, readOf, type TableReads } from './table-read.js';
@@ -49,6 +52,24 @@ async function streamedCsvTable(path: string, file: string, model: TableModel, c
   return { name: model.name, file, columns: header.columns.map((column) => column.model.name), records: [], scan, ...ignored };
 }
 
+/** How many bytes of a streamed JSON table the load reads for its columns (the keys of its first rows). */
+const JSON_COLUMNS_PREFIX = 1 << 20;
+
+/** A JSON table streamed by `scan` (traces.json); its columns are the keys of the rows in its first MiB. */
+async function streamedJsonTable(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<Table> {
+  // The prefix's errors are the scan's to report, with the rest of the file's; its unknown keys are said now.
+  const keys = new KeyRecogniser(file, model, { error: () => undefined, warning: (warning) => collector.warning(warning) });
+  const prefix = await scanJsonTable(path, file, model, new LoadCollector(), () => undefined, JSON_COLUMNS_PREFIX, keys);
+  // Read as its bytes stream in, the file is UTF-8 (read-json-rows.ts refuses any other bytes).
+  collector.describe(file, { format: 'json', table: model.name, encoding: 'utf-8', streamed: true, columns: keys.manifest });
+  const scan = async (visit: (record: DataRecord) => void, options: ScanOptions = {}): Promise<ScanResult> => {
+    const scanCollector = new LoadCollector(options);
+    const scanned = await scanJsonTable(path, file, model, scanCollector, visit);
+    return { rows: scanned.rows, errors: scanCollector.errors, skipped: scanCollector.skipped };
+  };
+  return { name: model.name, file, columns: prefix.columns, records: [], scan, ...(keys.ignored.length > 0 ? { ignored: keys.ignored } : {}) };
+}
+
 interface Loaded {
   readonly partner?: PartnerDocument;
   readonly tables: Map<string, Table>;
@@ -56,6 +77,11 @@ interface Loaded {
 
 function reasonOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? 'EIO';
+}
+
+/** A file's size, or 0 when it cannot be read (readBytes then says why). */
+async function sizeOf(path: string): Promise<number> {
+  return stat(path).then((stats) => stats.size, () => 0);
 }
 
 /**
@@ -129,9 +155,19 @@ async function loadFolder(folder: string, collector: LoadCollector, options: Loa
       if (table) tables.set(name, table);
       continue;
     }
+    if (stream && STREAMED_SOURCES.has(name)) {
+      tables.set(name, await streamedJsonTable(join(folder, file), file, model, collector));
+      continue;
+    }
+    const isJson = extname(file).toLowerCase() === '.json';
+    if (isJson && (await sizeOf(join(folder, file))) > HELD_JSON_STREAM_BYTES) {
+      const table = await readJsonTableStream(join(folder, file), file, model, collector);
+      if (table) tables.set(name, table);
+      continue;
+    }
     const bytes = await readBytes(join(folder, file), file, collector);
     if (!bytes) continue;
-    const table = extname(file).toLowerCase() === '.json'
+    const table = isJson
       ? readJsonTableFile(bytes, file, model, collector)
       : readCsvTable(bytes, file, model, collector);
     if (table) tables.set(name, table);
@@ -175,12 +211,13 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// A file's count of errors, or rows, not listed comes after the ones listed.
 function compareErrors(a: InputError, b: InputError): number {
-  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.code, b.code);
+  return compareStrings(a.file, b.file) || Number(isOmission(a)) - Number(isOmission(b)) || a.line - b.line || a.column - b.column || compareStrings(a.code, b.code);
 }
 
 function compareRows(a: SkippedRow, b: SkippedRow): number {
-  return compareStrings(a.file, b.file) || a.line - b.line;
+  return compareStrings(a.file, b.file) || Number(skippedCount(a) !== undefined) - Number(skippedCount(b) !== undefined) || a.line - b.line;
 }
 
 /** Renames what the single file `path` reports under its bare name to the path as given. */
@@ -199,13 +236,12 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
   const reads: TableReads = {};
   const loaded: Loaded =
     kind === 'folder' ? await loadFolder(path, collector, options) : kind === 'file' ? await loadSingleFile(path, collector) : { tables: new Map() };
-  if (collector.errors.length > 0 || !loaded.partner) {
+  if (collector.failed || !loaded.partner) {
     // Nothing will be evaluated: read the streamed tables now, so that their errors come out in the same run.
     for (const table of loaded.tables.values()) {
       if (!table.scan) continue;
       const result = await table.scan(() => undefined, options);
-      collector.errors.push(...result.errors);
-      collector.skipped.push(...result.skipped);
+      collector.merge(result);
       addRead(reads, table.file, readOf(result));
     }
   }
@@ -227,15 +263,13 @@ export async function checkStreamedTables(
   snapshot: Snapshot,
   options: ScanOptions = {},
 ): Promise<{ errors: InputError[]; skipped: SkippedRow[]; reads: TableReads }> {
-  const errors: InputError[] = [];
-  const skipped: SkippedRow[] = [];
+  const collector = new LoadCollector(options);
   const reads: TableReads = {};
   for (const table of snapshot.tables.values()) {
     if (!table.scan) continue;
     const result = await table.scan(() => undefined, options);
-    errors.push(...result.errors);
-    skipped.push(...result.skipped);
+    collector.merge(result);
     addRead(reads, table.file, readOf(result));
   }
-  return { errors: errors.sort(compareErrors), skipped: skipped.sort(compareRows), reads };
+  return { errors: collector.errors.sort(compareErrors), skipped: collector.skipped.sort(compareRows), reads };
 }

@@ -117,6 +117,11 @@ export class KeyRecogniser {
     private readonly report?: HeaderReport,
   ) {}
 
+  /** Whether the key was met before: its warning and manifest entry are made, a streamed reader need not locate it again. */
+  has(key: string): boolean {
+    return this.met.has(key);
+  }
+
   /** The canonical column a key stands for, or undefined for a key vigie does not read; `present` are the row's recognised columns. */
   recognise(key: string, line: number, column: number, present: ReadonlySet<string>): string | undefined {
     const name = this.model.resolveHeader(key);

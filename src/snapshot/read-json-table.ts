@@ -6,6 +6,8 @@ import type { LoadCollector } from './load-collector.js';
 import { parseYamlText, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
 import { KeyRecogniser } from './read-header.js';
 import { reportYamlErrors } from './report-yaml-errors.js';
+import { readJsonRows } from './read-json-rows.js';
+import { convertJsonRow } from './scan-json-table.js';
 import { ValueFailure } from './parse-values.js';
 import type { InputError, SourcePosition, Table } from './snapshot-types.js';
 import { TableBuilder, type RowSource } from './table-builder.js';
@@ -94,6 +96,33 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
     columns: keys.manifest,
   });
   return builder.finish(columns, keys.ignored);
+}
+
+/** Above this size a held JSON table file is read as its bytes stream in: yaml's document of a 15 MB habilitations.json took 1 GB. */
+export const HELD_JSON_STREAM_BYTES = 1 << 20;
+
+/**
+ * Reads a large `NAME.json` table file into a held table without a document of it
+ * (read-json-rows.ts): the rows are checked as the other held tables' are (schema, unique ids).
+ */
+export async function readJsonTableStream(path: string, file: string, model: TableModel, collector: LoadCollector): Promise<Table | undefined> {
+  const builder = new TableBuilder(model, file, collector);
+  const columns: string[] = [];
+  const keys = new KeyRecogniser(file, model, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
+  const skippedBefore = collector.skipped.length;
+  const complete = await readJsonRows(path, file, model.name, collector, {
+    object(at, entries, locate) {
+      const row = convertJsonRow(file, model, entries, locate, columns, { keys, written: true });
+      builder.add(new JsonRow(at, row.positions, row.texts, row.written!), row.values, row.errors);
+    },
+    other(at, text) {
+      builder.countRow();
+      collector.rowErrors(file, at.line, [withValue({ file, ...at, code: 'not-an-object', params: { table: model.name } }, text)]);
+    },
+  });
+  // Read as its bytes stream in, the file is UTF-8 (read-json-rows.ts refuses any other bytes).
+  collector.describe(file, { format: 'json', table: model.name, encoding: 'utf-8', rows: builder.rowCount, skipped: collector.skipped.length - skippedBefore, columns: keys.manifest });
+  return complete ? builder.finish(columns, keys.ignored) : undefined;
 }
 
 /** Reads a `NAME.json` table file. */

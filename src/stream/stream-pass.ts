@@ -1,6 +1,7 @@
 import type { DataRecord, InputError, ScanOptions, ScanRange, ScanResult, SkippedRow, Snapshot, Table } from '../snapshot/snapshot-types.js';
 import type { FactDefinition, Rule } from '../rules/rule-types.js';
 import { parisDateOf } from '../util/dates.js';
+import { appendAll } from '../util/append-all.js';
 import { stableStringify } from '../util/stable-stringify.js';
 import { GarbageBudget } from '../util/collect-garbage.js';
 import { referencesIn, resolveValue } from '../facts/expressions.js';
@@ -162,8 +163,8 @@ export class StreamPass {
         },
         { ...this.scanOptions, ...(range ? { range } : {}) },
       );
-      errors.push(...outcome.errors);
-      skipped.push(...outcome.skipped);
+      appendAll(errors, outcome.errors);
+      appendAll(skipped, outcome.skipped);
       if (table.scan) addRead(reads, table.file, readOf(outcome));
       if (outcome.whole === false) {
         whole = false;

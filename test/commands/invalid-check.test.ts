@@ -76,4 +76,27 @@ invalid('an unwritable output stops no other and joins the errors on stderr', ()
   });
 });
 
+invalid('past a file’s cap: the count of its other errors closes its list in every document', () => {
+  withDir((dir) => {
+    const file = (name: string) => join(dir, name);
+    const counted: DisplayError[] = [...ERRORS, { file: 'snap/users.csv', line: 0, column: 0, code: 'more-errors', message: '… et 5 autres erreurs dans snap/users.csv', count: 5 }];
+    const targets = ['text', 'json', 'sarif', 'junit', 'markdown'].map((format) => ({ format, file: file(`a.${format}`) }));
+    const result = invalidCheck(counted, [], targets, 'fr');
+    assert.is(result.exitCode, 2);
+    assert.is(result.stderr, `${LINES}… et 5 autres erreurs dans snap/users.csv\n`);
+    assert.is(readFileSync(file('a.text'), 'utf8'), result.stderr);
+    const json = JSON.parse(readFileSync(file('a.json'), 'utf8'));
+    assert.is(json.errors.length, 2);
+    assert.equal(json.truncated, { 'snap/users.csv': 5 });
+    const notifications = JSON.parse(readFileSync(file('a.sarif'), 'utf8')).runs[0].invocations[0].toolExecutionNotifications;
+    assert.equal(notifications[2].properties, { code: 'more-errors', count: 5 });
+    assert.equal(notifications[2].locations[0].physicalLocation, { artifactLocation: { uri: 'snap/users.csv' } });
+    assert.match(readFileSync(file('a.junit'), 'utf8'), '<testcase classname="vigie.more-errors" name="snap/users.csv" time="0">');
+    const markdown = readFileSync(file('a.markdown'), 'utf8');
+    assert.match(markdown, '**7** erreur(s) dans 2 fichier(s)');
+    assert.match(markdown, '\n\n- … et 5 autres erreurs dans snap/users.csv\n');
+    assert.not.match(markdown, '| `snap/users.csv:0:0`');
+  });
+});
+
 invalid.run();

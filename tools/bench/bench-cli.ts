@@ -9,6 +9,7 @@ import { detailLines, grouped, scalingTable, seconds, type ProgramRuns, type Siz
 import { parseCount, parseCountList } from './count-option.js';
 import { DEFAULT_SEED, describeSummary, generateSnapshot } from './generate-snapshot.js';
 import { measureNodeProcess, rssProbe, shebangFlags, type ProcessRun } from './measure-process.js';
+import { tracesAsJson } from './traces-as-json.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VIGIE = join(ROOT, 'bin', 'vigie.js');
@@ -17,9 +18,10 @@ const VIGIE_NODE_FLAGS = shebangFlags(readFileSync(VIGIE, 'utf8'));
 // Plain JavaScript, so that the baseline pays Node's start-up alone, as vigie does (no tsx loader).
 const BASELINE = fileURLToPath(new URL('./csv-parse-baseline.mjs', import.meta.url));
 
-const USAGE = `usage: npm run bench -- [--grants N] [--traces M | --traces-list M1,M2,…] [--runs R] [--seed S] [--keep]
-  Generates a snapshot per trace count (in ${tmpdir()}), then times csv-parse alone and
-  \`vigie check DIR --format json --output ${devNull}\` R times each (median), with peak memory.
+const USAGE = `usage: npm run bench -- [--grants N] [--traces M | --traces-list M1,M2,…] [--runs R] [--seed S] [--keep] [--no-json]
+  Generates a snapshot per trace count (in ${tmpdir()}), then times csv-parse alone,
+  \`vigie check DIR --format json --output ${devNull}\` and the same check with the traces as
+  traces.json (not with --no-json) R times each (median), with peak memory.
   Defaults: --grants 100000 --traces 1000000 --runs 3.
 `;
 
@@ -55,7 +57,7 @@ function describeRun(run: ProcessRun): string {
   return `${seconds(run.wallMs)}${run.maxRssKiB === undefined ? '' : `, ${grouped(Math.round(run.maxRssKiB / 1024))} MiB`}, ${run.signal ?? `exit ${run.exitCode}`}`;
 }
 
-async function measureSize(grants: number, traces: number, runs: number, seed: number, keep: boolean): Promise<SizeResult> {
+async function measureSize(grants: number, traces: number, runs: number, seed: number, keep: boolean, withJson: boolean): Promise<SizeResult> {
   const folder = await mkdtemp(join(tmpdir(), `vigie-bench-${traces}-`));
   try {
     const started = performance.now();
@@ -64,6 +66,9 @@ async function measureSize(grants: number, traces: number, runs: number, seed: n
     const csvParse = new RunLog([0]);
     // `vigie check` exits 1 when it finds violations, which the generated snapshot has.
     const check = new RunLog([0, 1]);
+    const json = new RunLog([0, 1]);
+    const jsonFolder = `${folder}-json`;
+    if (withJson) await tracesAsJson(folder, jsonFolder);
     // Interleaved, so that a slow drift of the machine weighs on both programs alike.
     for (let run = 1; run <= runs; run += 1) {
       const notes: string[] = [];
@@ -77,12 +82,17 @@ async function measureSize(grants: number, traces: number, runs: number, seed: n
         check.add(checked);
         notes.push(`vigie check ${describeRun(checked)}`);
       }
+      if (withJson && json.failure === undefined) {
+        const checked = await measureNodeProcess([...VIGIE_NODE_FLAGS, VIGIE, 'check', jsonFolder, '--format', 'json', '--output', devNull], ROOT);
+        json.add(checked);
+        notes.push(`JSON traces ${describeRun(checked)}`);
+      }
       if (notes.length > 0) process.stderr.write(`  run ${run}/${runs}: ${notes.join(' · ')}\n`);
     }
-    return { grants, traces, csvParse: csvParse.result(), check: check.result() };
+    return { grants, traces, csvParse: csvParse.result(), check: check.result(), ...(withJson ? { json: json.result() } : {}) };
   } finally {
-    if (keep) process.stdout.write(`kept ${folder}\n`);
-    else await rm(folder, { recursive: true, force: true });
+    if (keep) process.stdout.write(`kept ${folder}${withJson ? ` and ${folder}-json` : ''}\n`);
+    else await Promise.all([rm(folder, { recursive: true, force: true }), rm(`${folder}-json`, { recursive: true, force: true })]);
   }
 }
 
@@ -99,6 +109,7 @@ async function main(argv: readonly string[]): Promise<number> {
         runs: { type: 'string' },
         seed: { type: 'string' },
         keep: { type: 'boolean' },
+        'no-json': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -114,6 +125,7 @@ async function main(argv: readonly string[]): Promise<number> {
       runs: parseCount('runs', values.runs, 3),
       seed: parseCount('seed', values.seed, DEFAULT_SEED),
       keep: values.keep ?? false,
+      withJson: !(values['no-json'] ?? false),
     };
     if (settings.runs < 1) throw new Error('--runs must be at least 1');
     if (settings.grants < 1) throw new Error('--grants must be at least 1');
@@ -122,14 +134,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 
-  const { grants, sizes, runs, seed, keep } = settings;
+  const { grants, sizes, runs, seed, keep, withJson } = settings;
   process.stdout.write(
     `vigie bench: ${grouped(grants)} grants, ${sizes.map(grouped).join(' / ')} traces, ${runs} run(s) each (median time), seed ${seed}\n` +
       `node ${process.version}, ${platform()} ${arch()}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}); peak memory read by ${rssProbe()}\n`,
   );
   const results: SizeResult[] = [];
   for (const traces of sizes) {
-    const result = await measureSize(grants, traces, runs, seed, keep);
+    const result = await measureSize(grants, traces, runs, seed, keep, withJson);
     results.push(result);
     process.stdout.write(`${detailLines(result).join('\n')}\n`);
   }

@@ -1,5 +1,5 @@
-/** The targets `vigie check` is held to, against csv-parse alone on the same files. */
-export const GOALS = { maxRatio: 1.25, maxPeakMiB: 300 } as const;
+/** The targets `vigie check` is held to, against csv-parse alone on the same files; JSON traces against the CSV check. */
+export const GOALS = { maxRatio: 1.25, maxPeakMiB: 300, maxJsonRatio: 2 } as const;
 
 /** Timings of one measured program over the runs at one snapshot size. */
 export interface ProgramRuns {
@@ -16,6 +16,8 @@ export interface SizeResult {
   readonly traces: number;
   readonly csvParse: ProgramRuns;
   readonly check: ProgramRuns;
+  /** `vigie check` of the same snapshot with its traces as traces.json, when measured. */
+  readonly json?: ProgramRuns;
 }
 
 /** The middle value (mean of the two middle ones for an even count); NaN when empty. */
@@ -71,14 +73,39 @@ function programLine(label: string, runs: ProgramRuns): string {
   return `${label}median ${seconds(median(runs.wallMs))} (runs: ${each}), peak ${mebibytes(peakMiB(runs))}${status}`;
 }
 
-/** The report of one snapshot size: both programs, the ratio, the goals. */
+/** The JSON traces' time and peak over the CSV check's, when both were measured. */
+export function jsonRatios(result: SizeResult): { time: number; memory: number } | undefined {
+  if (!result.json) return undefined;
+  const jsonPeak = peakMiB(result.json);
+  const csvPeak = peakMiB(result.check);
+  return {
+    time: median(result.json.wallMs) / median(result.check.wallMs),
+    memory: jsonPeak === undefined || csvPeak === undefined ? Number.NaN : jsonPeak / csvPeak,
+  };
+}
+
+/** The JSON goal lines: time and peak of the check of traces.json within 2× those of traces.csv. */
+export function jsonGoalLines(result: SizeResult): string[] {
+  const ratios = jsonRatios(result);
+  if (!result.json || !ratios) return [];
+  const failed = result.json.failure !== undefined || result.check.failure !== undefined;
+  const figure = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '–');
+  return [
+    `goal  time ratio json/csv check ≤ ${GOALS.maxJsonRatio}: ${mark(!failed && ratios.time <= GOALS.maxJsonRatio)} (${figure(ratios.time)})`,
+    `goal  peak ratio json/csv check ≤ ${GOALS.maxJsonRatio}: ${mark(!failed && ratios.memory <= GOALS.maxJsonRatio)} (${figure(ratios.memory)})`,
+  ];
+}
+
+/** The report of one snapshot size: every program, the ratios, the goals. */
 export function detailLines(result: SizeResult): string[] {
   return [
     `${grouped(result.grants)} grants, ${grouped(result.traces)} traces`,
     programLine('  csv-parse alone   ', result.csvParse),
     programLine('  vigie check       ', result.check),
+    ...(result.json ? [programLine('  vigie check, JSON ', result.json)] : []),
     `  ratio check/csv-parse: ${Number.isFinite(timeRatio(result)) ? timeRatio(result).toFixed(2) : '–'}`,
     ...goalLines(result).map((line) => `  ${line}`),
+    ...jsonGoalLines(result).map((line) => `  ${line}`),
   ];
 }
 

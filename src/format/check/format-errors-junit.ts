@@ -1,7 +1,7 @@
 import type { DisplayError } from '../../diagnostics/display-error.js';
 import type { InvalidRun } from '../../report/invalid-run.js';
 import { isInvalidSnapshot, type PortfolioEntry } from '../../report/portfolio-types.js';
-import { sortErrors } from '../../diagnostics/display-error.js';
+import { isOmittedCount, sortErrors } from '../../diagnostics/display-error.js';
 import { EXIT } from '../../report/exit-code.js';
 import type { FormatOptions } from '../format-options.js';
 import { errorFile, errorText, fromBaseDir, isUsageError } from './error-place.js';
@@ -34,7 +34,8 @@ export function errorsSuite(errors: readonly DisplayError[], options: FormatOpti
 }
 
 function errorCase(error: DisplayError, options: FormatOptions): TestCase {
-  const name = isUsageError(error) ? 'vigie' : `${errorFile(error, options.baseDir)}:${error.line}:${error.column}`;
+  // The count of a file's errors past its cap is one case named after the file.
+  const name = isUsageError(error) ? 'vigie' : isOmittedCount(error) ? errorFile(error, options.baseDir) : `${errorFile(error, options.baseDir)}:${error.line}:${error.column}`;
   const text = errorText(error);
   return { classname: `vigie.${error.code}`, name, failure: { type: error.code, message: text, body: `${name}: ${text}` } };
 }

@@ -1,4 +1,4 @@
-import type { DisplayError } from '../../diagnostics/display-error.js';
+import { errorTotal, isOmittedCount, type DisplayError } from '../../diagnostics/display-error.js';
 import type { InvalidRun } from '../../report/invalid-run.js';
 import { fill, SEVERITY_SYMBOL } from '../../report/labels.js';
 import { inputsLabels } from './inputs-labels.js';
@@ -17,13 +17,16 @@ export function formatErrorsMarkdown(run: InvalidRun, options: FormatOptions): s
   const lines = [
     `### ${words.title}`,
     '',
-    fill(words.summary, { errors: `**${run.errors.length}**`, files: files.size }),
+    fill(words.summary, { errors: `**${errorTotal(run.errors)}**`, files: files.size }),
     '',
     `| ${words.place} | ${words.error} | ${words.value} |`,
     '| --- | --- | --- |',
-    ...run.errors.map((error) => errorRow(error, options)),
-    ...warningsList(run.warnings ?? [], options),
+    ...run.errors.filter((error) => !isOmittedCount(error)).map((error) => errorRow(error, options)),
   ];
+  // Past a file's cap, its other errors are counted below the table (« … et N autres erreurs dans F »).
+  const omitted = run.errors.filter(isOmittedCount);
+  if (omitted.length > 0) lines.push('', ...omitted.map((error) => `- ${escapeMarkdown(error.message)}`));
+  lines.push(...warningsList(run.warnings ?? [], options));
   return `${lines.join('\n')}\n`;
 }
 

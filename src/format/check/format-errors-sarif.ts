@@ -57,7 +57,7 @@ function notification(error: DisplayError, options: FormatOptions): Json {
     message: { text: errorText(error) },
     // A usage error is about the command line: it has no file to point at.
     ...(isUsageError(error) ? {} : { locations: [{ physicalLocation: physicalLocation(error, options) }] }),
-    properties: { code: error.code, ...(error.value === undefined ? {} : { value: error.value }) },
+    properties: { code: error.code, ...(error.value === undefined ? {} : { value: error.value }), ...(error.count === undefined ? {} : { count: error.count }) },
   };
 }
 

@@ -1,6 +1,6 @@
-import type { Finding, Report, RuleStatus } from '../../report/report-types.js';
+import type { Finding, Report, RuleStatus, SkippedRowReport } from '../../report/report-types.js';
 import { isInvalidSnapshot, type InvalidSnapshot, type PortfolioEntry, type SkippedPath } from '../../report/portfolio-types.js';
-import { sortErrors } from '../../diagnostics/display-error.js';
+import { errorsDocument, sortErrors } from '../../diagnostics/display-error.js';
 import { VERSION } from '../../util/version.js';
 import type { InputManifestEntry } from '../../snapshot/snapshot-types.js';
 
@@ -16,7 +16,7 @@ export function formatJsonPortfolio(entries: readonly PortfolioEntry[], skipped:
 }
 
 function jsonInvalid(entry: InvalidSnapshot): Record<string, unknown> {
-  return { tool: { name: 'vigie', version: VERSION }, snapshot: { path: entry.snapshot.path }, errors: sortErrors(entry.errors) };
+  return { tool: { name: 'vigie', version: VERSION }, snapshot: { path: entry.snapshot.path }, ...errorsDocument(sortErrors(entry.errors)) };
 }
 
 /** The plain object behind `--format json` (also the element of a portfolio's `partners`, each exactly its single-snapshot report). */
@@ -28,7 +28,7 @@ export function jsonReport(report: Report): Record<string, unknown> {
     summary: report.summary,
     findings: report.findings.map(jsonFinding),
     rules: report.rules.map(jsonRule),
-    ...(report.skipped && report.skipped.length > 0 ? { skipped: report.skipped } : {}),
+    ...(report.skipped && report.skipped.length > 0 ? skippedJson(report.skipped) : {}),
     ...(report.inputs ? { inputs: { files: report.inputs.files.map(jsonInput), warnings: report.inputs.warnings } } : {}),
     // Present whenever --waivers / --baseline was given, even empty, so that "none" is explicit.
     ...(report.notices ? { notices: report.notices } : {}),
@@ -84,4 +84,13 @@ function jsonRule(rule: RuleStatus): Record<string, unknown> {
     source: rule.source,
     findings: rule.findings,
   };
+}
+
+/** `skipped`: the rows listed; past a file's cap, `skippedTruncated` counts the rows not listed, by file. */
+function skippedJson(rows: readonly SkippedRowReport[]): Record<string, unknown> {
+  const listed = rows.filter((row) => row.count === undefined);
+  if (listed.length === rows.length) return { skipped: rows };
+  const truncated: Record<string, number> = {};
+  for (const row of rows) if (row.count !== undefined) truncated[row.file] = (truncated[row.file] ?? 0) + row.count;
+  return { skipped: listed, skippedTruncated: truncated };
 }

@@ -68,7 +68,8 @@ export function reportSuites(report: Report, options: FormatOptions, prefix: str
     add(RUN_SUITE, notice.severity === 'warning' ? { ...testCase, failure: { type: notice.code, message: notice.message, body: notice.message } } : { ...testCase, skipped: notice.message });
   }
   for (const row of report.skipped ?? []) {
-    add(RUN_SUITE, { classname: 'vigie.skipped-row', name: `${evidencePath(report, row.file, options.baseDir)}:${row.line}`, skipped: row.errors.join(' ; ') });
+    const file = evidencePath(report, row.file, options.baseDir);
+    add(RUN_SUITE, { classname: 'vigie.skipped-row', name: row.count === undefined ? `${file}:${row.line}` : file, skipped: row.errors.join(' ; ') });
   }
   const warnings = warningsCase(report.inputs?.warnings ?? [], options);
   if (warnings) add(RUN_SUITE, warnings);

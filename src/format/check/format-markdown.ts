@@ -72,8 +72,10 @@ export function formatMarkdown(report: Report, options: FormatOptions): string {
     lines.push('');
   }
   if (report.skipped && report.skipped.length > 0) {
-    lines.push(`#### ${common.skippedTitle} (${report.skipped.length})`, '');
-    for (const row of report.skipped) lines.push(`- ${code(`${row.file}:${row.line}`)} — ${escapeMarkdown(row.errors.join(' ; '))}`);
+    lines.push(`#### ${common.skippedTitle} (${report.summary.rowsSkipped})`, '');
+    for (const row of report.skipped) {
+      lines.push(row.count === undefined ? `- ${code(`${row.file}:${row.line}`)} — ${escapeMarkdown(row.errors.join(' ; '))}` : `- ${escapeMarkdown(row.errors.join(' ; '))}`);
+    }
     lines.push('');
   }
   lines.push(...inputsSection(report, options));

@@ -85,8 +85,9 @@ export function formatText(input: Report, options: TextOptions): string {
     lines.push('');
   }
   if (report.skipped && report.skipped.length > 0) {
-    lines.push(paint('bold', `${words.skippedTitle} (${report.skipped.length})`));
-    for (const row of report.skipped) lines.push(`  ${row.file}:${row.line}: ${row.errors.join(' ; ')}`);
+    // Past a file's cap its rows are one entry with their count (« … et N autres lignes ignorées »): the title counts them all.
+    lines.push(paint('bold', `${words.skippedTitle} (${report.summary.rowsSkipped})`));
+    for (const row of report.skipped) lines.push(row.count === undefined ? `  ${row.file}:${row.line}: ${row.errors.join(' ; ')}` : `  ${row.errors.join(' ; ')}`);
     lines.push('');
   }
 

@@ -1,5 +1,5 @@
 import { fill, SEVERITY_SYMBOL } from '../../report/labels.js';
-import { errorLine } from '../../diagnostics/display-error.js';
+import { errorLine, errorTotal, isOmittedCount } from '../../diagnostics/display-error.js';
 import type { PortfolioEntry, SkippedPath } from '../../report/portfolio-types.js';
 import { skippedReason } from '../../portfolio/skipped-messages.js';
 import type { FormatOptions } from '../format-options.js';
@@ -31,9 +31,12 @@ export function formatPortfolioMarkdown(entries: readonly PortfolioEntry[], opti
   if (table.invalid.length > 0) {
     lines.push(`#### ${fill(words.invalidTitle, { n: table.invalid.length })}`, '');
     for (const entry of table.invalid) {
-      lines.push(`- ${code(entry.snapshot.path)} — ${fill(words.invalidRow, { n: entry.errors.length })}`);
-      for (const error of entry.errors.slice(0, ERRORS_SHOWN)) lines.push(`  - ${code(errorLine(error))}`);
-      if (entry.errors.length > ERRORS_SHOWN) lines.push(`  - ${fill(words.more, { n: entry.errors.length - ERRORS_SHOWN })}`);
+      // Past a file's cap its errors are one entry with their count: the total counts them all.
+      const total = errorTotal(entry.errors);
+      const shown = entry.errors.filter((error) => !isOmittedCount(error)).slice(0, ERRORS_SHOWN);
+      lines.push(`- ${code(entry.snapshot.path)} — ${fill(words.invalidRow, { n: total })}`);
+      for (const error of shown) lines.push(`  - ${code(errorLine(error))}`);
+      if (total > shown.length) lines.push(`  - ${fill(words.more, { n: total - shown.length })}`);
     }
     lines.push('');
   }

@@ -2,6 +2,7 @@ import type { Severity } from '../../rules/rule-types.js';
 import { fill, SEVERITY_SYMBOL } from '../../report/labels.js';
 import type { PortfolioEntry, SkippedPath } from '../../report/portfolio-types.js';
 import { skippedReason } from '../../portfolio/skipped-messages.js';
+import { errorTotal } from '../../diagnostics/display-error.js';
 import type { FormatOptions } from '../format-options.js';
 import { portfolioLabels } from './portfolio-labels.js';
 import { portfolioTable, type PortfolioCell } from './portfolio-table.js';
@@ -39,7 +40,7 @@ export function formatPortfolioText(input: readonly PortfolioEntry[], options: F
   }
   if (table.invalid.length > 0) {
     lines.push(paint('bold', fill(words.invalidTitle, { n: table.invalid.length })), `  ${words.invalidHint}`);
-    for (const entry of table.invalid) lines.push(`  ${paint('error', SEVERITY_SYMBOL.error)} ${entry.snapshot.path} — ${fill(words.invalidRow, { n: entry.errors.length })}`);
+    for (const entry of table.invalid) lines.push(`  ${paint('error', SEVERITY_SYMBOL.error)} ${entry.snapshot.path} — ${fill(words.invalidRow, { n: errorTotal(entry.errors) })}`);
     lines.push('');
   }
   if (skipped.length > 0) {

@@ -78,6 +78,24 @@ format('JSON: the entries in the given order, a broken one as {tool, snapshot, e
   });
 });
 
+format('an invalid snapshot past a file’s cap: its errors counted whole, text, Markdown and JSON', () => {
+  const capped: PortfolioEntry[] = [
+    {
+      snapshot: { path: 'lots/cassé' },
+      errors: [
+        { file: 'lots/cassé/traces.csv', line: 2, column: 1, code: 'invalid-timestamp', message: 'horodatage invalide', value: 'x' },
+        { file: 'lots/cassé/traces.csv', line: 0, column: 0, code: 'more-errors', message: '… et 4 autres erreurs dans lots/cassé/traces.csv', count: 4 },
+      ],
+    },
+  ];
+  assert.match(formatPortfolioText(capped, { lang: 'fr' }), 'lots/cassé — 5 erreur(s) de données');
+  const markdown = formatPortfolioMarkdown(capped, { lang: 'fr' });
+  assert.match(markdown, '- `lots/cassé` — 5 erreur(s) de données\n  - `lots/cassé/traces.csv:2:1: horodatage invalide (x)`\n  - … et 4 autre(s)');
+  const { partners } = JSON.parse(formatJsonPortfolio(capped));
+  assert.is(partners[0].errors.length, 1);
+  assert.equal(partners[0].truncated, { 'lots/cassé/traces.csv': 4 });
+});
+
 format('text: a partner name with controls is shown and keeps the columns aligned, even in colour', () => {
   const hostile = [report('Ville\u001b]0;pwned\u0007\nde \u202ELà', 'lots/la', 2, 0, 0, [{ ruleId: 'GOV-DEPUTY-MISSING', severity: 'error', waived: false }]), entries[1]];
   const text = formatPortfolioText(hostile, { lang: 'fr', color: true });

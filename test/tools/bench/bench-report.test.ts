@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { detailLines, goalLines, median, scalingTable, type SizeResult } from '../../../tools/bench/bench-report.js';
+import { detailLines, goalLines, jsonGoalLines, median, scalingTable, type SizeResult } from '../../../tools/bench/bench-report.js';
 import { parseCount, parseCountList } from '../../../tools/bench/count-option.js';
 import { readFileSync } from 'node:fs';
 import { parseGnuTimeMaxRss, shebangFlags } from '../../../tools/bench/measure-process.js';
@@ -15,6 +15,18 @@ function sized(traces: number, csvMs: number[], checkMs: number[], checkPeakKiB:
     check: { wallMs: checkMs, peakKiB: [checkPeakKiB], failure },
   };
 }
+
+report('JSON traces: time and peak against the CSV check, 2× at most; absent when not measured', () => {
+  const csv = sized(1_000_000, [1000], [4000], 250 * 1024);
+  assert.equal(jsonGoalLines(csv), []);
+  const json = { ...csv, json: { wallMs: [6000, 7000, 6400], peakKiB: [240 * 1024] } };
+  assert.equal(jsonGoalLines(json), ['goal  time ratio json/csv check ≤ 2: ✓ pass (1.60)', 'goal  peak ratio json/csv check ≤ 2: ✓ pass (0.96)']);
+  assert.match(detailLines(json).join('\n'), '  vigie check, JSON median 6.40 s (runs: 6.00 s, 7.00 s, 6.40 s), peak 240 MiB');
+  const slow = { ...csv, json: { wallMs: [9000], peakKiB: [600 * 1024] } };
+  assert.ok(jsonGoalLines(slow).every((line) => line.includes('✗ FAIL')));
+  const failed = { ...csv, json: { wallMs: [1000], peakKiB: [100 * 1024], failure: 'exit 134' } };
+  assert.ok(jsonGoalLines(failed).every((line) => line.includes('✗ FAIL')));
+});
 
 report('median of odd and even counts', () => {
   assert.is(median([3, 1, 2]), 2);
