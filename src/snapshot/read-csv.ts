@@ -6,6 +6,7 @@ import { controlCell, controlError, controlIndex } from './control-characters.js
 import { CsvTokenizer, recordText, type LineEnds } from './csv-tokenizer.js';
 import { shownText } from './shown-text.js';
 import { LineCursor } from './line-cursor.js';
+import { countSkipped } from './error-cap.js';
 import type { LoadCollector } from './load-collector.js';
 import { ValueFailure } from './parse-values.js';
 import type { InputError, SourcePosition, Table } from './snapshot-types.js';
@@ -70,7 +71,7 @@ export function readCsvTable(raw: Buffer, file: string, model: TableModel, colle
   }
   const { bytes, encoding } = decoded;
   const delimiter = detectDelimiter(bytes);
-  const skippedBefore = collector.skipped.length;
+  const skippedBefore = countSkipped(collector.skipped);
   const seen: ReadSeen = {};
   // The tokenizer is several times faster; files it would read differently from csv-parse
   // (unclosed quote, text after a quote) go through csv-parse.
@@ -87,7 +88,7 @@ export function readCsvTable(raw: Buffer, file: string, model: TableModel, colle
     lineEnds: regular.lineEnds,
     streamed: false,
     rows: seen.builder?.rowCount ?? 0,
-    skipped: collector.skipped.length - skippedBefore,
+    skipped: countSkipped(collector.skipped) - skippedBefore,
     ...(header ? { columns: header.cells } : {}),
   });
   return table;

@@ -2,6 +2,7 @@ import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import { convertTypedValue } from './compile-converter.js';
 import { decodeFile } from './decode-text.js';
 import { lineEndsOf } from './line-ends.js';
+import { countSkipped } from './error-cap.js';
 import type { LoadCollector } from './load-collector.js';
 import { parseYamlText, positionOf, writtenText, type YamlText } from './parse-yaml-text.js';
 import { KeyRecogniser } from './read-header.js';
@@ -49,7 +50,7 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
   const builder = new TableBuilder(model, file, collector);
   const columns: string[] = [];
   const keys = new KeyRecogniser(file, model, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
-  const skippedBefore = collector.skipped.length;
+  const skippedBefore = countSkipped(collector.skipped);
   for (const item of node.items) {
     const at = positionOf(source, item) ?? start;
     if (!isMap(item)) {
@@ -92,7 +93,7 @@ export function readJsonTable(node: unknown, source: YamlText, file: string, mod
     format: 'json',
     table: model.name,
     rows: builder.rowCount,
-    skipped: collector.skipped.length - skippedBefore,
+    skipped: countSkipped(collector.skipped) - skippedBefore,
     columns: keys.manifest,
   });
   return builder.finish(columns, keys.ignored);
@@ -109,7 +110,7 @@ export async function readJsonTableStream(path: string, file: string, model: Tab
   const builder = new TableBuilder(model, file, collector);
   const columns: string[] = [];
   const keys = new KeyRecogniser(file, model, { error: (error) => collector.fileError(error), warning: (warning) => collector.warning(warning) });
-  const skippedBefore = collector.skipped.length;
+  const skippedBefore = countSkipped(collector.skipped);
   const complete = await readJsonRows(path, file, model.name, collector, {
     object(at, entries, locate) {
       const row = convertJsonRow(file, model, entries, locate, columns, { keys, written: true });
@@ -121,7 +122,7 @@ export async function readJsonTableStream(path: string, file: string, model: Tab
     },
   });
   // Read as its bytes stream in, the file is UTF-8 (read-json-rows.ts refuses any other bytes).
-  collector.describe(file, { format: 'json', table: model.name, encoding: 'utf-8', rows: builder.rowCount, skipped: collector.skipped.length - skippedBefore, columns: keys.manifest });
+  collector.describe(file, { format: 'json', table: model.name, encoding: 'utf-8', rows: builder.rowCount, skipped: countSkipped(collector.skipped) - skippedBefore, columns: keys.manifest });
   return complete ? builder.finish(columns, keys.ignored) : undefined;
 }
 

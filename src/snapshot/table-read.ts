@@ -1,3 +1,4 @@
+import { countSkipped } from './error-cap.js';
 import { combineLineEnds, type LineEnds } from './line-ends.js';
 import type { InputManifestEntry, ScanResult } from './snapshot-types.js';
 
@@ -14,7 +15,7 @@ export type TableReads = Record<string, TableRead>;
 
 /** What one scan read. */
 export function readOf(result: ScanResult): TableRead {
-  return { rows: result.rows, skipped: result.skipped.length, ...(result.lineEnds ? { lineEnds: result.lineEnds } : {}), ...(result.encoding ? { encoding: result.encoding } : {}) };
+  return { rows: result.rows, skipped: countSkipped(result.skipped), ...(result.lineEnds ? { lineEnds: result.lineEnds } : {}), ...(result.encoding ? { encoding: result.encoding } : {}) };
 }
 
 /** Adds a scan of `file` (a part of it, or all of it) to what was read of it before. */

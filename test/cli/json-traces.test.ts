@@ -43,7 +43,7 @@ traces('a bad value: the error at its line and column, exit 2; many: listed up t
   const run = runCli(['check', one]);
   assert.is(run.code, 2);
   // Line 4 is the third row; its value starts after `  {"Date et heure":`, at column 20.
-  assert.is(run.stderr, `${join(one, 'traces.json')}:4:20: horodatage invalide dans la colonne « at » : attendu AAAA-MM-JJTHH:MM[:SS][+HH:MM] ou JJ/MM/AAAA HH:MM[:SS] (31/02/2024 10:00)\n`);
+  assert.is(run.stderr, `${join(one, 'traces.json')}:4:20: horodatage invalide dans la colonne « Date et heure » (at) : attendu AAAA-MM-JJTHH:MM[:SS][+HH:MM] ou JJ/MM/AAAA HH:MM[:SS] (31/02/2024 10:00)\n`);
   const many = asJson('ca2c-2023', 'many-bad', (rows) => {
     const bad = { ...rows[0], 'Date et heure': 'x' };
     for (let index = 0; index < 3000; index++) rows.push(bad);
