@@ -5,15 +5,18 @@ import { partnerKeyPresent } from '../facts/expressions.js';
 import { t } from '../i18n/messages.js';
 import { asOfBeyondExport } from '../util/as-of.js';
 import { formatDate } from '../util/dates.js';
+import { applicabilitiesOf } from '../rules/rule-definition.js';
 import { conditionsHold, resolveParams } from './rules-engine.js';
+import { renderTemplate } from './render-template.js';
 import { ruleStatus, type RuleOutcome } from './rule-outcome.js';
 
 /** Settles a rule that does not apply (other management mode) or lacks data; undefined when it must run. */
 export async function preflight(rule: Rule, context: EvaluationContext): Promise<RuleOutcome | undefined> {
   const { lang } = context;
-  if (rule.applies_when) {
-    const applies = await conditionsHold(resolveParams(rule.applies_when.conditions, rule.params), { ...context.sharedFacts, as_of: context.asOf });
-    if (!applies) return { status: ruleStatus(rule, lang, 'passed', 0, rule.applies_when.otherwise[lang]), findings: [] };
+  for (const applicability of applicabilitiesOf(rule)) {
+    const applies = await conditionsHold(resolveParams(applicability.conditions, rule.params), { ...context.sharedFacts, as_of: context.asOf });
+    // The reason may name shared facts and partner keys (« la convention a pris fin le {convention_ends_on} »).
+    if (!applies) return { status: ruleStatus(rule, lang, 'passed', 0, renderTemplate(applicability.otherwise[lang], { context, params: rule.params, facts: {} }, lang)), findings: [] };
   }
   const missing = [...missingData(rule, context.snapshot, lang), ...staleTraces(rule, context)];
   if (missing.length > 0) return { status: ruleStatus(rule, lang, 'not_evaluated', 0, missing.join(' ; ')), findings: [] };

@@ -3,6 +3,9 @@ import type { DataRecord, Snapshot } from '../snapshot/snapshot-types.js';
 /** Partner keys that hold lists of records (contacts, subscriptions, amendments). */
 const PARTNER_LISTS = ['contacts', 'subscriptions', 'amendments'] as const;
 
+/** Partner keys that hold one object, read as a single record (`from: convention`, `where: {tacit_renewal: false}`). */
+const PARTNER_OBJECTS = ['convention', 'service_contract'] as const;
+
 /** The name `for_each.from` uses for the single partner entity. */
 export const PARTNER_SOURCE = 'partner';
 
@@ -11,7 +14,7 @@ export function isPartnerList(name: string): boolean {
   return (PARTNER_LISTS as readonly string[]).includes(name);
 }
 
-/** The records `from` names: a table's rows, a partner list's items, or the partner declarations as one record; absent sources give none. */
+/** The records `from` names: a table's rows, a partner list's items, a partner object, or the partner declarations as one record; absent sources give none. */
 export function recordsOf(snapshot: Snapshot, from: string): readonly DataRecord[] {
   const table = snapshot.tables.get(from);
   if (table) return table.records;
@@ -19,6 +22,11 @@ export function recordsOf(snapshot: Snapshot, from: string): readonly DataRecord
   if (from === PARTNER_SOURCE) {
     const position = partner.locate(['partner']) ?? { line: 1, column: 1 };
     return [{ table: PARTNER_SOURCE, file: partner.file, line: position.line, values: partner.data }];
+  }
+  if ((PARTNER_OBJECTS as readonly string[]).includes(from)) {
+    const object = partner.data[from];
+    if (object === null || typeof object !== 'object' || Array.isArray(object)) return [];
+    return [{ table: from, file: partner.file, line: partner.locate([from])?.line ?? 1, values: object as Record<string, unknown> }];
   }
   if (!isPartnerList(from)) return [];
   const items = partner.data[from];

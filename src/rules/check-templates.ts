@@ -13,6 +13,8 @@ interface Visible {
   readonly record: boolean;
   readonly subject: boolean;
   readonly matched: boolean;
+  /** Only the shared facts, not the rule's own (decided before any of them is derived). */
+  readonly sharedOnly?: true;
 }
 
 const FULL: Visible = { record: true, subject: true, matched: true };
@@ -21,6 +23,8 @@ const LABEL: Visible = { record: true, subject: true, matched: false };
 const SUBJECT_ID: Visible = { record: true, subject: false, matched: false };
 /** `evaluable_when.otherwise` is rendered for the rule as a whole: its facts and parameters, no entity. */
 const RULE_WIDE: Visible = { record: false, subject: false, matched: false };
+/** `applies_when.otherwise` is rendered before the rule's facts exist (src/engine/preflight.ts): shared facts, parameters, partner keys. */
+const APPLICABILITY: Visible = { record: false, subject: false, matched: false, sharedOnly: true };
 
 /** What the loader knows besides the rule file: the shared facts and the reference data. */
 export interface TemplateContext {
@@ -36,19 +40,20 @@ export function templateErrors(data: Readonly<Record<string, unknown>>, context:
   const forEach = (data.for_each as { from: string; group_by?: readonly string[] } | undefined) ?? { from: PARTNER_SOURCE };
   const names = {
     facts: new Set([...Object.keys((data.facts as object) ?? {}), ...context.sharedFacts]),
+    sharedFacts: new Set(context.sharedFacts),
     params: new Set(Object.keys((data.params as object) ?? {})),
     data: new Set(context.data),
     partner: new Set(Object.keys(loadPartnerSchema().properties ?? {})),
     record: forEach.group_by ? new Set(forEach.group_by) : recordFields(forEach.from),
     source: forEach.group_by ? `${forEach.from} (group_by)` : forEach.from,
   };
-  const check = (path: (string | number)[], visible: Visible | undefined) => {
+  const check = (path: (string | number)[], visible: Visible) => {
     const template = valueAt(data, path);
     if (typeof template !== 'string') return;
     for (const match of template.matchAll(PLACEHOLDER)) {
       const placeholder = match[0];
       for (const expression of match[1].split('|')) {
-        const problem = visible ? placeholderProblem(expression, visible, names) : { code: 'rule-template-verbatim', name: expression };
+        const problem = placeholderProblem(expression, visible, names);
         if (problem) errors.push({ file, ...placeAt(text, locate(path), placeholder), code: problem.code, value: placeholder, params: { placeholder, name: problem.name, source: names.source } });
       }
     }
@@ -58,8 +63,8 @@ export function templateErrors(data: Readonly<Record<string, unknown>>, context:
     check(['remediation', lang], FULL);
     for (const name of Object.keys((data.condition_labels as object) ?? {})) check(['condition_labels', name, lang], LABEL);
     check(['evaluable_when', 'otherwise', lang], RULE_WIDE);
-    // Shown as written when the rule does not apply (src/engine/preflight.ts): a placeholder would stay in braces.
-    check(['applies_when', 'otherwise', lang], undefined);
+    if (Array.isArray(data.applies_when)) for (const index of data.applies_when.keys()) check(['applies_when', index, 'otherwise', lang], APPLICABILITY);
+    else check(['applies_when', 'otherwise', lang], APPLICABILITY);
   }
   check(['subject', 'id'], SUBJECT_ID);
   return errors;
@@ -67,6 +72,7 @@ export function templateErrors(data: Readonly<Record<string, unknown>>, context:
 
 interface Names {
   readonly facts: ReadonlySet<string>;
+  readonly sharedFacts: ReadonlySet<string>;
   readonly params: ReadonlySet<string>;
   readonly data: ReadonlySet<string>;
   readonly partner: ReadonlySet<string>;
@@ -94,7 +100,7 @@ function placeholderProblem(expression: string, visible: Visible, names: Names):
       return next === undefined || names.record === undefined || fieldKnown(names.record, next) ? undefined : { code: 'rule-template-field', name: next };
   }
   // A fact of the rule or a shared one (own properties: `constructor` is nobody's name), else a partner.yaml key.
-  if (names.facts.has(root) || names.partner.has(root)) return undefined;
+  if ((visible.sharedOnly ? names.sharedFacts : names.facts).has(root) || names.partner.has(root)) return undefined;
   return { code: 'rule-template-unknown', name: root };
 }
 

@@ -3,7 +3,7 @@ import { compiledFact, type CompiledFact } from './compile-fact.js';
 import { conditionReads, type ConditionRead } from './condition-types.js';
 import { factColumns, whereColumns, withDateBases } from './fact-columns.js';
 import { compileForEach, type CompiledForEach } from './compile-for-each.js';
-import type { FactDefinition, RuleDefinition, WhereClause } from './rule-definition.js';
+import { applicabilitiesOf, type FactDefinition, type RuleDefinition, type WhereClause } from './rule-definition.js';
 
 /** A fact of a rule, analysed with the rule's other facts. */
 export interface CompiledRuleFact extends CompiledFact {
@@ -126,7 +126,7 @@ function columnsRead(rule: Omit<RuleDefinition, 'file'>, facts: readonly Compile
   }
   for (const column of Object.values(rule.needs.columns ?? {}).flat(2)) columns.add(column);
   for (const fact of facts) for (const column of factColumns(fact.definition, fact)) columns.add(column);
-  const conditionTrees = [rule.conditions, rule.applies_when?.conditions, rule.evaluable_when?.conditions];
+  const conditionTrees = [rule.conditions, ...applicabilitiesOf(rule).map((applicability) => applicability.conditions), rule.evaluable_when?.conditions];
   for (const read of conditionTrees.flatMap(conditionReads)) if (read.path) columns.add(read.path.slice(2).split('.')[0]);
   return withDateBases(columns);
 }

@@ -53,6 +53,12 @@ export interface RuleApplicability {
   readonly otherwise: Localized;
 }
 
+/** The applicability checks of a rule in their order: `applies_when` as a list, whether written as one or several. */
+export function applicabilitiesOf(rule: Pick<RuleDefinition, 'applies_when'>): readonly RuleApplicability[] {
+  const written = rule.applies_when;
+  return written === undefined ? [] : Array.isArray(written) ? written : [written as RuleApplicability];
+}
+
 /** A rule as read: file data plus where it came from and the effective configuration. */
 export interface RuleDefinition {
   readonly id: string;
@@ -65,7 +71,8 @@ export interface RuleDefinition {
   readonly source: RuleSource;
   readonly params: Readonly<Record<string, unknown>>;
   readonly needs: RuleNeeds;
-  readonly applies_when?: RuleApplicability;
+  /** When the rule applies at all: one condition set, or several checked in order (the first that fails gives the reason). */
+  readonly applies_when?: RuleApplicability | readonly RuleApplicability[];
   /** Conditions on the data (traces covering a window) without which the rule is not evaluated. */
   readonly evaluable_when?: RuleApplicability;
   readonly for_each: ForEach;

@@ -34,7 +34,6 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
   'rule-template-param': { fr: '{placeholder} : paramètre « {name} » non déclaré par la règle', en: '{placeholder}: parameter « {name} » not declared by the rule' },
   'rule-template-data': { fr: '{placeholder} : pas de données de référence « {name} » (rules/_data)', en: '{placeholder}: no reference data « {name} » (rules/_data)' },
   'rule-template-subject': { fr: '{placeholder} : le sujet n’a que type et id, pas « {name} »', en: '{placeholder}: the subject has only type and id, not « {name} »' },
-  'rule-template-verbatim': { fr: '{placeholder} : ce texte est affiché tel quel, sans remplacement', en: '{placeholder}: this text is shown as written, nothing is replaced' },
   'rule-bad-duration': { fr: 'durée ISO 8601 invalide', en: 'invalid ISO 8601 duration' },
   'rules-none': { fr: 'aucune règle trouvée dans ce dossier', en: 'no rule found in this folder' },
   'config-schema': { fr: 'configuration invalide : {detail}', en: 'invalid configuration: {detail}' },

@@ -81,7 +81,7 @@ invalid('an invalid snapshot: SARIF, JUnit, Markdown, JSON and text files, each 
   );
   assert.equal(sarif.runs[0].results, []);
   // The catalogue loaded: the rules are those of a normal run.
-  assert.is(sarif.runs[0].tool.driver.rules.length, 57);
+  assert.is(sarif.runs[0].tool.driver.rules.length, 58);
 
   const junit = junitCases(outputs.read('junit'));
   assert.equal(junit.suites, ['vigie']);
@@ -130,7 +130,7 @@ invalid('invalid waivers or rules: the outputs carry their errors; rules that co
   const [notification] = sarif.runs[0].invocations[0].toolExecutionNotifications as Notification[];
   assert.equal(notification.locations?.[0].physicalLocation.artifactLocation.uri, 'waivers.yaml');
   assert.is(notification.locations?.[0].physicalLocation.region?.startLine, 5);
-  assert.is(sarif.runs[0].tool.driver.rules.length, 57);
+  assert.is(sarif.runs[0].tool.driver.rules.length, 58);
   assert.match(junitCases(waivers.read('junit')).cases[0].name, /^waivers\.yaml:5:\d+$/);
 
   mkdirSync(join(dir, 'broken-rules'), { recursive: true });

@@ -95,7 +95,8 @@ deadlines('a deadline follows its rule: not applicable in centralised mode, not 
     // Without tacit renewal, the convention simply ends: no renewal, no termination letter to send.
     const convention = report.deadlines.filter((deadline) => deadline.kind === 'convention_anniversary' || deadline.kind === 'termination_notice');
     assert.equal(convention, []);
-    assert.ok(report.deadlines.some((deadline) => deadline.kind === 'escalation_due'));
+    // Its one-year term ended on 31/05/2023: the escalation rule no longer applies, and its deadline follows.
+    assert.match(reasons.get('escalation_due') ?? '', 'the convention ended on 2023-06-01');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -125,7 +126,11 @@ deadlines('a convention terminated before D has no anniversary', async () => {
     assert.not.ok(report.deadlines.some((deadline) => deadline.kind === 'convention_anniversary'));
     assert.equal(
       report.notComputed.map((item) => `${item.kind}: ${item.reason}`),
-      ['convention_anniversary: convention résiliée le 31/12/2023', 'termination_notice: convention résiliée le 31/12/2023'],
+      [
+        'convention_anniversary: convention résiliée le 31/12/2023',
+        'termination_notice: convention résiliée le 31/12/2023',
+        'escalation_due: sans objet : la convention a pris fin le 31/12/2023',
+      ],
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -55,6 +55,8 @@ function load(files: Readonly<Record<string, string>>): { ids: string[]; errors:
 
 templates('what each text can show loads: record fields, facts, shared facts, partner keys, params, data, subject, matched, as_of', () => {
   assert.equal(load({ 'T-OK.yaml': contactRule('T-OK') }), { ids: ['T-OK'], errors: [] });
+  // applies_when.otherwise: shared facts, partner keys, parameters and as_of.
+  assert.equal(load({ 'T-APPLIES-OK.yaml': contactRule('T-APPLIES-OK', { applies: 'mode {management_mode} au {as_of}, {param.max} ({convention.signed_on})' }) }), { ids: ['T-APPLIES-OK'], errors: [] });
 });
 
 templates('a placeholder naming nothing is a rule error at its own line and column', () => {
@@ -64,11 +66,12 @@ templates('a placeholder naming nothing is a rule error at its own line and colu
     'T-LABEL.yaml': contactRule('T-LABEL', { label: 'sans nom : {matched} {subject.name}' }),
     'T-PARAM.yaml': contactRule('T-PARAM', { subject: '{record.role} {param.min} {subject.id}' }),
     'T-EVALUABLE.yaml': contactRule('T-EVALUABLE', { evaluable: 'pas de {record.email} ni {data.pays}' }),
-    'T-APPLIES.yaml': contactRule('T-APPLIES', { applies: 'mode {management_mode}' }),
+    'T-APPLIES.yaml': contactRule('T-APPLIES', { applies: 'mode {management_mode} {phone_digits} {record.role}' }),
   });
   assert.equal(ids, []);
   assert.equal(errors, [
-    'T-APPLIES.yaml:13:25 {management_mode}: this text is shown as written, nothing is replaced',
+    'T-APPLIES.yaml:13:43 {phone_digits}: « phone_digits » is nothing this text can show (not a fact of the rule or a shared one, not a partner.yaml key, nor record, subject, param, data, as_of, matched where they apply)',
+    'T-APPLIES.yaml:13:58 {record.role}: « record » is nothing this text can show (not a fact of the rule or a shared one, not a partner.yaml key, nor record, subject, param, data, as_of, matched where they apply)',
     'T-EVALUABLE.yaml:16:27 {record.email}: « record » is nothing this text can show (not a fact of the rule or a shared one, not a partner.yaml key, nor record, subject, param, data, as_of, matched where they apply)',
     'T-EVALUABLE.yaml:16:45 {data.pays}: no reference data « pays » (rules/_data)',
     'T-FIELD.yaml:23:16 {record.last_nmae}: records of contacts have no field « last_nmae »',

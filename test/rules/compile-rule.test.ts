@@ -7,11 +7,12 @@ import { compiledRule } from '../../src/rules/compile-rule.js';
 import { conditionReads } from '../../src/rules/condition-types.js';
 import { columnsOfFacts } from '../../src/rules/fact-columns.js';
 import { BUNDLED_RULES, loadRules, type SharedFacts } from '../../src/rules/load-rules.js';
+import { applicabilitiesOf } from '../../src/rules/rule-definition.js';
 import type { FactDefinition, Rule } from '../../src/rules/rule-types.js';
 import { datesRead } from '../../src/stream/stream-pass.js';
 import { workerLoad } from '../../src/split-reading/worker-load.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
-import { STREAMED_SOURCES } from '../../src/snapshot/table-schemas.js';
+import { isTableName, STREAMED_SOURCES } from '../../src/snapshot/table-schemas.js';
 import { chooseAsOf } from '../../src/util/as-of.js';
 
 // The compile step (src/rules/compile-rule.ts) replaces regular expressions over the rules'
@@ -36,7 +37,8 @@ function regexWorkerLoad(streamRules: readonly Rule[], sharedFacts: SharedFacts)
   const tables = new Set<string>(['traces']);
   for (const rule of streamRules) for (const table of [...(rule.needs.tables ?? []), ...(rule.needs.optional_tables ?? [])]) tables.add(table);
   for (const match of JSON.stringify(streamRules).matchAll(/"from":"(\w+)"/g)) tables.add(match[1]);
-  const text = JSON.stringify([streamRules.map((rule) => [rule.needs, rule.for_each, rule.facts, rule.params, rule.applies_when?.conditions, rule.evaluable_when?.conditions, rule.conditions, rule.subject]), sharedFacts]);
+  for (const match of JSON.stringify(sharedFacts.facts).matchAll(/"from":"(\w+)"/g)) if (isTableName(match[1])) tables.add(match[1]);
+  const text = JSON.stringify([streamRules.map((rule) => [rule.needs, rule.for_each, rule.facts, rule.params, applicabilitiesOf(rule).map((applicability) => applicability.conditions), rule.evaluable_when?.conditions, rule.conditions, rule.subject]), sharedFacts]);
   const columns = new Set<string>(ACTIVE_AT_FIELDS);
   for (const match of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) columns.add(match[0]);
   return { tables: [...tables], columns };
@@ -94,7 +96,7 @@ function regexTables(rule: Rule): string[] {
 
 /** worker-load.ts: the columns of one rule, every word of what the worker evaluates (a superset). */
 function regexColumns(rule: Rule): Set<string> {
-  const text = JSON.stringify([rule.needs, rule.for_each, rule.facts, rule.params, rule.applies_when?.conditions, rule.evaluable_when?.conditions, rule.conditions, rule.subject]);
+  const text = JSON.stringify([rule.needs, rule.for_each, rule.facts, rule.params, applicabilitiesOf(rule).map((applicability) => applicability.conditions), rule.evaluable_when?.conditions, rule.conditions, rule.subject]);
   return new Set([...text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((match) => match[0]));
 }
 
