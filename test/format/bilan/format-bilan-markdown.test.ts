@@ -58,7 +58,7 @@ markdown('--previous: trend per article (then → now), new findings marked, res
   assert.match(text, '| Article | Conformes | Non conformes | Non vérifiables | Constats (avant → maintenant) |');
   assert.match(text, '| CONV art. 9.2 | 3 | 1 | 6 | 0 → 1 |');
   assert.match(text, '| AFAS art. 1.1 | 8 | 0 | 0 | 1 → 0 |');
-  assert.match(text, '| **Total** | **27** | **2** | **25** | **2 → 2** |');
+  assert.match(text, '| **Total** | **27** | **2** | **26** | **2 → 2** |');
   assert.match(text, '- ✖ **erreur** · utilisateur U003 · *nouveau* — ');
   assert.match(text, '- ▲ **avertissement** · partenaire 21590999900017 · *déjà relevé* — ');
   assert.match(text, '| ✔ Conforme | `AFAS-D3-QUOTA` Un approbateur des données (D3) au plus par équipement | 0 | non conforme, 1 constat(s) |');
